@@ -1,0 +1,175 @@
+//go:build !wasm
+
+// Package cli is errlens's command line: `errlens inspect` prints the report of
+// a pasted response, readable on a terminal or as JSON. It is a thin layer over
+// package dialects, which does all the reading.
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/errlens/errlens/dialects"
+)
+
+// Exit codes: 0 done, 1 the input could not be read, 2 bad usage.
+const (
+	exitOK    = 0
+	exitInput = 1
+	exitUsage = 2
+)
+
+const usage = `errlens: read what an HTTP API sent back when a call failed.
+
+Usage:
+  errlens inspect [FILE|-] [flags]   report what the error response in FILE says
+  errlens dialects                   list the dialects errlens reads
+
+FILE holds curl -i or curl -v output, headers and a body, a body alone, or a
+HAR file; "-" or no FILE reads standard input.
+
+Flags of inspect:
+`
+
+// Env is what a command reads and writes, so tests can run it in memory.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Color turns on ANSI colours in the readable report.
+	Color bool
+}
+
+// Main runs errlens with the process's arguments and streams, and exits.
+func Main() {
+	env := Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Color: isTerminal(os.Stdout)}
+	os.Exit(Run(os.Args[1:], env))
+}
+
+// Run runs one errlens command and returns its exit code.
+func Run(args []string, env Env) int {
+	if len(args) == 0 {
+		fmt.Fprint(env.Stderr, usage)
+		inspectFlags(new(inspectOptions), env.Stderr).PrintDefaults()
+		return exitUsage
+	}
+	switch args[0] {
+	case "inspect":
+		return inspect(args[1:], env)
+	case "dialects":
+		for _, d := range dialects.All() {
+			fmt.Fprintf(env.Stdout, "%-20s %s\n%-20s %s\n", d.ID, d.Name, "", d.Description)
+		}
+		return exitOK
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, usage)
+		inspectFlags(new(inspectOptions), env.Stdout).PrintDefaults()
+		return exitOK
+	}
+	fmt.Fprintf(env.Stderr, "errlens: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+type inspectOptions struct {
+	dialects.Options
+	method         string
+	idempotencyKey bool
+	asJSON         bool
+}
+
+func inspectFlags(o *inspectOptions, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
+	fs.SetOutput(out)
+	fs.StringVar(&o.method, "method", "", "request method, when the paste does not show it (GET, POST...)")
+	fs.BoolVar(&o.idempotencyKey, "idempotency-key", false, "the request was sent with an Idempotency-Key")
+	fs.IntVar(&o.Entry, "entry", 0, "HAR entry to read, by number (default: the first failed one)")
+	fs.StringVar(&o.Dialect, "dialect", "", "decode as this dialect instead of the detected one")
+	fs.BoolVar(&o.asJSON, "json", false, "print the report as JSON (the documented contract)")
+	return fs
+}
+
+func inspect(args []string, env Env) int {
+	var o inspectOptions
+	fs := inspectFlags(&o, env.Stderr)
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if len(files) > 1 {
+		fmt.Fprintln(env.Stderr, "errlens inspect: one FILE at a time")
+		return exitUsage
+	}
+	in, name, err := readInput(files, env.Stdin)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "errlens inspect: %v\n", err)
+		return exitInput
+	}
+	r, err := dialects.Inspect(in, o.Options)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "errlens inspect: %s: %v\n", name, err)
+		return exitInput
+	}
+	if o.method != "" {
+		r.Request.Method, r.Request.Source = strings.ToUpper(o.method), "--method"
+	}
+	if o.asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(r); err != nil {
+			fmt.Fprintf(env.Stderr, "errlens inspect: %v\n", err)
+			return exitInput
+		}
+		return exitOK
+	}
+	printReport(env.Stdout, r, env.Color)
+	return exitOK
+}
+
+// parseInterspersed parses flags wherever they are among the arguments, so
+// `inspect FILE --json` works as well as `inspect --json FILE`.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// readInput reads the named file, or standard input for "-" or no file.
+func readInput(files []string, stdin io.Reader) (in, name string, err error) {
+	name = "-"
+	var b []byte
+	if len(files) == 0 || files[0] == "-" {
+		b, err = io.ReadAll(io.LimitReader(stdin, maxRead))
+	} else {
+		name = files[0]
+		var f *os.File
+		if f, err = os.Open(name); err != nil {
+			return "", name, err
+		}
+		defer f.Close()
+		b, err = io.ReadAll(io.LimitReader(f, maxRead))
+	}
+	return string(b), name, err
+}
+
+// maxRead reads one byte past the core's limit, so it can report the size.
+const maxRead = 32<<20 + 1
+
+func isTerminal(f *os.File) bool {
+	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

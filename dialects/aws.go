@@ -1,0 +1,104 @@
+package dialects
+
+// AWS error responses (Smithy protocols, https://smithy.io/2.0/aws/protocols/):
+// the JSON protocols' {"__type": "...#ValidationException", "message": ...} with
+// x-amzn-ErrorType and x-amzn-RequestId headers; the REST-XML (S3) <Error> and
+// the Query protocol's <ErrorResponse><Error>...</Error><RequestId>; EC2's
+// <Response><Errors><Error>.
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+var aws = &Dialect{
+	ID:          "aws",
+	Name:        "AWS",
+	Description: "AWS service errors: JSON __type and message, or XML <Error> with Code, Message, RequestId.",
+	Spec:        "https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html#operation-error-serialization",
+	detect:      detectAWS,
+	decode:      decodeAWS,
+}
+
+func detectAWS(d *doc, s *score) {
+	if d.hasHeader("X-Amzn-ErrorType") {
+		s.add(60, "X-Amzn-ErrorType header")
+	}
+	if d.hasHeader("X-Amzn-RequestId") || d.hasHeader("X-Amz-Request-Id") {
+		s.add(15, "x-amzn-RequestId or x-amz-request-id header")
+	}
+	if t := d.top.get("__type"); t.Type == gjson.String {
+		s.add(70, `has "__type"`)
+	}
+	if d.top.has("message") || d.top.has("Message") {
+		s.add(5, "message")
+	}
+	if d.kind == "xml" && xmlTag(d.body, "Code") != "" {
+		if strings.Contains(d.body, "<Error>") {
+			s.add(60, "XML <Error> with a <Code>")
+		}
+		if xmlTag(d.body, "RequestId") != "" || xmlTag(d.body, "RequestID") != "" {
+			s.add(30, "XML <RequestId>")
+		}
+	}
+}
+
+func decodeAWS(d *doc, r *Report) {
+	if d.kind == "xml" {
+		r.Code = xmlTag(d.body, "Code")
+		r.Message = xmlTag(d.body, "Message")
+		r.Type = xmlTag(d.body, "Type") // Sender or Receiver (Query protocol)
+		r.Instance = xmlTag(d.body, "Resource")
+		for _, tag := range []string{"RequestId", "RequestID"} {
+			if id := xmlTag(d.body, tag); id != "" {
+				r.RequestID, r.RequestIDSource = id, "body <"+tag+">"
+				break
+			}
+		}
+		if h := xmlTag(d.body, "HostId"); h != "" {
+			r.Members = append(r.Members, Member{Path: "HostId", Value: h})
+		}
+		return
+	}
+	t := &d.top
+	typ := t.str("__type")
+	if typ == "" {
+		typ = d.header("X-Amzn-ErrorType")
+	}
+	r.Type = typ
+	r.Code = awsCode(typ)
+	r.Message = t.str("message")
+	if r.Message == "" {
+		r.Message = t.str("Message")
+	}
+	r.readList(t.take("fieldList"), names{field: []string{"path", "name"}, message: []string{"message"}})
+}
+
+// awsCode shortens "com.amazon.coral.validate#ValidationException" and
+// "ValidationException:http://internal.amazon.com/coral/..." to the exception name.
+func awsCode(t string) string {
+	if i := strings.LastIndexByte(t, '#'); i >= 0 {
+		t = t[i+1:]
+	}
+	t, _, _ = strings.Cut(t, ":")
+	return t
+}
+
+// xmlTag returns the text of the first <name>...</name> element, with XML's
+// predefined entities decoded, or "".
+func xmlTag(body, name string) string {
+	open := "<" + name + ">"
+	i := strings.Index(body, open)
+	if i < 0 {
+		return ""
+	}
+	rest := body[i+len(open):]
+	j := strings.Index(rest, "</"+name+">")
+	if j < 0 {
+		return ""
+	}
+	return xmlUnescape.Replace(strings.TrimSpace(rest[:j]))
+}
+
+var xmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")

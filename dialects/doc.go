@@ -1,0 +1,177 @@
+package dialects
+
+import (
+	"strings"
+
+	"github.com/errlens/errlens/dialects/message"
+	"github.com/tidwall/gjson"
+)
+
+// maxDepth bounds every walk into nested members, so a hostile body nested
+// 100,000 deep costs no more than a flat one.
+const maxDepth = 32
+
+// doc is the pasted response as detectors and decoders see it: the message, its
+// body's kind, and the body's top-level members read once.
+type doc struct {
+	msg  *message.Message
+	ct   string // media type, lower case
+	kind string // json, xml, html, text, binary, empty
+	body string // the body, trimmed of surrounding white space
+	root gjson.Result
+	top  obj // the root's members when the body is a JSON object
+	// inner holds the members of the root's "error" member when it is an
+	// object: the wrapper of Stripe, Google, OData and seed 002.
+	inner obj
+	// opened lists the objects a decoder went into: their members it did not
+	// take are reported as unmapped.
+	opened []*obj
+}
+
+// obj is a JSON object's members in order, each marked once a decoder takes it.
+type obj struct {
+	path string // dotted path from the root, "" for the root
+	m    []member
+}
+
+type member struct {
+	key  string
+	val  gjson.Result
+	used bool
+}
+
+func newObj(path string, r gjson.Result) obj {
+	o := obj{path: path}
+	if !r.IsObject() {
+		return o
+	}
+	o.m = make([]member, 0, 8)
+	r.ForEach(func(k, v gjson.Result) bool {
+		o.m = append(o.m, member{key: k.Str, val: v})
+		return true
+	})
+	return o
+}
+
+// get returns the member named key, or a zero Result.
+func (o *obj) get(key string) gjson.Result {
+	for i := range o.m {
+		if o.m[i].key == key {
+			return o.m[i].val
+		}
+	}
+	return gjson.Result{}
+}
+
+// has reports whether the object has a member named key.
+func (o *obj) has(key string) bool { return o.get(key).Exists() }
+
+// take returns the member named key and marks it mapped.
+func (o *obj) take(key string) gjson.Result {
+	for i := range o.m {
+		if o.m[i].key == key {
+			o.m[i].used = true
+			return o.m[i].val
+		}
+	}
+	return gjson.Result{}
+}
+
+// str takes a member and returns it as text: strings as they are, numbers and
+// booleans as written, objects and arrays as "".
+func (o *obj) str(key string) string { return text(o.take(key)) }
+
+// keys counts how many of keys the object has.
+func (o *obj) keys(keys ...string) int {
+	n := 0
+	for _, k := range keys {
+		if o.has(k) {
+			n++
+		}
+	}
+	return n
+}
+
+// text returns a scalar's text: a string's value, a number or literal as written.
+func text(r gjson.Result) string {
+	switch r.Type {
+	case gjson.String:
+		return r.Str
+	case gjson.Number, gjson.True, gjson.False:
+		return r.Raw
+	}
+	return ""
+}
+
+// field returns member key of object r without gjson's path syntax, so keys
+// holding dots or starting with @ ("@type", "odata.error") read as written.
+func field(r gjson.Result, key string) gjson.Result {
+	var out gjson.Result
+	r.ForEach(func(k, v gjson.Result) bool {
+		if k.Str == key {
+			out = v
+			return false
+		}
+		return true
+	})
+	return out
+}
+
+// first returns an array's first element.
+func first(arr gjson.Result) gjson.Result {
+	var out gjson.Result
+	if arr.IsArray() {
+		arr.ForEach(func(_, v gjson.Result) bool {
+			out = v
+			return false
+		})
+	}
+	return out
+}
+
+// status reads an HTTP status from a number or a numeric string ("422", as
+// JSON:API and GitHub write it); 0 when it is neither or out of range.
+func status(r gjson.Result) int {
+	s := text(r)
+	if len(s) != 3 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < 3; i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	if n < 100 {
+		return 0
+	}
+	return n
+}
+
+// open marks the root's member key mapped and returns the members of its value
+// (an object) for a decoder to take from; what it leaves is reported unmapped.
+func (d *doc) open(parent *obj, key string) *obj {
+	v := parent.take(key)
+	if parent == &d.top && key == "error" && d.inner.m != nil {
+		d.opened = append(d.opened, &d.inner)
+		return &d.inner
+	}
+	o := newObj(joinKey(parent.path, key), v)
+	d.opened = append(d.opened, &o)
+	return &o
+}
+
+// header returns a response header's value.
+func (d *doc) header(name string) string { return d.msg.Headers.Get(name) }
+
+// hasHeader reports whether the response has a header named name.
+func (d *doc) hasHeader(name string) bool {
+	_, ok := d.msg.Headers.Lookup(name)
+	return ok
+}
+
+// isJSONType reports whether the media type is JSON or a +json suffix type.
+func isJSONType(ct string) bool {
+	return ct == "application/json" || strings.HasSuffix(ct, "+json") || ct == "text/json"
+}

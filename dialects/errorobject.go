@@ -1,0 +1,71 @@
+package dialects
+
+// The {"error": {type, code, message, details, status}} object of seed 002
+// (Crane Ledger): a category in "type", a machine code, the HTTP status repeated
+// in the body, field errors under details.fields and a retry_after in seconds.
+
+import "github.com/tidwall/gjson"
+
+var errorObject = &Dialect{
+	ID:          "error-object",
+	Name:        "error object with type and status",
+	Description: `An "error" object holding type, code, message, details and the HTTP status.`,
+	Spec:        "", // seed 002's API documents it; it has no public spec
+	detect:      detectErrorObject,
+	decode:      decodeErrorObject,
+}
+
+// errorObjectTypes are seed 002's "type" values.
+var errorObjectTypes = []string{
+	"authentication_error", "authorization_error", "validation_error", "not_found_error",
+	"business_rule_error", "rate_limit_error", "credit_limit_error", "server_error",
+}
+
+func detectErrorObject(d *doc, s *score) {
+	e := &d.inner
+	if e.get("type").Type != gjson.String || !e.has("message") {
+		return
+	}
+	s.add(40, "error object with type and message")
+	if e.has("code") {
+		s.add(5, "error.code")
+	}
+	if e.get("status").Type == gjson.Number {
+		s.add(20, "error.status repeats the HTTP status")
+	}
+	if e.get("details").IsObject() {
+		s.add(10, "error.details is an object")
+	}
+	if oneOf(e.get("type").Str, errorObjectTypes) {
+		s.add(20, "error.type is one of seed 002's types ("+e.get("type").Str+")")
+	}
+	if e.has("retry_after") {
+		s.add(5, "error.retry_after")
+	}
+}
+
+func decodeErrorObject(d *doc, r *Report) {
+	e := d.open(&d.top, "error")
+	r.Type = e.str("type")
+	r.Code = e.str("code")
+	r.Message = e.str("message")
+	r.BodyStatus = status(e.take("status"))
+	if ra := e.take("retry_after"); ra.Exists() {
+		r.RetryDelay = &Hint{Value: ra.Raw, Source: "error.retry_after"}
+	}
+	if det := e.get("details"); det.IsObject() {
+		details := d.open(e, "details")
+		if f := details.take("fields"); f.IsObject() {
+			r.readFieldMap(f, "", "", 0)
+		}
+	}
+}
+
+func oneOf(s string, list []string) bool {
+	for _, v := range list {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,50 @@
+package dialects
+
+// FastAPI / Pydantic validation errors (https://fastapi.tiangolo.com/tutorial/handling-errors/):
+// {"detail": [{loc: ["body", "items", 0, "name"], msg, type, ctx, input, url}]},
+// or {"detail": "..."} from an HTTPException.
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+var fastAPI = &Dialect{
+	ID:          "fastapi",
+	Name:        "FastAPI / Pydantic",
+	Description: "detail list of {loc, msg, type}: Pydantic's validation errors.",
+	Spec:        "https://fastapi.tiangolo.com/tutorial/handling-errors/",
+	detect:      detectFastAPI,
+	decode:      decodeFastAPI,
+}
+
+func detectFastAPI(d *doc, s *score) {
+	e := first(d.top.get("detail"))
+	if !e.IsObject() {
+		return
+	}
+	if field(e, "loc").IsArray() && field(e, "msg").Exists() {
+		s.add(80, "detail[0] has loc and msg")
+	}
+	if field(e, "type").Exists() {
+		s.add(15, "detail[0].type")
+	}
+}
+
+func decodeFastAPI(d *doc, r *Report) {
+	d.top.take("detail").ForEach(func(_, e gjson.Result) bool {
+		loc := field(e, "loc")
+		in := ""
+		if l := text(first(loc)); l == "body" || l == "query" || l == "path" || l == "header" || l == "cookie" {
+			in = l
+		}
+		f := fromList(loc)
+		if in != "" {
+			f = strings.TrimPrefix(strings.TrimPrefix(f, in), ".")
+		}
+		r.addField(f, loc.Raw, text(field(e, "msg")), text(field(e, "type")))
+		r.FieldErrors[len(r.FieldErrors)-1].In = in
+		return true
+	})
+}

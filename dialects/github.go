@@ -1,0 +1,50 @@
+package dialects
+
+// GitHub REST API errors (https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api):
+// {message, documentation_url, status, errors: [{resource, field, code, message}]},
+// the request id in X-GitHub-Request-Id.
+
+import "strings"
+
+var github = &Dialect{
+	ID:          "github",
+	Name:        "GitHub REST",
+	Description: "message and documentation_url, with errors naming resource, field and code.",
+	Spec:        "https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api",
+	detect:      detectGitHub,
+	decode:      decodeGitHub,
+}
+
+func detectGitHub(d *doc, s *score) {
+	t := &d.top
+	if !t.has("message") {
+		return
+	}
+	if t.has("documentation_url") {
+		s.add(50, "message with documentation_url")
+	}
+	if strings.Contains(text(t.get("documentation_url")), "docs.github.com") || strings.Contains(text(t.get("documentation_url")), "developer.github.com") {
+		s.add(30, "documentation_url points at GitHub's docs")
+	}
+	if d.hasHeader("X-GitHub-Request-Id") {
+		s.add(30, "X-GitHub-Request-Id header")
+	}
+	if e := first(t.get("errors")); e.IsObject() && field(e, "resource").Exists() {
+		s.add(20, "errors[0].resource")
+	}
+}
+
+func decodeGitHub(d *doc, r *Report) {
+	t := &d.top
+	r.Message = t.str("message")
+	r.DocURL = t.str("documentation_url")
+	r.BodyStatus = status(t.take("status"))
+	r.readList(t.take("errors"), names{
+		field:   []string{"field"},
+		message: []string{"message"},
+		code:    []string{"code"},
+	})
+	if id := d.header("X-GitHub-Request-Id"); id != "" {
+		r.RequestID, r.RequestIDSource = id, "X-GitHub-Request-Id"
+	}
+}

@@ -1,0 +1,138 @@
+package dialects
+
+// google.rpc.Status as Google's JSON APIs send it (AIP-193,
+// https://google.aip.dev/193): {"error": {code, message, status, details}} or
+// bare, with typed details from google/rpc/error_details.proto. Also the legacy
+// "errors": [{domain, reason, message, location}] list of older Google APIs.
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+var googleRPC = &Dialect{
+	ID:          "google-rpc",
+	Name:        "Google API (google.rpc.Status)",
+	Description: "code, message, status (INVALID_ARGUMENT...) and typed details: BadRequest, ErrorInfo, RetryInfo...",
+	Spec:        "https://google.aip.dev/193",
+	detect:      detectGoogle,
+	decode:      decodeGoogle,
+}
+
+// googleStatus returns the object holding the Status: the "error" wrapper when
+// there is one, else the root.
+func googleStatus(d *doc) *obj {
+	if len(d.inner.m) > 0 {
+		return &d.inner
+	}
+	return &d.top
+}
+
+func detectGoogle(d *doc, s *score) {
+	e := googleStatus(d)
+	if e.get("code").Type != gjson.Number || e.get("message").Type != gjson.String {
+		return
+	}
+	s.add(30, "code is a number beside message")
+	if st := e.get("status"); st.Type == gjson.String && isUpperSnake(st.Str) {
+		s.add(30, "status is a canonical code name ("+st.Str+")")
+	}
+	if det := first(e.get("details")); strings.Contains(text(field(det, "@type")), "googleapis.com/") {
+		s.add(40, `details carry "@type": type.googleapis.com/...`)
+	} else if e.get("details").IsArray() {
+		s.add(20, "details is a list")
+	}
+	if legacy := first(e.get("errors")); field(legacy, "domain").Exists() && field(legacy, "reason").Exists() {
+		s.add(20, "errors list with domain and reason (legacy Google API errors)")
+	}
+}
+
+func isUpperSnake(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c == '_') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func decodeGoogle(d *doc, r *Report) {
+	e := &d.top
+	if len(d.inner.m) > 0 {
+		e = d.open(&d.top, "error")
+	}
+	code := int(e.take("code").Int())
+	if code >= 100 {
+		r.BodyStatus = code
+	} else if code > 0 {
+		r.Code = grpcCodeName(code)
+	}
+	r.Message = e.str("message")
+	r.Type = e.str("status")
+	if r.Type == "" {
+		r.Type = r.Code
+	}
+	i := 0
+	e.take("details").ForEach(func(_, det gjson.Result) bool {
+		decodeGoogleDetail(r, det, joinKey(joinKey(e.path, "details"), itoa(i)))
+		i++
+		return true
+	})
+	r.readList(e.take("errors"), names{
+		field:   []string{"location"},
+		message: []string{"message"},
+		code:    []string{"reason"},
+	})
+}
+
+// decodeGoogleDetail reads one typed detail of google/rpc/error_details.proto.
+func decodeGoogleDetail(r *Report, det gjson.Result, path string) {
+	typ := text(field(det, "@type"))
+	switch typ[strings.LastIndexByte(typ, '/')+1:] {
+	case "google.rpc.BadRequest":
+		r.readList(field(det, "fieldViolations"), names{
+			field:   []string{"field"},
+			message: []string{"description"},
+			code:    []string{"reason"},
+		})
+	case "google.rpc.ErrorInfo":
+		r.Code = text(field(det, "reason"))
+		if m := field(det, "metadata"); m.Exists() {
+			r.Members = append(r.Members, Member{Path: path + ".metadata", Value: m.Raw})
+		}
+		if dom := text(field(det, "domain")); dom != "" {
+			r.Members = append(r.Members, Member{Path: path + ".domain", Value: `"` + dom + `"`})
+		}
+	case "google.rpc.RetryInfo":
+		r.RetryDelay = &Hint{Value: text(field(det, "retryDelay")), Source: path + ".retryDelay"}
+	case "google.rpc.QuotaFailure":
+		r.readList(field(det, "violations"), names{message: []string{"description"}, code: []string{"subject"}})
+	case "google.rpc.PreconditionFailure":
+		r.readList(field(det, "violations"), names{message: []string{"description"}, code: []string{"type"}})
+	case "google.rpc.ResourceInfo":
+		r.addIssue(strings.TrimSpace(text(field(det, "resourceType"))+" "+text(field(det, "resourceName"))+": "+text(field(det, "description"))), "")
+	case "google.rpc.RequestInfo":
+		r.RequestID, r.RequestIDSource = text(field(det, "requestId")), path+".requestId"
+	case "google.rpc.Help":
+		if r.DocURL == "" {
+			r.DocURL = text(field(first(field(det, "links")), "url"))
+		}
+	case "google.rpc.LocalizedMessage":
+		r.Detail = text(field(det, "message"))
+	default:
+		r.Members = append(r.Members, Member{Path: path, Value: det.Raw})
+	}
+}
+
+// grpcCodeName names a canonical gRPC status code (google/rpc/code.proto).
+func grpcCodeName(c int) string {
+	codes := []string{"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
+		"NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
+		"FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL",
+		"UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"}
+	if c >= 0 && c < len(codes) {
+		return codes[c]
+	}
+	return itoa(c)
+}

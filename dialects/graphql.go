@@ -1,0 +1,68 @@
+package dialects
+
+// GraphQL response errors (GraphQL spec §7.1.2, https://spec.graphql.org/October2021/#sec-Errors):
+// {"errors": [{message, locations, path, extensions}], "data": ...}. Servers
+// often answer them with HTTP 200 (GraphQL over HTTP).
+
+import "github.com/tidwall/gjson"
+
+var graphQL = &Dialect{
+	ID:          "graphql",
+	Name:        "GraphQL",
+	Description: "errors list with message, locations, path and extensions, beside data.",
+	Spec:        "https://spec.graphql.org/October2021/#sec-Errors",
+	detect:      detectGraphQL,
+	decode:      decodeGraphQL,
+}
+
+func detectGraphQL(d *doc, s *score) {
+	if d.ct == "application/graphql-response+json" {
+		s.add(50, "Content-Type is application/graphql-response+json")
+	}
+	e := first(d.top.get("errors"))
+	if !e.IsObject() || field(e, "message").Type != gjson.String {
+		return
+	}
+	s.add(30, "errors[0].message")
+	if field(e, "locations").IsArray() {
+		s.add(25, "errors[0].locations")
+	}
+	if field(e, "path").IsArray() {
+		s.add(25, "errors[0].path")
+	}
+	if field(e, "extensions").IsObject() {
+		s.add(15, "errors[0].extensions")
+	}
+	if d.top.has("data") {
+		s.add(20, `has "data" beside "errors"`)
+	}
+}
+
+func decodeGraphQL(d *doc, r *Report) {
+	t := &d.top
+	i := 0
+	t.take("errors").ForEach(func(_, e gjson.Result) bool {
+		msg := text(field(e, "message"))
+		ext := field(e, "extensions")
+		code := text(field(ext, "code"))
+		if i == 0 {
+			r.Message, r.Code = msg, code
+		}
+		if p := field(e, "path"); p.IsArray() {
+			r.addField(fromList(p), p.Raw, msg, code)
+		} else {
+			r.addIssue(msg, code)
+		}
+		if ext.Exists() {
+			r.Members = append(r.Members, Member{Path: "errors[" + itoa(i) + "].extensions", Value: ext.Raw})
+		}
+		i++
+		return true
+	})
+	if data := t.take("data"); data.Exists() && data.Type != gjson.Null {
+		r.Warnings = append(r.Warnings, `the response has both "data" and "errors": a partial result`)
+	}
+	if d.msg.Status == 200 {
+		r.Warnings = append(r.Warnings, "the errors came with HTTP 200: GraphQL servers report errors in the body, so clients must read it")
+	}
+}

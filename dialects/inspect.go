@@ -1,0 +1,378 @@
+// Package dialects reads an HTTP API error response, in whatever error dialect
+// it is written (RFC 9457 problem details, Stripe, Google, JSON:API, GraphQL...),
+// into one Report. It is errlens's core: the same code runs in the browser as
+// WASM, in the CLI and in the tests, so it uses neither net/http nor syscall/js.
+//
+// The data flows one way: pasted text is read into a message.Message, the
+// message's body is scored by every dialect's detector, the best one decodes it
+// into a Report, and the Report is finished with what every dialect shares
+// (status cross-check, request id headers, unmapped members).
+package dialects
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/errlens/errlens/dialects/message"
+	"github.com/tidwall/gjson"
+)
+
+// Options tune Inspect.
+type Options struct {
+	// Entry is the HAR entry to read (1-based); 0 picks the first failed one.
+	Entry int
+	// Dialect, when set to a dialect id, decodes with that dialect instead of
+	// the detected one.
+	Dialect string
+}
+
+// Inspect reads a paste and reports what the error response in it says. It
+// fails only for a paste over message.MaxInput, a HAR entry that does not exist,
+// or an unknown Options.Dialect; anything else, however malformed, is reported.
+func Inspect(input string, opt Options) (*Report, error) {
+	if opt.Dialect != "" && Lookup(opt.Dialect) == nil {
+		return nil, fmt.Errorf("unknown dialect %q (known: %s)", opt.Dialect, strings.Join(IDs(), ", "))
+	}
+	msg, err := message.Parse(input, message.Options{Entry: opt.Entry})
+	if err != nil {
+		return nil, err
+	}
+	return Decode(msg, opt.Dialect), nil
+}
+
+// Decode reports what msg says. dialect, when it names a known dialect,
+// overrides detection.
+func Decode(msg *message.Message, dialect string) *Report {
+	d := newDoc(msg)
+	r := &Report{}
+	detect(d, r, Lookup(dialect))
+	Lookup(r.Dialect).decode(d, r)
+	finish(d, r)
+	return r
+}
+
+func newDoc(msg *message.Message) *doc {
+	d := &doc{msg: msg, ct: msg.Headers.MediaType(), body: strings.TrimSpace(msg.Body)}
+	d.kind = bodyKind(d)
+	if d.kind == "json" && gjson.Valid(d.body) {
+		d.root = gjson.Parse(d.body)
+		d.top = newObj("", d.root)
+		if e := d.top.get("error"); e.IsObject() {
+			d.inner = newObj("error", e)
+		}
+	}
+	d.opened = append(make([]*obj, 0, 4), &d.top)
+	return d
+}
+
+// bodyKind classifies the body from its first bytes and the content type.
+func bodyKind(d *doc) string {
+	b := d.body
+	switch {
+	case b == "":
+		return "empty"
+	case isBinary(b):
+		return "binary"
+	case b[0] == '{' || b[0] == '[':
+		return "json"
+	case isJSONType(d.ct) && gjson.Valid(b):
+		return "json" // a bare JSON string or number
+	case isHTML(d.ct, b):
+		return "html"
+	case b[0] == '<' || strings.HasSuffix(d.ct, "/xml") || strings.HasSuffix(d.ct, "+xml"):
+		return "xml"
+	}
+	return "text"
+}
+
+func isHTML(ct, b string) bool {
+	if ct == "text/html" || ct == "application/xhtml+xml" {
+		return true
+	}
+	head := strings.ToLower(b[:min(len(b), 512)])
+	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<title", "<h1"} {
+		if strings.Contains(head, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBinary reports a NUL byte, or a compressed or image signature, near the start.
+func isBinary(b string) bool {
+	head := b[:min(len(b), 8192)]
+	return strings.IndexByte(head, 0) >= 0 || binaryKind(head) != ""
+}
+
+// binaryKind names what a binary body starts like, or "".
+func binaryKind(b string) string {
+	for _, m := range []struct{ magic, name string }{
+		{"\x1f\x8b", "gzip"}, {"\x28\xb5\x2f\xfd", "zstd"}, {"\x89PNG", "PNG image"},
+		{"\xff\xd8\xff", "JPEG image"}, {"GIF8", "GIF image"}, {"PK\x03\x04", "zip archive"},
+	} {
+		if strings.HasPrefix(b, m.magic) {
+			return m.name
+		}
+	}
+	return ""
+}
+
+// minScore is what a dialect's detector must reach for its dialect to be chosen
+// over the body kind's fallback (generic-json, html, text, empty): a body that
+// fits no dialect is never forced into one.
+const minScore = 50
+
+// detect scores every dialect and names the best in r, with the evidence and the
+// close runners-up. forced, when not nil, is taken whatever the scores.
+func detect(d *doc, r *Report, forced *Dialect) {
+	var points [64]int
+	ev := make([]evidence, 0, 32)
+	best := -1
+	for i, dl := range registry {
+		if dl.detect == nil {
+			continue
+		}
+		s := score{dialect: i, ev: &ev}
+		dl.detect(d, &s)
+		points[i] = min(s.points, 100)
+		if points[i] > 0 && (best < 0 || points[i] > points[best]) {
+			best = i
+		}
+	}
+	chosen := best
+	if best < 0 || points[best] < minScore {
+		chosen = fallback(d)
+	}
+	if forced != nil {
+		chosen = forced.index
+		r.Overridden = true
+	}
+	r.Dialect = registry[chosen].ID
+	r.Confidence = float64(points[chosen]) / 100
+	if registry[chosen].detect == nil {
+		r.Confidence = fallbackConfidence(d, points[best0(best)])
+		r.Evidence = append(r.Evidence, fallbackEvidence(d))
+	}
+	for _, e := range ev {
+		if e.dialect == chosen {
+			r.Evidence = append(r.Evidence, e.text)
+		}
+	}
+	// Runners-up: within 30 points of the choice, best first.
+	top := points[chosen]
+	if registry[chosen].detect == nil {
+		top = minScore
+	}
+	for i, p := range points[:len(registry)] {
+		if i != chosen && p >= 20 && p > top-30 {
+			r.Alternatives = append(r.Alternatives, Alternative{registry[i].ID, float64(p) / 100})
+		}
+	}
+	sort.SliceStable(r.Alternatives, func(i, j int) bool { return r.Alternatives[i].Confidence > r.Alternatives[j].Confidence })
+	if len(r.Alternatives) > 4 {
+		r.Alternatives = r.Alternatives[:4]
+	}
+}
+
+func best0(i int) int { return max(i, 0) }
+
+// fallback is the dialect for a body no detector claims: by its kind.
+func fallback(d *doc) int {
+	switch {
+	case d.kind == "empty":
+		return emptyBody.index
+	case d.kind == "html":
+		return html.index
+	case d.kind == "json" && d.root.Exists():
+		return genericJSON.index
+	}
+	return plainText.index
+}
+
+// fallbackConfidence is how sure a fallback is: certain for an empty, HTML or
+// text body, less so for JSON the closer a dialect came to claiming it.
+func fallbackConfidence(d *doc, bestPoints int) float64 {
+	if d.kind == "json" && d.root.Exists() {
+		return float64(100-bestPoints) / 100
+	}
+	return 0.9
+}
+
+func fallbackEvidence(d *doc) string {
+	switch {
+	case d.kind == "empty":
+		return "the response has no body"
+	case d.kind == "html":
+		return "the body is HTML"
+	case d.kind == "json" && d.root.Exists():
+		return "the body is JSON in no known error dialect's shape"
+	case d.kind == "json":
+		return "the body looks like JSON but does not parse"
+	case d.kind == "binary":
+		return "the body is binary"
+	case d.kind == "xml":
+		return "the body is XML in no known error dialect's shape"
+	}
+	return "the body is plain text"
+}
+
+// evidence is one reason a detector gave points.
+type evidence struct {
+	dialect int
+	text    string
+}
+
+// score collects a detector's points and its reasons.
+type score struct {
+	dialect int
+	points  int
+	ev      *[]evidence
+}
+
+// add gives points for a reason.
+func (s *score) add(points int, why string) {
+	s.points += points
+	*s.ev = append(*s.ev, evidence{s.dialect, why})
+}
+
+// finish fills what every dialect shares: statuses, request id, unmapped
+// members, the body's description and the request.
+func finish(d *doc, r *Report) {
+	m := d.msg
+	r.Status = m.Status
+	if r.Status == 0 {
+		r.Status = r.BodyStatus
+	} else if r.BodyStatus != 0 && r.BodyStatus != r.Status {
+		r.Warnings = append(r.Warnings, fmt.Sprintf("the status line says %d but the body says %d: the status line is what clients act on", r.Status, r.BodyStatus))
+	}
+	r.Reason = m.Reason
+	if r.Reason == "" || m.Status == 0 {
+		r.Reason = ReasonPhrase(r.Status)
+	}
+	if r.RequestID == "" {
+		r.RequestID, r.RequestIDSource = requestIDHeader(m.Headers)
+	}
+	for _, o := range d.opened {
+		for _, mb := range o.m {
+			if !mb.used {
+				r.Members = append(r.Members, Member{Path: joinKey(o.path, mb.key), Value: mb.val.Raw})
+			}
+		}
+	}
+	if m.Method != "" {
+		r.Request = Request{Method: m.Method, URL: m.URL, Source: string(m.Format)}
+	}
+	r.Request.Header = m.RequestHeaders
+	r.Headers = m.Headers
+	r.Entries, r.Entry = m.Entries, m.Entry
+	r.Body = Body{Format: m.Format, ContentType: m.Headers.Get("Content-Type"), Kind: d.kind, Bytes: len(m.Body), Line: m.BodyLine}
+	for _, n := range m.Notes {
+		r.Body.Notes = append(r.Body.Notes, n.String())
+	}
+	describeBody(d, r)
+	if r.FieldErrors == nil {
+		r.FieldErrors = []FieldError{}
+	}
+	if r.Errors == nil {
+		r.Errors = []Issue{}
+	}
+	if r.Members == nil {
+		r.Members = []Member{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []string{}
+	}
+	if r.Alternatives == nil {
+		r.Alternatives = []Alternative{}
+	}
+}
+
+// describeBody warns of what keeps a body from being read: invalid JSON (with
+// its position in the paste), binary or compressed data, invalid UTF-8.
+func describeBody(d *doc, r *Report) {
+	m := d.msg
+	switch d.kind {
+	case "json":
+		if !d.root.Exists() {
+			r.Body.SyntaxError = locateSyntaxError(m)
+			r.Warnings = append(r.Warnings, r.Body.SyntaxError.Error())
+		}
+	case "binary":
+		what := binaryKind(d.body)
+		if what == "" {
+			what = "binary data"
+		}
+		w := fmt.Sprintf("the body is %s (%d bytes), not text", what, len(m.Body))
+		if ce := d.header("Content-Encoding"); ce != "" {
+			w += fmt.Sprintf("; it is still compressed (Content-Encoding: %s): run curl with --compressed", ce)
+		}
+		r.Warnings = append(r.Warnings, w)
+		return
+	}
+	if !utf8.ValidString(m.Body) {
+		off := firstInvalidUTF8(m.Body)
+		cs := message.Param(d.header("Content-Type"), "charset")
+		w := fmt.Sprintf("the body is not valid UTF-8 (first bad byte at offset %d of the body)", off)
+		if cs != "" {
+			w += "; Content-Type says charset=" + cs
+		}
+		r.Warnings = append(r.Warnings, w)
+	}
+}
+
+func firstInvalidUTF8(s string) int {
+	for i, c := range s {
+		if c == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return i
+			}
+		}
+	}
+	return len(s)
+}
+
+// locateSyntaxError finds where a JSON body stops being JSON, as a line and
+// column of the paste.
+func locateSyntaxError(m *message.Message) *SyntaxError {
+	var raw json.RawMessage
+	err := json.Unmarshal([]byte(m.Body), &raw)
+	var se *json.SyntaxError
+	off, msg := len(m.Body), "the JSON is not valid"
+	if errors.As(err, &se) {
+		off, msg = int(se.Offset), se.Error()
+	}
+	// encoding/json's offset counts the bytes read, the bad one included.
+	if off > 0 && off <= len(m.Body) && msg != "unexpected end of JSON input" {
+		off--
+	}
+	line, col := m.BodyLine+strings.Count(m.Body[:off], "\n"), off-strings.LastIndexByte(m.Body[:off], '\n')
+	return &SyntaxError{Msg: msg, Line: line, Column: col, Offset: m.BodyOffset + off}
+}
+
+// requestIDHeaders are the response headers that carry a request id, most
+// specific first.
+var requestIDHeaders = []string{
+	"X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Amz-Request-Id", "X-Amz-Cf-Id",
+	"X-GitHub-Request-Id", "X-Ms-Request-Id", "X-Correlation-Id", "Correlation-Id",
+	"X-Trace-Id", "X-Cloud-Trace-Context", "Audit-Id", "Cf-Ray", "Fly-Request-Id",
+	"X-Vercel-Id", "X-Railway-Request-Id", "Traceparent",
+}
+
+func requestIDHeader(h message.Headers) (id, source string) {
+	for _, name := range requestIDHeaders {
+		if v, ok := h.Lookup(name); ok && v != "" {
+			if name == "Traceparent" {
+				// version-traceid-parentid-flags (W3C Trace Context §3.2)
+				if parts := strings.Split(v, "-"); len(parts) == 4 {
+					v = parts[1]
+				}
+			}
+			return v, name
+		}
+	}
+	return "", ""
+}

@@ -1,0 +1,86 @@
+package dialects
+
+// JSON:API error objects: https://jsonapi.org/format/#error-objects.
+// {"errors": [{id, status, code, title, detail, source: {pointer, parameter,
+// header}, links: {about}, meta}]}; status is a string.
+
+import "github.com/tidwall/gjson"
+
+var jsonAPI = &Dialect{
+	ID:          "jsonapi",
+	Name:        "JSON:API",
+	Description: "errors list of objects with status, code, title, detail and a source pointer.",
+	Spec:        "https://jsonapi.org/format/#error-objects",
+	detect:      detectJSONAPI,
+	decode:      decodeJSONAPI,
+}
+
+func detectJSONAPI(d *doc, s *score) {
+	if d.ct == "application/vnd.api+json" {
+		s.add(50, "Content-Type is application/vnd.api+json")
+	}
+	e := first(d.top.get("errors"))
+	if !e.IsObject() {
+		return
+	}
+	if src := field(e, "source"); src.IsObject() {
+		s.add(40, "errors[0].source")
+	}
+	if field(e, "title").Exists() || field(e, "detail").Exists() {
+		s.add(20, "errors[0] has title or detail")
+	}
+	if field(e, "title").Exists() && field(e, "detail").Exists() {
+		s.add(10, "errors[0] has both title and detail")
+	}
+	if field(e, "links").IsObject() || field(e, "meta").IsObject() {
+		s.add(15, "errors[0] has links or meta")
+	}
+	if field(e, "status").Type == gjson.String {
+		s.add(15, "errors[0].status is a string")
+	}
+	if field(e, "message").Exists() || field(e, "locations").Exists() {
+		s.points -= 20 // GraphQL's shape, not JSON:API's
+	}
+	if d.top.has("jsonapi") {
+		s.add(20, `has the "jsonapi" member`)
+	}
+}
+
+func decodeJSONAPI(d *doc, r *Report) {
+	errs := d.top.take("errors")
+	d.top.take("jsonapi")
+	i := 0
+	errs.ForEach(func(_, e gjson.Result) bool {
+		title, detail, code := text(field(e, "title")), text(field(e, "detail")), text(field(e, "code"))
+		if i == 0 {
+			r.Title, r.Detail, r.Code = title, detail, code
+			r.BodyStatus = status(field(e, "status"))
+			r.DocURL = text(field(field(e, "links"), "about"))
+		}
+		msg := detail
+		if msg == "" {
+			msg = title
+		}
+		src := field(e, "source")
+		switch {
+		case field(src, "pointer").Exists():
+			p := text(field(src, "pointer"))
+			r.addField(fromPointer(p), p, msg, code)
+		case field(src, "parameter").Exists():
+			p := text(field(src, "parameter"))
+			r.addField(p, p, msg, code)
+			r.FieldErrors[len(r.FieldErrors)-1].In = "query"
+		case field(src, "header").Exists():
+			p := text(field(src, "header"))
+			r.addField(p, p, msg, code)
+			r.FieldErrors[len(r.FieldErrors)-1].In = "header"
+		default:
+			r.addIssue(msg, code)
+		}
+		if m := field(e, "meta"); m.Exists() {
+			r.Members = append(r.Members, Member{Path: "errors[" + itoa(i) + "].meta", Value: m.Raw})
+		}
+		i++
+		return true
+	})
+}

@@ -1,0 +1,39 @@
+package dialects
+
+// Laravel's validation error response (https://laravel.com/docs/validation#validation-error-response-format):
+// {"message": "...", "errors": {"items.0.name": ["..."]}}; with debug on, other
+// errors carry exception, file, line and trace.
+
+import "github.com/tidwall/gjson"
+
+var laravel = &Dialect{
+	ID:          "laravel",
+	Name:        "Laravel",
+	Description: "message with errors keyed by dotted field name, each a list of messages.",
+	Spec:        "https://laravel.com/docs/validation#validation-error-response-format",
+	detect:      detectLaravel,
+	decode:      decodeLaravel,
+}
+
+func detectLaravel(d *doc, s *score) {
+	t := &d.top
+	if t.get("message").Type != gjson.String {
+		return
+	}
+	if e := t.get("errors"); e.IsObject() && isMessageTree(e, 1) {
+		s.add(70, "message with errors keyed by field, each a list of messages")
+		if len(t.m) == 2 {
+			s.add(10, "nothing else beside them")
+		}
+	}
+	if t.has("exception") && t.has("file") && t.has("line") {
+		s.add(70, "exception, file and line (Laravel's debug output)")
+	}
+}
+
+func decodeLaravel(d *doc, r *Report) {
+	t := &d.top
+	r.Message = t.str("message")
+	r.Type = t.str("exception")
+	r.readFieldMap(t.take("errors"), "", "", 0)
+}

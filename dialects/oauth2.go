@@ -1,0 +1,106 @@
+package dialects
+
+// OAuth 2.0 error responses: RFC 6749 §5.2 (token endpoint) {"error":
+// "invalid_grant", "error_description", "error_uri"}, and RFC 6750 §3 bearer
+// token errors in WWW-Authenticate: Bearer error="invalid_token", also when the
+// body is empty.
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+var oauth2 = &Dialect{
+	ID:          "oauth2",
+	Name:        "OAuth 2.0",
+	Description: "error, error_description and error_uri (RFC 6749), or a Bearer WWW-Authenticate challenge (RFC 6750).",
+	Spec:        "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
+	detect:      detectOAuth2,
+	decode:      decodeOAuth2,
+}
+
+// oauthErrors are the registered OAuth error codes (RFC 6749, 6750, 8628).
+var oauthErrors = []string{
+	"invalid_request", "invalid_client", "invalid_grant", "unauthorized_client",
+	"unsupported_grant_type", "invalid_scope", "access_denied", "unsupported_response_type",
+	"server_error", "temporarily_unavailable", "invalid_token", "insufficient_scope",
+	"authorization_pending", "slow_down", "expired_token", "invalid_dpop_proof", "use_dpop_nonce",
+}
+
+func detectOAuth2(d *doc, s *score) {
+	if bearerParam(d.header("WWW-Authenticate"), "error") != "" {
+		s.add(70, `WWW-Authenticate: Bearer with an error parameter`)
+	}
+	t := &d.top
+	e := t.get("error")
+	if e.Type != gjson.String {
+		return
+	}
+	if oneOf(e.Str, oauthErrors) {
+		s.add(45, "error is an OAuth 2.0 error code ("+e.Str+")")
+	}
+	if t.has("error_description") {
+		s.add(40, "error_description")
+	}
+	if t.has("error_uri") {
+		s.add(15, "error_uri")
+	}
+}
+
+func decodeOAuth2(d *doc, r *Report) {
+	t := &d.top
+	r.Code = t.str("error")
+	r.Message = t.str("error_description")
+	r.DocURL = t.str("error_uri")
+	h := d.header("WWW-Authenticate")
+	if r.Code == "" {
+		r.Code = bearerParam(h, "error")
+		r.Message = bearerParam(h, "error_description")
+		r.DocURL = bearerParam(h, "error_uri")
+	}
+	if scope := bearerParam(h, "scope"); scope != "" {
+		r.Detail = "required scope: " + scope
+	}
+}
+
+// bearerParam returns an auth-param of the Bearer challenge in a
+// WWW-Authenticate value (RFC 9110 §11.6.1), unquoted.
+func bearerParam(h, name string) string {
+	i := strings.Index(strings.ToLower(h), "bearer")
+	if i < 0 {
+		return ""
+	}
+	rest := h[i+len("bearer"):]
+	for rest != "" {
+		rest = strings.TrimLeft(rest, " ,")
+		k, v, ok := strings.Cut(rest, "=")
+		if !ok {
+			return ""
+		}
+		k = strings.TrimSpace(k)
+		if strings.ContainsAny(k, " ") {
+			return "" // the next challenge's scheme: this one has ended
+		}
+		v = strings.TrimLeft(v, " ")
+		var val string
+		if strings.HasPrefix(v, `"`) {
+			end := 1
+			for end < len(v) && v[end] != '"' {
+				if v[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			val = strings.ReplaceAll(v[1:min(end, len(v))], `\"`, `"`)
+			rest = v[min(end+1, len(v)):]
+		} else {
+			val, rest, _ = strings.Cut(v, ",")
+			val = strings.TrimSpace(val)
+		}
+		if strings.EqualFold(k, name) {
+			return val
+		}
+	}
+	return ""
+}

@@ -1,0 +1,100 @@
+package dialects
+
+// RFC 9457, Problem Details for HTTP APIs (obsoletes RFC 7807):
+// https://www.rfc-editor.org/rfc/rfc9457. Also the extensions seen in the wild:
+// ASP.NET Core's ValidationProblemDetails ("errors": {field: [messages]}, "traceId"),
+// RFC 7807's own "invalid-params" example, and Dakota's "errors" array with
+// "request_id" (seed 003).
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+var problemDetails = &Dialect{
+	ID:          "problem-details",
+	Name:        "Problem Details (RFC 9457)",
+	Description: "The IETF standard error body: type, title, status, detail, instance, plus extension members.",
+	Spec:        "https://www.rfc-editor.org/rfc/rfc9457",
+	detect:      detectProblem,
+	decode:      decodeProblem,
+}
+
+func detectProblem(d *doc, s *score) {
+	if d.ct == "application/problem+json" || d.ct == "application/problem+xml" {
+		s.add(60, "Content-Type is "+d.ct)
+	}
+	t := &d.top
+	members := 0
+	for _, k := range []string{"type", "title", "status", "detail", "instance"} {
+		if k == "status" && t.get(k).Type == gjson.Number || k != "status" && t.get(k).Type == gjson.String {
+			members++
+		}
+	}
+	if members < 2 {
+		return
+	}
+	s.add(members*14, "has the RFC 9457 members type, title, status, detail or instance ("+itoa(members)+" of 5)")
+	if t.has("title") && t.has("type") {
+		s.add(5, "has both type and title")
+	}
+	if e := t.get("errors"); e.IsObject() || e.IsArray() && first(e).IsObject() && field(first(e), "field").Exists() {
+		s.add(5, "has an errors extension with field errors")
+	}
+	if t.has("invalid-params") {
+		s.add(10, "has the invalid-params extension of RFC 7807's example")
+	}
+}
+
+func decodeProblem(d *doc, r *Report) {
+	t := &d.top
+	r.Type = t.str("type")
+	r.Title = t.str("title")
+	r.BodyStatus = status(t.take("status"))
+	r.Detail = t.str("detail")
+	r.Instance = t.str("instance")
+	for _, k := range []string{"code", "error_code", "errorCode"} {
+		if v := t.get(k); v.Type == gjson.String || v.Type == gjson.Number {
+			r.Code = t.str(k)
+			break
+		}
+	}
+	for _, k := range []string{"request_id", "requestId", "traceId", "trace_id", "correlationId"} {
+		if v := t.get(k); v.Type == gjson.String {
+			r.RequestID, r.RequestIDSource = t.str(k), "body "+k
+			break
+		}
+	}
+	if e := t.get("errors"); e.IsObject() {
+		t.take("errors")
+		r.readFieldMap(e, "", "", 0)
+	} else if e.IsArray() {
+		t.take("errors")
+		r.readList(e, names{
+			field:   []string{"field", "pointer", "name", "path", "param"},
+			message: []string{"message", "detail", "reason", "title"},
+			code:    []string{"code", "type"},
+		})
+	}
+	if p := t.take("invalid-params"); p.IsArray() {
+		r.readList(p, names{field: []string{"name"}, message: []string{"reason"}, code: []string{"code"}})
+	}
+	problemWarnings(d, r)
+}
+
+// problemWarnings notes where a problem document departs from RFC 9457.
+func problemWarnings(d *doc, r *Report) {
+	switch {
+	case d.ct == "application/json":
+		r.Warnings = append(r.Warnings, "problem details served as application/json: RFC 9457 §3 registers application/problem+json for them")
+	case r.Type == "" && d.ct == "application/problem+json":
+		r.Warnings = append(r.Warnings, `no "type" member: RFC 9457 §3.1.1 reads that as "about:blank"`)
+	}
+	if r.Type != "" && r.Type != "about:blank" && !strings.Contains(r.Type, ":") {
+		r.Warnings = append(r.Warnings, `"type" is the relative reference "`+r.Type+`": RFC 9457 §3.1.1 resolves it against the document's URI; absolute URIs are clearer`)
+	}
+	if r.Type == "about:blank" && r.Title != "" && d.msg.Status != 0 && r.Title != ReasonPhrase(d.msg.Status) {
+		r.Warnings = append(r.Warnings, `"type" is about:blank, so RFC 9457 §4.2.1 expects "title" to be the status's reason phrase, "`+ReasonPhrase(d.msg.Status)+`"`)
+	}
+}

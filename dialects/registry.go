@@ -1,0 +1,86 @@
+package dialects
+
+import (
+	"embed"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+)
+
+// Dialect is one way APIs write errors: how to recognise it and how to read it.
+type Dialect struct {
+	ID          string // stable id, used by the app, share links and the CLI's JSON
+	Name        string // display name
+	Description string // one line
+	Spec        string // URL of its spec or documentation
+
+	// detect scores a body from 0 to 100 with its evidence; nil for the
+	// fallbacks, which are chosen by the body's kind.
+	detect func(*doc, *score)
+	decode func(*doc, *Report)
+	index  int
+}
+
+// registry lists every dialect: the specific ones in detection order (ties go
+// to the earlier), then the fallbacks.
+var registry = []*Dialect{
+	problemDetails, drf, errorcodeEnvelope, errorObject, flatError, stripe,
+	googleRPC, jsonAPI, graphQL, odata, aws, github, fastAPI, springBoot,
+	laravel, kubernetes, slack, boom, oauth2,
+	genericJSON, html, plainText, emptyBody,
+}
+
+func init() {
+	for i, d := range registry {
+		d.index = i
+	}
+}
+
+// All returns every dialect, in the registry's order.
+func All() []*Dialect { return registry }
+
+// IDs returns every dialect's id.
+func IDs() []string {
+	ids := make([]string, len(registry))
+	for i, d := range registry {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
+// Lookup returns the dialect with id, or nil.
+func Lookup(id string) *Dialect {
+	for _, d := range registry {
+		if d.ID == id {
+			return d
+		}
+	}
+	return nil
+}
+
+//go:embed testdata/*/*.http
+var samples embed.FS
+
+// Sample is an example response of a dialect, from its documentation.
+type Sample struct {
+	Name  string // from the file name: "seed 003 validation"
+	Input string // the response as a developer would paste it
+}
+
+// Samples returns the dialect's examples, the ones its tests decode, in name
+// order: testdata/<id>/*.http.
+func (d *Dialect) Samples() []Sample {
+	files, _ := fs.Glob(samples, "testdata/"+d.ID+"/*.http")
+	sort.Strings(files)
+	out := make([]Sample, 0, len(files))
+	for _, f := range files {
+		b, err := samples.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		name := strings.ReplaceAll(strings.TrimSuffix(path.Base(f), ".http"), "-", " ")
+		out = append(out, Sample{Name: name, Input: string(b)})
+	}
+	return out
+}
