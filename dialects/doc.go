@@ -23,15 +23,29 @@ type doc struct {
 	// inner holds the members of the root's "error" member when it is an
 	// object: the wrapper of Stripe, Google, OData and seed 002.
 	inner obj
+	// err0 holds the members of the first element of the root's "errors"
+	// list (JSON:API, GraphQL, GitHub, Dakota), read once for every detector.
+	err0 obj
 	// opened lists the objects a decoder went into: their members it did not
 	// take are reported as unmapped.
-	opened []*obj
+	opened    []*obj
+	openedBuf [4]*obj
+	score     score // the detectors' scores, kept here to save an allocation
 }
 
 // obj is a JSON object's members in order, each marked once a decoder takes it.
 type obj struct {
-	path string // dotted path from the root, "" for the root
-	m    []member
+	path  string // dotted path from the root, "" for the root
+	m     []member
+	bloom uint64 // keyBit of every member's key: most absent keys miss here
+}
+
+// keyBit is a key's bit in obj.bloom.
+func keyBit(k string) uint64 {
+	if k == "" {
+		return 1
+	}
+	return 1 << ((uint(k[0]) + uint(len(k))*7 + uint(k[len(k)-1])*3) & 63)
 }
 
 type member struct {
@@ -40,14 +54,16 @@ type member struct {
 	used bool
 }
 
-func newObj(path string, r gjson.Result) obj {
+// newObj reads the members of r, an object, appending them to buf.
+func newObj(path string, r gjson.Result, buf []member) obj {
 	o := obj{path: path}
 	if !r.IsObject() {
 		return o
 	}
-	o.m = make([]member, 0, 8)
+	o.m = buf
 	r.ForEach(func(k, v gjson.Result) bool {
 		o.m = append(o.m, member{key: k.Str, val: v})
+		o.bloom |= keyBit(k.Str)
 		return true
 	})
 	return o
@@ -55,6 +71,9 @@ func newObj(path string, r gjson.Result) obj {
 
 // get returns the member named key, or a zero Result.
 func (o *obj) get(key string) gjson.Result {
+	if o.bloom&keyBit(key) == 0 {
+		return gjson.Result{}
+	}
 	for i := range o.m {
 		if o.m[i].key == key {
 			return o.m[i].val
@@ -68,6 +87,9 @@ func (o *obj) has(key string) bool { return o.get(key).Exists() }
 
 // take returns the member named key and marks it mapped.
 func (o *obj) take(key string) gjson.Result {
+	if o.bloom&keyBit(key) == 0 {
+		return gjson.Result{}
+	}
 	for i := range o.m {
 		if o.m[i].key == key {
 			o.m[i].used = true
@@ -157,7 +179,7 @@ func (d *doc) open(parent *obj, key string) *obj {
 		d.opened = append(d.opened, &d.inner)
 		return &d.inner
 	}
-	o := newObj(joinKey(parent.path, key), v)
+	o := newObj(joinKey(parent.path, key), v, nil)
 	d.opened = append(d.opened, &o)
 	return &o
 }

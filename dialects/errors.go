@@ -10,7 +10,7 @@ import (
 // the body wrote it.
 func (r *Report) addField(field, path, msg, code string) {
 	if r.FieldErrors == nil {
-		r.FieldErrors = make([]FieldError, 0, 4)
+		r.FieldErrors = make([]FieldError, 0, 8)
 	}
 	r.FieldErrors = append(r.FieldErrors, FieldError{Field: field, Path: path, Message: msg, Code: code})
 }
@@ -118,8 +118,9 @@ type names struct{ field, message, code []string }
 // readList reads an array of error objects: those with a field become field
 // errors, the others issues.
 func (r *Report) readList(arr gjson.Result, n names) {
+	bloom := n.bloom()
 	arr.ForEach(func(_, e gjson.Result) bool {
-		path, msg, code := pick(e, n.field), pick(e, n.message), pick(e, n.code)
+		path, msg, code := n.pick(e, bloom)
 		if !e.IsObject() {
 			msg = text(e)
 		}
@@ -132,14 +133,47 @@ func (r *Report) readList(arr gjson.Result, n names) {
 	})
 }
 
-// pick returns the text of the first of keys that e has.
-func pick(e gjson.Result, keys []string) string {
-	for _, k := range keys {
-		if v := field(e, k); v.Exists() {
-			return text(v)
+// bloom returns the keyBit of every name, so pick skips other members fast.
+func (n names) bloom() uint64 {
+	var b uint64
+	for _, list := range [][]string{n.field, n.message, n.code} {
+		for _, k := range list {
+			b |= keyBit(k)
 		}
 	}
-	return ""
+	return b
+}
+
+// pick reads an error object's field, message and code in one pass over its
+// members: for each, the earliest-listed name present wins. bloom is n.bloom().
+func (n names) pick(e gjson.Result, bloom uint64) (path, msg, code string) {
+	fi, mi, ci := len(n.field), len(n.message), len(n.code)
+	e.ForEach(func(k, v gjson.Result) bool {
+		if keyBit(k.Str)&bloom == 0 {
+			return true
+		}
+		if i := index(n.field, k.Str, fi); i >= 0 {
+			fi, path = i, text(v)
+		}
+		if i := index(n.message, k.Str, mi); i >= 0 {
+			mi, msg = i, text(v)
+		}
+		if i := index(n.code, k.Str, ci); i >= 0 {
+			ci, code = i, text(v)
+		}
+		return true
+	})
+	return path, msg, code
+}
+
+// index returns the position of s among the first end names, or -1.
+func index(names []string, s string, end int) int {
+	for i, n := range names[:end] {
+		if n == s {
+			return i
+		}
+	}
+	return -1
 }
 
 // readFieldMap reads field errors keyed by field, as Django REST Framework,
@@ -197,4 +231,22 @@ func joinPath(a, b string) string {
 		return a + b
 	}
 	return a + "." + b
+}
+
+// requestIDMembers are the body members that carry a request id, with the
+// source a report names for each.
+var requestIDMembers = []struct{ key, source string }{
+	{"request_id", "body request_id"}, {"requestId", "body requestId"}, {"requestID", "body requestID"},
+	{"traceId", "body traceId"}, {"trace_id", "body trace_id"},
+	{"correlation_id", "body correlation_id"}, {"correlationId", "body correlationId"},
+}
+
+// readRequestID takes the first request id member of o that is a string.
+func readRequestID(o *obj, r *Report) {
+	for _, m := range requestIDMembers {
+		if v := o.get(m.key); v.Type == gjson.String {
+			r.RequestID, r.RequestIDSource = o.str(m.key), m.source
+			return
+		}
+	}
 }

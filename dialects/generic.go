@@ -21,7 +21,6 @@ var (
 	genericCode    = []string{"code", "error_code", "errorCode", "Code", "type", "error_type"}
 	genericDetail  = []string{"detail", "details", "error_description", "errorDescription"}
 	genericStatus  = []string{"status", "statusCode", "status_code", "httpStatus"}
-	genericID      = []string{"request_id", "requestId", "requestID", "trace_id", "traceId", "correlation_id", "correlationId"}
 	genericDoc     = []string{"documentation_url", "doc_url", "docs_url", "help_url", "more_info", "moreInfo", "link"}
 	genericErrors  = names{
 		field:   []string{"field", "path", "param", "parameter", "property", "name", "pointer", "loc"},
@@ -52,12 +51,7 @@ func decodeGeneric(d *doc, r *Report) {
 			break
 		}
 	}
-	for _, k := range genericID {
-		if v := t.get(k); v.Type == gjson.String {
-			r.RequestID, r.RequestIDSource = t.str(k), "body "+k
-			break
-		}
-	}
+	readRequestID(t, r)
 	r.DocURL = firstString(t, genericDoc, "")
 	if errs := t.get("errors"); errs.IsArray() {
 		t.take("errors")

@@ -29,7 +29,7 @@ func detectGitHub(d *doc, s *score) {
 	if d.hasHeader("X-GitHub-Request-Id") {
 		s.add(30, "X-GitHub-Request-Id header")
 	}
-	if e := first(t.get("errors")); e.IsObject() && field(e, "resource").Exists() {
+	if d.err0.has("resource") {
 		s.add(20, "errors[0].resource")
 	}
 }

@@ -19,18 +19,18 @@ func detectGraphQL(d *doc, s *score) {
 	if d.ct == "application/graphql-response+json" {
 		s.add(50, "Content-Type is application/graphql-response+json")
 	}
-	e := first(d.top.get("errors"))
-	if !e.IsObject() || field(e, "message").Type != gjson.String {
+	e := &d.err0
+	if e.get("message").Type != gjson.String {
 		return
 	}
 	s.add(30, "errors[0].message")
-	if field(e, "locations").IsArray() {
+	if e.get("locations").IsArray() {
 		s.add(25, "errors[0].locations")
 	}
-	if field(e, "path").IsArray() {
+	if e.get("path").IsArray() {
 		s.add(25, "errors[0].path")
 	}
-	if field(e, "extensions").IsObject() {
+	if e.get("extensions").IsObject() {
 		s.add(15, "errors[0].extensions")
 	}
 	if d.top.has("data") {

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/errlens/errlens/dialects/message"
@@ -52,21 +53,39 @@ func Decode(msg *message.Message, dialect string) *Report {
 	detect(d, r, Lookup(dialect))
 	Lookup(r.Dialect).decode(d, r)
 	finish(d, r)
+	d.free()
 	return r
 }
 
+// docs recycles docs and their member arrays: reading the body's members into
+// them is most of a small paste's cost, and no report keeps a reference to them.
+var docs = sync.Pool{New: func() any { return new(doc) }}
+
 func newDoc(msg *message.Message) *doc {
-	d := &doc{msg: msg, ct: msg.Headers.MediaType(), body: strings.TrimSpace(msg.Body)}
+	d := docs.Get().(*doc)
+	top, inner, err0 := d.top.m[:0], d.inner.m[:0], d.err0.m[:0]
+	*d = doc{msg: msg, ct: msg.Headers.MediaType(), body: strings.TrimSpace(msg.Body)}
 	d.kind = bodyKind(d)
 	if d.kind == "json" && gjson.Valid(d.body) {
 		d.root = gjson.Parse(d.body)
-		d.top = newObj("", d.root)
+		d.top = newObj("", d.root, top)
 		if e := d.top.get("error"); e.IsObject() {
-			d.inner = newObj("error", e)
+			d.inner = newObj("error", e, inner)
+		}
+		if e := first(d.top.get("errors")); e.IsObject() {
+			d.err0 = newObj("errors[0]", e, err0)
 		}
 	}
-	d.opened = append(make([]*obj, 0, 4), &d.top)
+	d.opened = append(d.openedBuf[:0], &d.top)
 	return d
+}
+
+// free returns d to the pool, dropping its references to the paste.
+func (d *doc) free() {
+	for _, o := range []*obj{&d.top, &d.inner, &d.err0} {
+		clear(o.m)
+	}
+	docs.Put(d)
 }
 
 // bodyKind classifies the body from its first bytes and the content type.
@@ -129,16 +148,17 @@ const minScore = 50
 // detect scores every dialect and names the best in r, with the evidence and the
 // close runners-up. forced, when not nil, is taken whatever the scores.
 func detect(d *doc, r *Report, forced *Dialect) {
-	var points [64]int
-	ev := make([]evidence, 0, 32)
+	s := &d.score
+	s.ev = s.evBuf[:0]
+	points := &s.points
 	best := -1
 	for i, dl := range registry {
 		if dl.detect == nil {
 			continue
 		}
-		s := score{dialect: i, ev: &ev}
-		dl.detect(d, &s)
-		points[i] = min(s.points, 100)
+		s.dialect = i
+		dl.detect(d, s)
+		points[i] = min(max(points[i], 0), 100)
 		if points[i] > 0 && (best < 0 || points[i] > points[best]) {
 			best = i
 		}
@@ -157,7 +177,7 @@ func detect(d *doc, r *Report, forced *Dialect) {
 		r.Confidence = fallbackConfidence(d, points[best0(best)])
 		r.Evidence = append(r.Evidence, fallbackEvidence(d))
 	}
-	for _, e := range ev {
+	for _, e := range s.ev {
 		if e.dialect == chosen {
 			r.Evidence = append(r.Evidence, e.text)
 		}
@@ -226,18 +246,24 @@ type evidence struct {
 	text    string
 }
 
-// score collects a detector's points and its reasons.
+// score collects the detectors' points and their reasons; dialect is the one
+// being scored.
 type score struct {
 	dialect int
-	points  int
-	ev      *[]evidence
+	points  [64]int
+	ev      []evidence
+	evBuf   [32]evidence
 }
 
-// add gives points for a reason.
+// add gives the dialect being scored points for a reason.
 func (s *score) add(points int, why string) {
-	s.points += points
-	*s.ev = append(*s.ev, evidence{s.dialect, why})
+	s.points[s.dialect] += points
+	s.ev = append(s.ev, evidence{s.dialect, why})
 }
+
+// penalize takes points from the dialect being scored: the body has a trait
+// of another dialect.
+func (s *score) penalize(points int) { s.points[s.dialect] -= points }
 
 // finish fills what every dialect shares: statuses, request id, unmapped
 // members, the body's description and the request.

@@ -19,27 +19,27 @@ func detectJSONAPI(d *doc, s *score) {
 	if d.ct == "application/vnd.api+json" {
 		s.add(50, "Content-Type is application/vnd.api+json")
 	}
-	e := first(d.top.get("errors"))
-	if !e.IsObject() {
+	e := &d.err0
+	if len(e.m) == 0 {
 		return
 	}
-	if src := field(e, "source"); src.IsObject() {
+	if e.get("source").IsObject() {
 		s.add(40, "errors[0].source")
 	}
-	if field(e, "title").Exists() || field(e, "detail").Exists() {
+	if e.has("title") || e.has("detail") {
 		s.add(20, "errors[0] has title or detail")
 	}
-	if field(e, "title").Exists() && field(e, "detail").Exists() {
+	if e.has("title") && e.has("detail") {
 		s.add(10, "errors[0] has both title and detail")
 	}
-	if field(e, "links").IsObject() || field(e, "meta").IsObject() {
+	if e.get("links").IsObject() || e.get("meta").IsObject() {
 		s.add(15, "errors[0] has links or meta")
 	}
-	if field(e, "status").Type == gjson.String {
+	if e.get("status").Type == gjson.String {
 		s.add(15, "errors[0].status is a string")
 	}
-	if field(e, "message").Exists() || field(e, "locations").Exists() {
-		s.points -= 20 // GraphQL's shape, not JSON:API's
+	if e.has("message") || e.has("locations") {
+		s.penalize(20) // GraphQL's shape, not JSON:API's
 	}
 	if d.top.has("jsonapi") {
 		s.add(20, `has the "jsonapi" member`)

@@ -36,7 +36,7 @@ func isIndex(s string) bool {
 // (System.Text.Json) and "items[0].name" (already normal).
 func fromDotted(s string) string {
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "$"), ".")
-	if !strings.Contains(s, ".") {
+	if !hasIndexSegment(s) {
 		return s
 	}
 	out := ""
@@ -44,6 +44,16 @@ func fromDotted(s string) string {
 		out = joinKey(out, part)
 	}
 	return out
+}
+
+// hasIndexSegment reports a dotted segment that is an array index, "items.0".
+func hasIndexSegment(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // fromPointer normalizes an RFC 6901 JSON pointer, "/items/0/name". JSON:API's

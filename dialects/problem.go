@@ -35,17 +35,23 @@ func detectProblem(d *doc, s *score) {
 	if members < 2 {
 		return
 	}
-	s.add(members*14, "has the RFC 9457 members type, title, status, detail or instance ("+itoa(members)+" of 5)")
+	s.add(members*14, problemMembers[members])
 	if t.has("title") && t.has("type") {
 		s.add(5, "has both type and title")
 	}
-	if e := t.get("errors"); e.IsObject() || e.IsArray() && first(e).IsObject() && field(first(e), "field").Exists() {
+	if t.get("errors").IsObject() || d.err0.has("field") {
 		s.add(5, "has an errors extension with field errors")
 	}
 	if t.has("invalid-params") {
 		s.add(10, "has the invalid-params extension of RFC 7807's example")
 	}
 }
+
+// problemMembers is the evidence for having n of RFC 9457's members.
+var problemMembers = [...]string{2: "has 2 of the RFC 9457 members type, title, status, detail, instance",
+	3: "has 3 of the RFC 9457 members type, title, status, detail, instance",
+	4: "has 4 of the RFC 9457 members type, title, status, detail, instance",
+	5: "has all the RFC 9457 members type, title, status, detail, instance"}
 
 func decodeProblem(d *doc, r *Report) {
 	t := &d.top
@@ -60,12 +66,7 @@ func decodeProblem(d *doc, r *Report) {
 			break
 		}
 	}
-	for _, k := range []string{"request_id", "requestId", "traceId", "trace_id", "correlationId"} {
-		if v := t.get(k); v.Type == gjson.String {
-			r.RequestID, r.RequestIDSource = t.str(k), "body "+k
-			break
-		}
-	}
+	readRequestID(t, r)
 	if e := t.get("errors"); e.IsObject() {
 		t.take("errors")
 		r.readFieldMap(e, "", "", 0)

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/tidwall/gjson"
 )
@@ -33,9 +34,11 @@ func (e *EntryError) Error() string {
 	return fmt.Sprintf("entry %d does not exist: the HAR file has %d entries (1 to %d)", e.N, e.Count, e.Count)
 }
 
-// looksLikeHAR reports whether a JSON paste is a HAR file.
+// looksLikeHAR reports whether a JSON paste is a HAR file: an object whose
+// first member is "log" holding "entries", as every browser writes it.
 func looksLikeHAR(s string) bool {
-	return gjson.Get(s, "log.entries").IsArray() && gjson.Valid(s)
+	rest := strings.TrimLeft(s[1:], " \t\r\n")
+	return strings.HasPrefix(rest, `"log"`) && gjson.Get(s, "log.entries").IsArray() && gjson.Valid(s)
 }
 
 func parseHAR(s string, opt Options) (*Message, error) {

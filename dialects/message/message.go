@@ -110,7 +110,7 @@ func Parse(in string, opt Options) (*Message, error) {
 	sc := scanner{s: in}
 	sc.skipTo(strings.LastIndexByte(in[:start], '\n') + 1)
 	line, ok := sc.peek()
-	for ok && isCommandLine(line) {
+	for ok && line != "" && isCommandLine(line) {
 		sc.next()
 		readCommand(m, &sc, line)
 		line, ok = sc.peek()
@@ -119,7 +119,7 @@ func Parse(in string, opt Options) (*Message, error) {
 	case !ok:
 		m.Format = FormatEmpty
 		m.BodyLine, m.BodyOffset = sc.line+1, len(in)
-	case isVerbose(in[sc.pos:]):
+	case line != "" && (line[0] == '*' || line[0] == '<' || line[0] == '>') && isVerbose(in[sc.pos:]):
 		m.Format = FormatVerbose
 		parseVerbose(m, &sc)
 	case isStatusLine(line):
@@ -164,11 +164,12 @@ func readStatusLine(m *Message, line string, n int) {
 	proto, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
 	m.Proto = proto
 	code, reason, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
-	m.Status, m.Reason = 0, strings.TrimSpace(reason)
+	m.Status, m.Reason = 0, ""
 	if len(code) != 3 || !allDigits(code) || code[0] == '0' {
 		m.Notes = append(m.Notes, Note{n, fmt.Sprintf("status line %q has no three-digit status code", clip(line))})
 		return
 	}
+	m.Reason = strings.TrimSpace(reason)
 	m.Status = int(code[0]-'0')*100 + int(code[1]-'0')*10 + int(code[2]-'0')
 }
 
@@ -199,6 +200,9 @@ func parseHeaders(m *Message, sc *scanner, h *Headers) {
 			return
 		}
 		sc.next()
+		if *h == nil {
+			*h = make(Headers, 0, 16)
+		}
 		*h = append(*h, Header{Name: name, Value: value})
 	}
 }
@@ -228,13 +232,20 @@ func isStatusLine(line string) bool {
 
 func isToken(s string) bool {
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte("\"(),/:;<=>?@[\\]{}", c) >= 0 {
+		if !tchar[s[i]] {
 			return false
 		}
 	}
 	return true
 }
+
+// tchar marks the bytes allowed in a token (RFC 9110 §5.6.2).
+var tchar = func() (t [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = !strings.ContainsRune("\"(),/:;<=>?@[\\]{}", c)
+	}
+	return t
+}()
 
 func allDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -273,29 +284,31 @@ type scanner struct {
 
 // peek returns the next line without its line ending.
 func (sc *scanner) peek() (string, bool) {
-	if sc.pos >= len(sc.s) {
-		return "", false
-	}
-	rest := sc.s[sc.pos:]
-	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i]
-	}
-	return strings.TrimSuffix(rest, "\r"), true
+	line, _, ok := sc.line1()
+	return line, ok
 }
 
 // next consumes the next line.
 func (sc *scanner) next() (string, bool) {
-	line, ok := sc.peek()
-	if !ok {
-		return "", false
+	line, end, ok := sc.line1()
+	if ok {
+		sc.pos = end
+		sc.line++
 	}
-	if i := strings.IndexByte(sc.s[sc.pos:], '\n'); i >= 0 {
-		sc.pos += i + 1
-	} else {
-		sc.pos = len(sc.s)
+	return line, ok
+}
+
+// line1 returns the next line and the offset after its line ending.
+func (sc *scanner) line1() (line string, end int, ok bool) {
+	if sc.pos >= len(sc.s) {
+		return "", sc.pos, false
 	}
-	sc.line++
-	return line, true
+	rest := sc.s[sc.pos:]
+	end = len(sc.s)
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest, end = rest[:i], sc.pos+i+1
+	}
+	return strings.TrimSuffix(rest, "\r"), end, true
 }
 
 // skipTo moves to offset off, counting the lines passed.

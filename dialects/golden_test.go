@@ -1,0 +1,82 @@
+package dialects
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden reports in testdata")
+
+// TestGolden decodes every example in testdata/<dialect>/ and compares the JSON
+// report with the golden file beside it. Each example must be detected as the
+// dialect its folder names. Run with -update to rewrite the goldens.
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/*/*.http")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no examples: %v", err)
+	}
+	for _, f := range files {
+		t.Run(strings.TrimSuffix(strings.TrimPrefix(f, "testdata/"), ".http"), func(t *testing.T) {
+			in, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := Inspect(string(in), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := filepath.Base(filepath.Dir(f)); r.Dialect != want {
+				t.Errorf("dialect = %s (%v), want %s; alternatives %v", r.Dialect, r.Evidence, want, r.Alternatives)
+			}
+			got := marshal(t, r)
+			golden := strings.TrimSuffix(f, ".http") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to write it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("report differs from %s (go test -update rewrites it):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func marshal(t testing.TB, r *Report) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(r); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// TestEveryDialectHasExamples keeps the registry and testdata in step: every
+// dialect has several real examples, which also fill the app's gallery.
+func TestEveryDialectHasExamples(t *testing.T) {
+	for _, d := range All() {
+		n := len(d.Samples())
+		if n < 2 {
+			t.Errorf("%s has %d examples in testdata/%s, want at least 2", d.ID, n, d.ID)
+		}
+		if d.Name == "" || d.Description == "" {
+			t.Errorf("%s lacks a name or description", d.ID)
+		}
+		if d.Spec == "" && !strings.HasPrefix(d.Samples()[0].Name, "seed") {
+			t.Errorf("%s has no spec link", d.ID)
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package dialects
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/errlens/errlens/dialects/message"
+)
+
+func inspect(t *testing.T, in string) *Report {
+	t.Helper()
+	r, err := Inspect(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestNeverForced: JSON that fits no dialect is generic-json, with its common
+// members still read.
+func TestNeverForced(t *testing.T) {
+	tests := []struct{ in, msg, code string }{
+		{`{"foo": 1, "bar": [1, 2]}`, "", ""},
+		{`{"error": "Not found"}`, "Not found", ""},
+		{`{"message": "Quota exceeded", "code": 4031}`, "Quota exceeded", "4031"},
+		{`{"error": {"msg": "nope", "error_code": "E42"}}`, "nope", "E42"},
+		{`[1, 2, 3]`, "", ""},
+		{`"just a string"`, "", ""},
+	}
+	for _, tt := range tests {
+		r := inspect(t, "Content-Type: application/json\n\n"+tt.in)
+		if r.Dialect != "generic-json" || r.Message != tt.msg || r.Code != tt.code {
+			t.Errorf("%s: got %s message=%q code=%q", tt.in, r.Dialect, r.Message, r.Code)
+		}
+	}
+}
+
+func TestOverrideAndAlternatives(t *testing.T) {
+	// Stripe's type but seed 002's status member: the status tips it, and
+	// Stripe is listed as the runner-up.
+	in := `{"error": {"type": "invalid_request_error", "code": "x", "message": "m", "status": 400, "param": "p"}}`
+	r := inspect(t, in)
+	if r.Dialect != "error-object" || len(r.Alternatives) == 0 || r.Alternatives[0].Dialect != "stripe" {
+		t.Errorf("got %s, alternatives %v", r.Dialect, r.Alternatives)
+	}
+	r, err := Inspect(in, Options{Dialect: "stripe"})
+	if err != nil || r.Dialect != "stripe" || !r.Overridden || len(r.FieldErrors) != 1 {
+		t.Errorf("override: %v %+v", err, r)
+	}
+	if _, err := Inspect(in, Options{Dialect: "nope"}); err == nil || !strings.Contains(err.Error(), "problem-details") {
+		t.Errorf("unknown dialect: %v", err)
+	}
+}
+
+func TestStatusCrossCheck(t *testing.T) {
+	r := inspect(t, "HTTP/1.1 400 Bad Request\n\n{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":422}")
+	if r.Status != 400 || r.BodyStatus != 422 || !containsText(r.Warnings, "status line says 400 but the body says 422") {
+		t.Errorf("status %d body %d warnings %q", r.Status, r.BodyStatus, r.Warnings)
+	}
+	r = inspect(t, `{"type":"about:blank","title":"Not Found","status":404}`)
+	if r.Status != 404 || r.Reason != "Not Found" {
+		t.Errorf("status from body: %d %q", r.Status, r.Reason)
+	}
+}
+
+func TestRequestIDHeaders(t *testing.T) {
+	tests := []struct{ header, id, source string }{
+		{"X-Request-Id: abc", "abc", "X-Request-Id"},
+		{"x-amzn-RequestId: 9f", "9f", "X-Amzn-RequestId"},
+		{"cf-ray: 8d2f-FRA", "8d2f-FRA", "Cf-Ray"},
+		{"Audit-Id: k8s", "k8s", "Audit-Id"},
+		{"traceparent: 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "4bf92f3577b34da6a3ce929d0e0e4736", "Traceparent"},
+	}
+	for _, tt := range tests {
+		r := inspect(t, "HTTP/1.1 500 Internal Server Error\n"+tt.header+"\n\n")
+		if r.RequestID != tt.id || r.RequestIDSource != tt.source {
+			t.Errorf("%s: got %q from %q", tt.header, r.RequestID, r.RequestIDSource)
+		}
+	}
+}
+
+// TestSyntaxErrorPosition: invalid JSON is located in the paste, and the
+// headers are still read.
+func TestSyntaxErrorPosition(t *testing.T) {
+	in := "HTTP/1.1 429 Too Many Requests\r\nX-Request-Id: r1\r\n\r\n{\n  \"error\": \"slow down\",\n  \"retry\": tru\n}"
+	r := inspect(t, in)
+	se := r.Body.SyntaxError
+	if se == nil {
+		t.Fatal("no syntax error")
+	}
+	// The bad byte is the "\n" after "tru", line 6 column 15 of the paste.
+	if se.Line != 6 || se.Column != 15 || in[se.Offset] != '\n' || in[se.Offset-3:se.Offset] != "tru" {
+		t.Errorf("got %+v (byte %q)", se, in[se.Offset])
+	}
+	if r.Status != 429 || r.RequestID != "r1" || r.Dialect != "text" {
+		t.Errorf("headers lost: %d %q %s", r.Status, r.RequestID, r.Dialect)
+	}
+	if !containsText(r.Warnings, "invalid JSON at line 6, column 15") {
+		t.Errorf("warnings %q", r.Warnings)
+	}
+}
+
+func TestBinaryAndEncodings(t *testing.T) {
+	r := inspect(t, "HTTP/1.1 500 Internal Server Error\nContent-Encoding: gzip\n\n\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03")
+	if r.Body.Kind != "binary" || !containsText(r.Warnings, "gzip") || !containsText(r.Warnings, "--compressed") {
+		t.Errorf("gzip: %s %q", r.Body.Kind, r.Warnings)
+	}
+	r = inspect(t, "HTTP/1.1 400 Bad Request\nContent-Type: text/plain; charset=ISO-8859-1\n\nCaf\xe9 ferm\xe9")
+	if r.Body.Kind != "text" || !containsText(r.Warnings, "not valid UTF-8 (first bad byte at offset 3") || !containsText(r.Warnings, "charset=ISO-8859-1") {
+		t.Errorf("latin-1: %s %q", r.Body.Kind, r.Warnings)
+	}
+}
+
+// TestHostileSizes: a 10 MB body and JSON nested 100,000 deep are read
+// without a panic, and a paste over the limit is refused with its size.
+func TestHostileSizes(t *testing.T) {
+	big := `{"message": "too big", "items": [` + strings.Repeat(`{"id": 12345, "name": "abcdefghij"},`, 10<<20/36) + `{}]}`
+	r := inspect(t, "HTTP/1.1 413 Content Too Large\n\n"+big)
+	if r.Dialect != "generic-json" || r.Message != "too big" || r.Body.Bytes < 10<<20 {
+		t.Errorf("10 MB: %s %q %d", r.Dialect, r.Message, r.Body.Bytes)
+	}
+	for _, deep := range []string{
+		strings.Repeat("[", 100000) + strings.Repeat("]", 100000),
+		strings.Repeat(`{"a":`, 100000) + "1" + strings.Repeat("}", 100000),
+		`{"errors": {"a": ` + strings.Repeat(`{"b":`, 100000) + `["x"]` + strings.Repeat("}", 100001),
+		strings.Repeat("[", 100000), // invalid: never closed
+	} {
+		r := inspect(t, deep)
+		if r.Dialect == "" {
+			t.Error("no dialect for deep nesting")
+		}
+	}
+	_, err := Inspect(strings.Repeat(" ", message.MaxInput+1), Options{})
+	var tooLarge *message.TooLargeError
+	if !errors.As(err, &tooLarge) || !strings.Contains(err.Error(), "33554433 bytes") {
+		t.Errorf("over the limit: %v", err)
+	}
+}
+
+func TestPaths(t *testing.T) {
+	tests := []struct{ got, want string }{
+		{fromDotted("items.0.name"), "items[0].name"},
+		{fromDotted("$.items[0].name"), "items[0].name"},
+		{fromDotted("name"), "name"},
+		{fromPointer("/data/attributes/firstName"), "firstName"},
+		{fromPointer("/items/0/a~1b~0c"), "items[0].a/b~c"},
+		{normPath("#/profile/color"), "profile.color"},
+		{stripeParam("line_items[0][quantity]"), "line_items[0].quantity"},
+		{fromSlashes("/items/0/price"), "items[0].price"},
+	}
+	for _, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
+
+func TestMessagePatterns(t *testing.T) {
+	tests := []struct{ msg, field, rest string }{
+		{"body/items/0/price must be >= 0", "items[0].price", "must be >= 0"},
+		{"body must have required property 'name'", "name", "must have required property 'name'"},
+		{"querystring/limit must be integer", "limit", "must be integer"},
+		{"address.city should not be empty", "address.city", "should not be empty"},
+		{"each value in tags must be a string", "tags", "must be a string"},
+		{"property role should not exist", "role", "should not exist"},
+		{"Request must include a body", "", ""},
+		{"something went wrong", "", ""},
+	}
+	for _, tt := range tests {
+		var r Report
+		r.addMessage(tt.msg, "")
+		switch {
+		case tt.field == "" && (len(r.FieldErrors) != 0 || len(r.Errors) != 1):
+			t.Errorf("%q: want an issue, got %+v", tt.msg, r)
+		case tt.field != "" && (len(r.FieldErrors) != 1 || r.FieldErrors[0].Field != tt.field || r.FieldErrors[0].Message != tt.rest):
+			t.Errorf("%q: got %+v", tt.msg, r.FieldErrors)
+		}
+	}
+}
+
+func TestBearerParam(t *testing.T) {
+	h := `Basic realm="x", Bearer realm="example", error="invalid_token", error_description="The \"token\" expired", scope=read`
+	for name, want := range map[string]string{"realm": "example", "error": "invalid_token", "error_description": `The "token" expired`, "scope": "read", "nope": ""} {
+		if got := bearerParam(h, name); got != want {
+			t.Errorf("%s = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func containsText(list []string, s string) bool {
+	for _, v := range list {
+		if strings.Contains(v, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,46 @@
+package message
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// FuzzParse: any paste parses without a panic; the body it finds is the tail
+// of the paste at BodyOffset (but for curl -v and HAR, whose bodies are
+// assembled), and notes point at lines of the paste.
+func FuzzParse(f *testing.F) {
+	files, _ := filepath.Glob("../testdata/*/*.http")
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(b), 0)
+	}
+	f.Add(har, 2)
+	f.Add("$ curl -X 'POST \\\nHTTP/1.1 200 OK\n", 0)
+	f.Fuzz(func(t *testing.T, in string, entry int) {
+		m, err := Parse(in, Options{Entry: entry})
+		if err != nil {
+			if m != nil {
+				t.Fatal("a message and an error")
+			}
+			return
+		}
+		if m.Format != FormatVerbose && m.Format != FormatHAR && m.Body != "" && (m.BodyOffset > len(in) || in[m.BodyOffset:] != m.Body) {
+			t.Fatalf("body %q is not the paste's tail at %d", m.Body, m.BodyOffset)
+		}
+		lines := 1
+		for i := 0; i < len(in); i++ {
+			if in[i] == '\n' {
+				lines++
+			}
+		}
+		for _, n := range m.Notes {
+			if n.Line < 0 || n.Line > lines {
+				t.Fatalf("note %v beyond line %d", n, lines)
+			}
+		}
+	})
+}
