@@ -18,6 +18,8 @@ type doc struct {
 	ct   string // media type, lower case
 	kind string // json, xml, html, text, binary, empty
 	body string // the body, trimmed of surrounding white space
+	// tooDeep is the offset in body where JSON nests past maxNesting, or -1.
+	tooDeep int
 	root gjson.Result
 	top  obj // the root's members when the body is a JSON object
 	// inner holds the members of the root's "error" member when it is an

@@ -66,7 +66,10 @@ func newDoc(msg *message.Message) *doc {
 	top, inner, err0 := d.top.m[:0], d.inner.m[:0], d.err0.m[:0]
 	*d = doc{msg: msg, ct: msg.Headers.MediaType(), body: strings.TrimSpace(msg.Body)}
 	d.kind = bodyKind(d)
-	if d.kind == "json" && gjson.Valid(d.body) {
+	if d.kind == "json" {
+		d.tooDeep = tooDeep(d.body)
+	}
+	if d.kind == "json" && d.tooDeep < 0 && gjson.Valid(d.body) {
 		d.root = gjson.Parse(d.body)
 		d.top = newObj("", d.root, top)
 		if e := d.top.get("error"); e.IsObject() {
@@ -86,6 +89,37 @@ func (d *doc) free() {
 		clear(o.m)
 	}
 	docs.Put(d)
+}
+
+// maxNesting is how deep JSON may nest: encoding/json's limit. gjson reads
+// recursively, and WASM's call stack is small, so deeper bodies are not read.
+const maxNesting = 10000
+
+// tooDeep returns the offset at which s nests deeper than maxNesting, or -1.
+func tooDeep(s string) int {
+	if strings.Count(s, "{")+strings.Count(s, "[") <= maxNesting {
+		return -1
+	}
+	depth, inString := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case inString:
+			if c == '\\' {
+				i++
+			} else if c == '"' {
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			if depth++; depth > maxNesting {
+				return i
+			}
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return -1
 }
 
 // bodyKind classifies the body from its first bytes and the content type.
@@ -323,7 +357,10 @@ func describeBody(d *doc, r *Report) {
 	m := d.msg
 	switch d.kind {
 	case "json":
-		if !d.root.Exists() {
+		if d.tooDeep >= 0 {
+			r.Body.SyntaxError = position(m, d.tooDeep+strings.Index(m.Body, d.body), "the JSON nests deeper than 10000 levels; errlens reads no further")
+			r.Warnings = append(r.Warnings, r.Body.SyntaxError.Error())
+		} else if !d.root.Exists() {
 			r.Body.SyntaxError = locateSyntaxError(m)
 			r.Warnings = append(r.Warnings, r.Body.SyntaxError.Error())
 		}
@@ -375,6 +412,12 @@ func locateSyntaxError(m *message.Message) *SyntaxError {
 	if off > 0 && off <= len(m.Body) && msg != "unexpected end of JSON input" {
 		off--
 	}
+	return position(m, off, msg)
+}
+
+// position turns a byte offset in the body into a position in the paste.
+func position(m *message.Message, off int, msg string) *SyntaxError {
+	off = min(max(off, 0), len(m.Body))
 	line, col := m.BodyLine+strings.Count(m.Body[:off], "\n"), off-strings.LastIndexByte(m.Body[:off], '\n')
 	return &SyntaxError{Msg: msg, Line: line, Column: col, Offset: m.BodyOffset + off}
 }

@@ -130,6 +130,9 @@ func TestHostileSizes(t *testing.T) {
 		if r.Dialect == "" {
 			t.Error("no dialect for deep nesting")
 		}
+		if se := r.Body.SyntaxError; se == nil || !strings.Contains(se.Msg, "deeper than 10000") || deep[se.Offset] != deep[0] {
+			t.Errorf("deep nesting not located: %+v", se)
+		}
 	}
 	_, err := Inspect(strings.Repeat(" ", message.MaxInput+1), Options{})
 	var tooLarge *message.TooLargeError
