@@ -20,8 +20,8 @@ type doc struct {
 	body string // the body, trimmed of surrounding white space
 	// tooDeep is the offset in body where JSON nests past maxNesting, or -1.
 	tooDeep int
-	root gjson.Result
-	top  obj // the root's members when the body is a JSON object
+	root    gjson.Result
+	top     obj // the root's members when the body is a JSON object
 	// inner holds the members of the root's "error" member when it is an
 	// object: the wrapper of Stripe, Google, OData and seed 002.
 	inner obj
@@ -198,4 +198,16 @@ func (d *doc) hasHeader(name string) bool {
 // isJSONType reports whether the media type is JSON or a +json suffix type.
 func isJSONType(ct string) bool {
 	return ct == "application/json" || strings.HasSuffix(ct, "+json") || ct == "text/json"
+}
+
+// asciiLower lowers ASCII letters only, so offsets in the result are offsets in
+// s (strings.ToLower rewrites invalid UTF-8 and changes lengths).
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }

@@ -6,13 +6,20 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// addField records a field error. field is already normalized; path is how
-// the body wrote it.
-func (r *Report) addField(field, path, msg, code string) {
+// addField records a field error and returns it. field is already
+// normalized; path is how the body wrote it. An error of no field (an empty
+// path, a pointer to the whole document) is recorded as an issue instead, and
+// addField returns nil.
+func (r *Report) addField(field, path, msg, code string) *FieldError {
+	if field == "" {
+		r.addIssue(msg, code)
+		return nil
+	}
 	if r.FieldErrors == nil {
 		r.FieldErrors = make([]FieldError, 0, 8)
 	}
 	r.FieldErrors = append(r.FieldErrors, FieldError{Field: field, Path: path, Message: msg, Code: code})
+	return &r.FieldErrors[len(r.FieldErrors)-1]
 }
 
 // addIssue records an error that belongs to no field.

@@ -43,8 +43,9 @@ func decodeFastAPI(d *doc, r *Report) {
 		if in != "" {
 			f = strings.TrimPrefix(strings.TrimPrefix(f, in), ".")
 		}
-		r.addField(f, loc.Raw, text(field(e, "msg")), text(field(e, "type")))
-		r.FieldErrors[len(r.FieldErrors)-1].In = in
+		if fe := r.addField(f, loc.Raw, text(field(e, "msg")), text(field(e, "type"))); fe != nil {
+			fe.In = in
+		}
 		return true
 	})
 }

@@ -26,7 +26,7 @@ func decodeHTML(d *doc, r *Report) {
 
 // htmlText returns the text of the first element named tag, without markup.
 func htmlText(body, tag string) string {
-	lower := strings.ToLower(body[:min(len(body), 1<<16)])
+	lower := asciiLower(body[:min(len(body), 1<<16)])
 	i := strings.Index(lower, "<"+tag)
 	if i < 0 {
 		return ""

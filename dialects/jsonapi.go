@@ -68,12 +68,14 @@ func decodeJSONAPI(d *doc, r *Report) {
 			r.addField(fromPointer(p), p, msg, code)
 		case field(src, "parameter").Exists():
 			p := text(field(src, "parameter"))
-			r.addField(p, p, msg, code)
-			r.FieldErrors[len(r.FieldErrors)-1].In = "query"
+			if fe := r.addField(p, p, msg, code); fe != nil {
+				fe.In = "query"
+			}
 		case field(src, "header").Exists():
 			p := text(field(src, "header"))
-			r.addField(p, p, msg, code)
-			r.FieldErrors[len(r.FieldErrors)-1].In = "header"
+			if fe := r.addField(p, p, msg, code); fe != nil {
+				fe.In = "header"
+			}
 		default:
 			r.addIssue(msg, code)
 		}

@@ -67,7 +67,7 @@ func decodeOAuth2(d *doc, r *Report) {
 // bearerParam returns an auth-param of the Bearer challenge in a
 // WWW-Authenticate value (RFC 9110 §11.6.1), unquoted.
 func bearerParam(h, name string) string {
-	i := strings.Index(strings.ToLower(h), "bearer")
+	i := strings.Index(asciiLower(h), "bearer")
 	if i < 0 {
 		return ""
 	}

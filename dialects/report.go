@@ -2,6 +2,7 @@ package dialects
 
 import (
 	"encoding/json"
+	"unicode/utf8"
 
 	"github.com/errlens/errlens/dialects/message"
 )
@@ -82,14 +83,15 @@ type Member struct {
 	Value string // raw JSON (or text for XML)
 }
 
-// MarshalJSON writes the value as JSON when it is, else as a string.
+// MarshalJSON writes the value as JSON when it is valid UTF-8 JSON, else as
+// a string.
 func (m Member) MarshalJSON() ([]byte, error) {
 	type out struct {
 		Path  string `json:"path"`
 		Value any    `json:"value"`
 	}
 	var v any = m.Value
-	if json.Valid([]byte(m.Value)) {
+	if utf8.ValidString(m.Value) && json.Valid([]byte(m.Value)) {
 		v = json.RawMessage(m.Value)
 	}
 	return json.Marshal(out{m.Path, v})

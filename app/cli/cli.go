@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/retry"
 )
 
 // Exit codes: 0 done, 1 the input could not be read, 2 bad usage.
@@ -74,19 +75,22 @@ func Run(args []string, env Env) int {
 }
 
 type inspectOptions struct {
-	dialects.Options
-	method         string
-	idempotencyKey bool
-	asJSON         bool
+	decode   dialects.Options
+	advice   retry.Options
+	attempts int
+	asJSON   bool
 }
 
 func inspectFlags(o *inspectOptions, out io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(&o.method, "method", "", "request method, when the paste does not show it (GET, POST...)")
-	fs.BoolVar(&o.idempotencyKey, "idempotency-key", false, "the request was sent with an Idempotency-Key")
-	fs.IntVar(&o.Entry, "entry", 0, "HAR entry to read, by number (default: the first failed one)")
-	fs.StringVar(&o.Dialect, "dialect", "", "decode as this dialect instead of the detected one")
+	fs.StringVar(&o.advice.Method, "method", "", "request method, when the paste does not show it (GET, POST...)")
+	fs.BoolVar(&o.advice.IdempotencyKey, "idempotency-key", false, "the request was sent with an Idempotency-Key")
+	fs.StringVar(&o.advice.Policy, "policy", "recommended", "retry profile of the timeline: "+strings.Join(profileNames(), ", "))
+	fs.IntVar(&o.attempts, "attempts", 0, "attempts of the timeline, counting the first (default: the profile's)")
+	fs.Uint64Var(&o.advice.Seed, "seed", 1, "seed of the sampled retry delays")
+	fs.IntVar(&o.decode.Entry, "entry", 0, "HAR entry to read, by number (default: the first failed one)")
+	fs.StringVar(&o.decode.Dialect, "dialect", "", "decode as this dialect instead of the detected one")
 	fs.BoolVar(&o.asJSON, "json", false, "print the report as JSON (the documented contract)")
 	return fs
 }
@@ -107,26 +111,49 @@ func inspect(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "errlens inspect: %v\n", err)
 		return exitInput
 	}
-	r, err := dialects.Inspect(in, o.Options)
+	r, err := dialects.Inspect(in, o.decode)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "errlens inspect: %s: %v\n", name, err)
 		return exitInput
 	}
-	if o.method != "" {
-		r.Request.Method, r.Request.Source = strings.ToUpper(o.method), "--method"
+	p := retry.ProfileNamed(o.advice.Policy)
+	if p == nil {
+		fmt.Fprintf(env.Stderr, "errlens inspect: unknown policy %q (known: %s)\n", o.advice.Policy, strings.Join(profileNames(), ", "))
+		return exitUsage
 	}
+	if o.attempts > 0 {
+		params := p.Params
+		params.Attempts = o.attempts
+		o.advice.Params = &params
+	}
+	a := retry.Advise(r, o.advice)
 	if o.asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(r); err != nil {
+		if err := enc.Encode(withRetry{r, a}); err != nil {
 			fmt.Fprintf(env.Stderr, "errlens inspect: %v\n", err)
 			return exitInput
 		}
 		return exitOK
 	}
 	printReport(env.Stdout, r, env.Color)
+	printAdvice(env.Stdout, a, env.Color)
 	return exitOK
+}
+
+// withRetry is the JSON report: the decoded error and, under "retry", the advice.
+type withRetry struct {
+	*dialects.Report
+	Retry *retry.Advice `json:"retry"`
+}
+
+func profileNames() []string {
+	var names []string
+	for _, p := range retry.Profiles() {
+		names = append(names, p.Name)
+	}
+	return names
 }
 
 // parseInterspersed parses flags wherever they are among the arguments, so

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/retry"
 )
 
 // style wraps text in ANSI escapes when colour is on.
@@ -127,4 +129,68 @@ func printReport(w io.Writer, r *dialects.Report, color bool) {
 		}
 		fmt.Fprintf(w, "%s %s\n", s.dim("also close:"), strings.Join(alts, ", "))
 	}
+}
+
+// printAdvice writes the retry advice and the timeline.
+func printAdvice(w io.Writer, a *retry.Advice, color bool) {
+	s := style(color)
+	d := a.Decision
+	switch d {
+	case retry.Retry:
+		d = s.wrap("1;32", d)
+	case retry.DoNotRetry:
+		d = s.wrap("1;31", d)
+	default:
+		d = s.wrap("1;33", d)
+	}
+	fmt.Fprintf(w, "\n%s %s\n", s.bold("Retry:"), d)
+	for _, r := range a.Reasons {
+		facts := make([]string, len(r.Facts))
+		for i, f := range r.Facts {
+			facts[i] = f.Name + "=" + f.Value
+		}
+		fmt.Fprintf(w, "  - %s %s\n", r.Text, s.dim("["+r.Rule+"; "+strings.Join(facts, ", ")+"]"))
+	}
+	if dl := a.Delay; dl != nil {
+		fmt.Fprintf(w, "  %s %s = %s (%s): %.3g s, at %s, %s\n", s.dim("server delay"), dl.Source, dl.Raw, dl.Reading, dl.Seconds, dl.At, dl.Plausibility)
+		if dl.Other != "" {
+			fmt.Fprintf(w, "  %s %s\n", s.dim("other reading:"), dl.Other)
+		}
+		if dl.Note != "" {
+			fmt.Fprintf(w, "  %s %s\n", s.warn("!"), dl.Note)
+		}
+	}
+	for _, ig := range a.Ignored {
+		fmt.Fprintf(w, "  %s ignored: %s\n", s.warn("!"), ig)
+	}
+	if rl := a.RateLimit; rl != nil {
+		num := func(f *float64) string {
+			if f == nil {
+				return "?"
+			}
+			return fmt.Sprint(*f)
+		}
+		fmt.Fprintf(w, "  %s remaining %s of %s", s.dim("rate limit"), num(rl.Remaining), num(rl.Limit))
+		if rl.Window != nil {
+			fmt.Fprintf(w, " per %s s", num(rl.Window))
+		}
+		if rl.Reset != "" {
+			fmt.Fprintf(w, ", reset %s", rl.Reset)
+		}
+		fmt.Fprintf(w, " %s\n", s.dim("("+strings.Join(rl.Headers, ", ")+")"))
+	}
+	will := "would retry"
+	if !a.WillRetry {
+		will = "would not retry"
+	}
+	fmt.Fprintf(w, "\n%s %s: %s\n", s.bold("Timeline"), a.Policy+" ("+a.Library+")", will+": "+a.WillRetryWhy)
+	for _, st := range a.Schedule {
+		fmt.Fprintf(w, "  attempt %-3d after %9s [%s .. %s]  fires at %s .. %s\n", st.Attempt, ms(st.ExpectedMs), ms(st.MinMs), ms(st.MaxMs), ms(st.AtMinMs), ms(st.AtMaxMs))
+	}
+	fmt.Fprintf(w, "  %s %s\n", s.dim("gives up:"), a.GivesUp.Reason)
+}
+
+// ms writes milliseconds compactly: "750ms", "4s", "1m30s".
+func ms(v float64) string {
+	return time.Duration(v * float64(time.Millisecond)).Round(time.Millisecond).String()
 }

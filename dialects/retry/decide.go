@@ -1,0 +1,326 @@
+package retry
+
+import (
+	"strings"
+)
+
+// class is what a rule found the failure to be.
+type class int
+
+const (
+	unknown     class = iota
+	transient         // may succeed unchanged later
+	rateLimited       // the server refused before doing anything: wait, then resend
+	conflict          // the state changed under the request
+	permanent         // fails again unchanged: fix something
+	serverSaysRetry   // the server said so explicitly
+)
+
+// decide classifies the failure (explicit server verdicts first, then the
+// dialect's own codes, then the status) and turns the class into a decision
+// with the request's method and idempotency key.
+func decide(in *input, a *Advice) {
+	c := classify(in, a)
+	switch c {
+	case permanent:
+		a.Decision = DoNotRetry
+	case conflict:
+		if in.key {
+			a.Decision = Retry
+			a.add("idempotency-in-flight", "with an Idempotency-Key, a 409 means the first request is still being processed: retry later with the same key and the same body (draft-ietf-httpapi-idempotency-key-header §2.6)", in.keyFact())
+			return
+		}
+		a.Decision = RefreshThenRetry
+		a.add("conflict", "re-fetch the resource's current state, apply the change to it, and send that", in.statusFact())
+	case serverSaysRetry:
+		a.Decision = Retry
+	case rateLimited:
+		a.Decision = Retry
+		a.add("not-processed", "a rate-limited request was refused before it ran, so resending it is safe whatever the method", in.methodFact())
+	default:
+		a.Decision = Retry
+		switch {
+		case in.method != "" && !idempotent(in.method) && !in.key:
+			a.Decision = VerifyThenRetry
+			a.add("unsafe-method", in.method+" is not idempotent and no Idempotency-Key was sent: the server may have applied it before failing; check whether it took effect (re-query the object) before sending it again, and add an Idempotency-Key to future requests (RFC 9110 §9.2.2)", in.methodFact(), in.keyFact())
+		case in.method != "" && !idempotent(in.method):
+			a.add("idempotency-key", "the Idempotency-Key makes the "+in.method+" safe to resend: reuse the same key with the same body", in.methodFact(), in.keyFact())
+		case in.method == "":
+			a.add("method-unknown", "the paste does not show the method: this holds for GET, PUT and DELETE; a POST or PATCH without an Idempotency-Key should be verified before it is sent again", in.methodFact())
+		default:
+			a.add("idempotent-method", in.method+" is idempotent: sending it again cannot apply it twice (RFC 9110 §9.2.2)", in.methodFact())
+		}
+	}
+}
+
+// add records a rule that fired.
+func (a *Advice) add(rule, text string, facts ...Fact) {
+	if facts == nil {
+		facts = []Fact{}
+	}
+	a.Reasons = append(a.Reasons, Reason{Rule: rule, Text: text, Facts: facts})
+}
+
+// classify returns the first class a rule finds, recording the rules that fired.
+func classify(in *input, a *Advice) class {
+	for _, rule := range []func(*input, *Advice) class{serverVerdict, dialectCodes, githubRateLimit, statusClass} {
+		if c := rule(in, a); c != unknown {
+			return c
+		}
+	}
+	return transient
+}
+
+// serverVerdict follows explicit verdicts: Stripe-Should-Retry, and
+// x-should-retry (OpenAI, Anthropic and other Stainless-generated SDKs).
+func serverVerdict(in *input, a *Advice) class {
+	for _, name := range []string{"Stripe-Should-Retry", "X-Should-Retry"} {
+		v, ok := in.h.Lookup(name)
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(v)) {
+		case "true":
+			a.add("server-verdict", "the server says this request may be retried ("+name+": true); its SDKs retry it whatever the status", headerFact(name, v))
+			return serverSaysRetry
+		case "false":
+			a.add("server-verdict", "the server says not to retry ("+name+": false); its SDKs stop here whatever the status", headerFact(name, v))
+			return permanent
+		}
+	}
+	return unknown
+}
+
+// codeRule maps a dialect's code or type to a class.
+type codeRule struct {
+	dialect string
+	field   string // "code" or "type"
+	match   string // exact value, or a prefix ending in "-" or "*"
+	class   class
+	rule    string
+	text    string
+}
+
+// codeRules follow the seeds' own guidance and the vendors' documentation.
+var codeRules = []codeRule{
+	// Seed 001: HAC-* are upstream provider failures, APM-1 maintenance.
+	{"errorcode-envelope", "code", "HAC-*", transient, "seed-001-upstream", "HAC codes are upstream blockchain provider failures: transient, retry with backoff"},
+	{"errorcode-envelope", "code", "APM-1", transient, "seed-001-maintenance", "APM-1 is application maintenance: transient, retry with backoff"},
+	{"errorcode-envelope", "code", "GE-1", transient, "seed-001-server", "GE-1 is an internal server error: retry with backoff"},
+	{"errorcode-envelope", "code", "RL-1", rateLimited, "seed-001-rate-limit", "RL-1: rate limit exceeded; honour Retry-After and back off"},
+	{"errorcode-envelope", "code", "CFR-1", conflict, "seed-001-conflict", "CFR-1: conflicting request"},
+	{"errorcode-envelope", "code", "ADR-*", conflict, "seed-001-conflict", "an address conflict: re-read the address record"},
+	{"errorcode-envelope", "code", "MEM-*", conflict, "seed-001-conflict", "a conflicting memo record"},
+	{"errorcode-envelope", "code", "TX-*", conflict, "seed-001-conflict", "an ambiguous transaction request: check the transaction by its orderId before resending"},
+	{"errorcode-envelope", "code", "BR-*", permanent, "seed-001-bad-request", "BR codes are invalid parameters: fix the request"},
+	{"errorcode-envelope", "code", "AU-1", permanent, "seed-001-auth", "AU-1: authentication failed or insufficient privileges: fix the credentials or the key's permissions"},
+	{"errorcode-envelope", "code", "NE-1", permanent, "seed-001-not-found", "NE-1: the entity does not exist"},
+	{"errorcode-envelope", "code", "UE-1", permanent, "seed-001-unprocessable", "UE-1: unprocessable entity: fix the request"},
+	// Seed 002.
+	{"error-object", "type", "credit_limit_error", permanent, "seed-002-credit", "credit_limit_error: insufficient credits; retrying cannot help until credits are added"},
+	{"error-object", "type", "business_rule_error", permanent, "seed-002-business-rule", "business_rule_error: the request violates a business rule (see message and details); change the request"},
+	{"error-object", "type", "rate_limit_error", rateLimited, "seed-002-rate-limit", "rate_limit_error: wait retry_after seconds, then retry"},
+	{"error-object", "type", "server_error", transient, "seed-002-server", "server_error: retry with backoff"},
+	{"error-object", "type", "validation_error", permanent, "seed-002-validation", "validation_error: fix the fields named in details"},
+	{"error-object", "type", "authentication_error", permanent, "seed-002-auth", "authentication_error: the API key is invalid, missing or expired; send it as Authorization: Bearer <key>"},
+	{"error-object", "type", "authorization_error", permanent, "seed-002-permission", "authorization_error: the key lacks permission for this operation"},
+	{"error-object", "type", "not_found_error", permanent, "seed-002-not-found", "not_found_error: the resource does not exist or is not accessible"},
+	// Seed 003: compliance blocks must not be retried or worked around.
+	{"problem-details", "type", "*compliance-blocked", permanent, "seed-003-compliance", "compliance-blocked: do not retry and do not attempt to work around compliance controls; contact support with the request id"},
+	{"problem-details", "type", "*provider-error", transient, "seed-003-provider", "provider-error: an upstream provider failed; typically transient, retry with backoff"},
+	{"problem-details", "type", "*service-unavailable", transient, "seed-003-unavailable", "service-unavailable: retry with backoff; check the status page for maintenance"},
+	{"problem-details", "type", "*internal-error", transient, "seed-003-internal", "internal-error: retry with backoff; if it persists, contact support with the request id"},
+	{"problem-details", "type", "*rate-limited", rateLimited, "seed-003-rate-limited", "rate-limited: respect Retry-After and back off"},
+	{"problem-details", "type", "*quota-exceeded", rateLimited, "ratelimit-quota-exceeded", "quota-exceeded (IANA problem type of the RateLimit draft): wait for the quota to renew"},
+	{"problem-details", "type", "*temporary-reduced-capacity", transient, "ratelimit-reduced-capacity", "temporary-reduced-capacity: the server sheds load; retry later"},
+	// Seed 004: a reused Idempotency-Key with another body.
+	{"flat-error", "type", "idempotency_error", permanent, "seed-004-idempotency", "idempotency_error: the Idempotency-Key was reused with different parameters; resend with the original body, or use a new key for a new request"},
+	{"flat-error", "type", "rate_limit_error", rateLimited, "seed-004-rate-limit", "rate_limit_error: slow down and retry with exponential backoff"},
+	{"flat-error", "type", "validation_error", permanent, "seed-004-validation", "validation_error: fix the parameter named in param"},
+	{"flat-error", "type", "auth_error", permanent, "seed-004-auth", "auth_error: no valid API key was provided"},
+	// Stripe (https://docs.stripe.com/error-low-level).
+	{"stripe", "type", "idempotency_error", permanent, "stripe-idempotency", "idempotency_error: the key was reused with other parameters; use a new key for a new request"},
+	{"stripe", "code", "lock_timeout", transient, "stripe-lock-timeout", "lock_timeout: another request holds the object; retry shortly"},
+	{"stripe", "type", "card_error", permanent, "stripe-card", "card_error: the card was declined; ask for another payment method"},
+	// OAuth 2.0 (RFC 6749, RFC 8628).
+	{"oauth2", "code", "slow_down", rateLimited, "oauth-slow-down", "slow_down: keep polling, 5 seconds slower (RFC 8628 §3.5)"},
+	{"oauth2", "code", "authorization_pending", rateLimited, "oauth-pending", "authorization_pending: the user has not finished; keep polling at the interval (RFC 8628 §3.5)"},
+	{"oauth2", "code", "temporarily_unavailable", transient, "oauth-unavailable", "temporarily_unavailable: retry later"},
+	{"oauth2", "code", "server_error", transient, "oauth-server-error", "server_error: retry later"},
+	{"oauth2", "code", "invalid_token", permanent, "oauth-invalid-token", "invalid_token: the access token expired or was revoked; refresh it (or sign in again), then send the request with the new token"},
+	{"oauth2", "code", "insufficient_scope", permanent, "oauth-scope", "insufficient_scope: the token lacks the scope needed; request a token with it"},
+	{"oauth2", "code", "invalid_grant", permanent, "oauth-grant", "invalid_grant: the code or refresh token is invalid, expired or revoked; start the authorization again"},
+	{"oauth2", "code", "invalid_client", permanent, "oauth-client", "invalid_client: fix the client credentials"},
+	// Kubernetes Status reasons.
+	{"kubernetes", "code", "Conflict", conflict, "k8s-conflict", "Conflict: the object changed; get it again and reapply your change to the new resourceVersion"},
+	{"kubernetes", "code", "TooManyRequests", rateLimited, "k8s-throttled", "TooManyRequests: the API server throttled the request; wait retryAfterSeconds"},
+	{"kubernetes", "code", "ServerTimeout", transient, "k8s-timeout", "ServerTimeout: retry"},
+	{"kubernetes", "code", "Timeout", transient, "k8s-timeout", "Timeout: retry"},
+	{"kubernetes", "code", "ServiceUnavailable", transient, "k8s-unavailable", "ServiceUnavailable: retry"},
+	{"kubernetes", "code", "AlreadyExists", permanent, "k8s-exists", "AlreadyExists: the object is there; get it instead of creating it"},
+	// Slack.
+	{"slack", "code", "ratelimited", rateLimited, "slack-ratelimited", "ratelimited: wait Retry-After seconds"},
+	{"slack", "code", "internal_error", transient, "slack-internal", "internal_error: retry"},
+	{"slack", "code", "fatal_error", transient, "slack-fatal", "fatal_error: retry later"},
+	{"slack", "code", "service_unavailable", transient, "slack-unavailable", "service_unavailable: retry later"},
+	{"slack", "code", "*", permanent, "slack-error", "Slack reports a failure that retrying will not change: fix the call"},
+}
+
+// awsThrottleCodes are the AWS SDKs' throttling error codes (aws-sdk-go-v2
+// retry.DefaultThrottleErrorCodes).
+var awsThrottleCodes = []string{
+	"Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+	"TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+	"RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+	"SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
+}
+
+// dialectCodes reads the dialect's own codes: the seeds' guidance, vendors'
+// vocabularies, AWS throttling codes and Google's canonical codes (AIP-194).
+func dialectCodes(in *input, a *Advice) class {
+	r := in.r
+	for _, cr := range codeRules {
+		v := r.Code
+		if cr.field == "type" {
+			v = r.Type
+		}
+		if cr.dialect != r.Dialect || v == "" || !codeMatch(cr.match, v) {
+			continue
+		}
+		a.add(cr.rule, cr.text, Fact{r.Dialect + " " + cr.field, v}, in.statusFact())
+		return cr.class
+	}
+	switch r.Dialect {
+	case "aws":
+		if contains(awsThrottleCodes, r.Code) {
+			a.add("aws-throttle", r.Code+" is an AWS throttling code: back off and retry (the AWS SDKs retry it)", Fact{"aws code", r.Code})
+			return rateLimited
+		}
+		if r.Code == "RequestTimeout" || r.Code == "RequestTimeoutException" {
+			a.add("aws-timeout", r.Code+": retry", Fact{"aws code", r.Code})
+			return transient
+		}
+	case "google-rpc":
+		return aip194(in, a)
+	}
+	return unknown
+}
+
+// aip194 applies Google's retry guidance to a canonical status name: only
+// UNAVAILABLE is retryable by default (https://google.aip.dev/194).
+func aip194(in *input, a *Advice) class {
+	st := in.r.Type
+	f := Fact{"google status", st}
+	switch st {
+	case "UNAVAILABLE":
+		a.add("aip-194", "UNAVAILABLE is the one code AIP-194 says to retry", f)
+		return transient
+	case "RESOURCE_EXHAUSTED":
+		if in.server >= 0 || in.status == 429 {
+			a.add("aip-194", "RESOURCE_EXHAUSTED with a retry delay: a quota or rate limit that renews; wait, then retry", f)
+			return rateLimited
+		}
+		a.add("aip-194", "RESOURCE_EXHAUSTED is generally not retryable (AIP-194): a quota is used up; retrying only helps once it renews", f)
+		return permanent
+	case "ABORTED":
+		a.add("aip-194", "ABORTED is a concurrency conflict: retry the whole read-modify-write sequence, not just this call", f)
+		return conflict
+	case "INTERNAL", "UNKNOWN":
+		a.add("aip-194", st+" is generally not retryable (AIP-194): it may be a bug, not a blip; retry once at most", f)
+		return transient
+	case "DEADLINE_EXCEEDED":
+		a.add("aip-194", "DEADLINE_EXCEEDED: AIP-194 says not to retry automatically; the operation may have completed, check before resending", f)
+		return transient
+	case "":
+		return unknown
+	}
+	a.add("aip-194", st+" is not retryable (AIP-194): fix the request", f)
+	return permanent
+}
+
+// githubRateLimit: GitHub answers rate limits with 403 as well as 429.
+func githubRateLimit(in *input, a *Advice) class {
+	if in.status != 403 && in.status != 429 {
+		return unknown
+	}
+	if v, ok := in.h.Lookup("X-RateLimit-Remaining"); ok && strings.TrimSpace(v) == "0" && in.status == 403 {
+		a.add("github-primary-rate-limit", "a 403 with x-ratelimit-remaining: 0 is GitHub's primary rate limit, not a permission problem: wait until x-ratelimit-reset", headerFact("X-RateLimit-Remaining", v))
+		return rateLimited
+	}
+	if strings.Contains(strings.ToLower(in.r.Message), "secondary rate limit") {
+		a.add("github-secondary-rate-limit", "GitHub's secondary rate limit: wait Retry-After, else at least 60 s (Octokit's rule), and slow down", Fact{"message", in.r.Message})
+		return rateLimited
+	}
+	return unknown
+}
+
+// statusClass is the fallback: what the status code means (RFC 9110 §15).
+func statusClass(in *input, a *Advice) class {
+	s, f := in.status, in.statusFact()
+	switch {
+	case s == 0:
+		a.add("no-status", "no status: no response reached the client (network failure, CORS, timeout); the request may or may not have run", f)
+		return transient
+	case s == 408:
+		a.add("timeout", "408: the server timed out waiting for the request; it MAY be repeated (RFC 9110 §15.5.9)", f)
+		return transient
+	case s == 409:
+		a.add("conflict-status", "409: the request conflicts with the resource's current state", f)
+		return conflict
+	case s == 413:
+		if in.server >= 0 {
+			a.add("too-large-temporary", "413 with a retry delay: the limit is temporary (RFC 9110 §15.5.14)", f)
+			return rateLimited
+		}
+		a.add("too-large", "413: the body is too large; shrink it or split the request", f)
+		return permanent
+	case s == 425:
+		a.add("too-early", "425: replayed early data; resend after the handshake", f)
+		return transient
+	case s == 429:
+		a.add("rate-limited", "429: too many requests; wait for the server's delay, then retry (RFC 6585 §4)", f)
+		return rateLimited
+	case s == 401:
+		a.add("unauthorized", "401: the credentials are missing, invalid or expired; fix them (check the Authorization header and its scheme), then send the request again", f)
+		return permanent
+	case s == 403:
+		a.add("forbidden", "403: authenticated but not allowed; use credentials with the needed permission or role", f)
+		return permanent
+	case s == 501 || s == 505:
+		a.add("not-implemented", itoa(s)+": the server does not support this; retrying cannot help", f)
+		return permanent
+	case s == 500:
+		a.add("server-error", "500: usually retried with backoff, but it may be a bug rather than a blip: if it repeats, report it with the request id", f)
+		return transient
+	case s >= 500:
+		a.add("server-unavailable", itoa(s)+": a gateway or the server is failing or overloaded; transient, retry with backoff", f)
+		return transient
+	case s >= 400:
+		a.add("client-error", itoa(s)+": the request itself is wrong; it will fail again unchanged: fix it", f)
+		return permanent
+	}
+	a.add("not-an-error-status", itoa(s)+" is not an error status, but the body reports a failure; retrying unchanged will not help", f)
+	return permanent
+}
+
+// codeMatch matches a value against "exact", "prefix*" or "*suffix".
+func codeMatch(pattern, v string) bool {
+	switch {
+	case pattern == "*":
+		return true
+	case strings.HasSuffix(pattern, "*"):
+		return strings.HasPrefix(v, strings.TrimSuffix(pattern, "*"))
+	case strings.HasPrefix(pattern, "*"):
+		return strings.HasSuffix(v, strings.TrimPrefix(pattern, "*"))
+	}
+	return pattern == v
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
