@@ -8,12 +8,12 @@ import (
 type class int
 
 const (
-	unknown     class = iota
-	transient         // may succeed unchanged later
-	rateLimited       // the server refused before doing anything: wait, then resend
-	conflict          // the state changed under the request
-	permanent         // fails again unchanged: fix something
-	serverSaysRetry   // the server said so explicitly
+	unknown         class = iota
+	transient             // may succeed unchanged later
+	rateLimited           // the server refused before doing anything: wait, then resend
+	conflict              // the state changed under the request
+	permanent             // fails again unchanged: fix something
+	serverSaysRetry       // the server said so explicitly
 )
 
 // decide classifies the failure (explicit server verdicts first, then the

@@ -81,9 +81,9 @@ func headerFact(name, value string) Fact { return Fact{"header " + name, value} 
 
 // HTTP-date formats a recipient must accept (RFC 9110 §5.6.7).
 var httpDates = []string{
-	"Mon, 02 Jan 2006 15:04:05 GMT", // IMF-fixdate
+	"Mon, 02 Jan 2006 15:04:05 GMT",  // IMF-fixdate
 	"Monday, 02-Jan-06 15:04:05 GMT", // obsolete RFC 850
-	"Mon Jan _2 15:04:05 2006",      // ANSI C asctime()
+	"Mon Jan _2 15:04:05 2006",       // ANSI C asctime()
 }
 
 func parseHTTPDate(s string) (time.Time, bool) {
