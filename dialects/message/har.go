@@ -31,6 +31,9 @@ func (e Entry) Failed() bool { return e.Status == 0 || e.Status >= 400 }
 type EntryError struct{ N, Count int }
 
 func (e *EntryError) Error() string {
+	if e.Count == 0 {
+		return fmt.Sprintf("entry %d does not exist: the HAR file has no entries", e.N)
+	}
 	return fmt.Sprintf("entry %d does not exist: the HAR file has %d entries (1 to %d)", e.N, e.Count, e.Count)
 }
 
@@ -44,6 +47,9 @@ func looksLikeHAR(s string) bool {
 func parseHAR(s string, opt Options) (*Message, error) {
 	entries := gjson.Get(s, "log.entries").Array()
 	m := &Message{Format: FormatHAR, Responses: 1, BodyLine: 1}
+	if len(entries) == 0 && opt.Entry != 0 {
+		return nil, &EntryError{N: opt.Entry}
+	}
 	if len(entries) == 0 {
 		m.Notes = append(m.Notes, Note{Text: "the HAR file has no entries"})
 		return m, nil

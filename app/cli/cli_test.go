@@ -1,0 +1,81 @@
+//go:build !wasm
+
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb})
+	return code, out.String(), errb.String()
+}
+
+// TestInspectJSON: the documented keys are all present, flags work after the
+// file, and the retry advice follows the options.
+func TestInspectJSON(t *testing.T) {
+	code, out, errs := run(t, "", "inspect", "../../dialects/testdata/errorcode-envelope/seed-001-upstream-curl.http", "--json", "--policy", "go-retryablehttp", "--attempts", "3", "--seed", "9")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var r map[string]any
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"dialect", "confidence", "alternatives", "status", "type", "code", "title", "message", "detail", "requestId", "docUrl", "fieldErrors", "warnings", "retry"} {
+		if _, ok := r[k]; !ok {
+			t.Errorf("key %q missing", k)
+		}
+	}
+	rt := r["retry"].(map[string]any)
+	for _, k := range []string{"decision", "retryable", "reasons", "rateLimit", "policy", "willRetry", "schedule", "givesUp"} {
+		if _, ok := rt[k]; !ok {
+			t.Errorf("retry key %q missing", k)
+		}
+	}
+	if r["dialect"] != "errorcode-envelope" || rt["decision"] != "verify-then-retry" || rt["policy"] != "go-retryablehttp" || len(rt["schedule"].([]any)) != 2 || rt["seed"].(float64) != 9 {
+		t.Errorf("got dialect %v decision %v policy %v schedule %v", r["dialect"], rt["decision"], rt["policy"], rt["schedule"])
+	}
+	code, out, _ = run(t, "", "inspect", "--json", "--method", "GET", "../../dialects/testdata/errorcode-envelope/seed-001-upstream-curl.http")
+	if code != 0 || !strings.Contains(out, `"decision": "retry"`) {
+		t.Errorf("--method GET: exit %d\n%s", code, out)
+	}
+}
+
+func TestInspectReadable(t *testing.T) {
+	code, out, _ := run(t, "HTTP/1.1 429 Too Many Requests\nRetry-After: 7\n\n{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429}", "inspect", "-")
+	for _, want := range []string{"429 Too Many Requests", "problem-details", "Retry: retry", "Retry-After = 7", "Timeline recommended"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if code != 0 || strings.Contains(out, "\x1b[") {
+		t.Errorf("exit %d, or colour without a terminal", code)
+	}
+}
+
+func TestExitCodes(t *testing.T) {
+	if code, _, errs := run(t, "", "inspect", "/nonexistent"); code != 1 || !strings.Contains(errs, "no such file") {
+		t.Errorf("missing file: %d %s", code, errs)
+	}
+	if code, _, errs := run(t, `{"log":{"entries":[]}}`, "inspect", "-", "--entry", "3"); code != 1 || !strings.Contains(errs, "entry 3 does not exist") {
+		t.Errorf("bad entry: %d %s", code, errs)
+	}
+	if code, _, _ := run(t, "", "inspect", "--nope"); code != 2 {
+		t.Errorf("bad flag: %d", code)
+	}
+	if code, _, errs := run(t, "", "inspect", "-", "--policy", "nope"); code != 2 || !strings.Contains(errs, "cenkalti-backoff-v5") {
+		t.Errorf("bad policy: %d %s", code, errs)
+	}
+	if code, _, _ := run(t, "", "frobnicate"); code != 2 {
+		t.Errorf("bad command: %d", code)
+	}
+	if code, out, _ := run(t, "", "dialects"); code != 0 || !strings.Contains(out, "problem-details") {
+		t.Errorf("dialects: %d", code)
+	}
+}
