@@ -42,15 +42,15 @@ func decodeBoom(d *doc, r *Report) {
 	m := t.take("message")
 	if m.IsArray() {
 		m.ForEach(func(_, v gjson.Result) bool {
-			r.addMessage(text(v), "")
+			r.addMessage(text(v), "", v)
 			return true
 		})
 		return
 	}
 	r.Message = text(m)
 	if field, path, rest, ok := ajvMessage(r.Message); ok {
-		r.addField(field, path, rest, r.Code)
+		r.addField(field, path, rest, r.Code, m)
 	} else if f, rest, ok := classValidatorMessage(r.Message); ok {
-		r.addField(fromDotted(f), f, rest, r.Code)
+		r.addField(fromDotted(f), f, rest, r.Code, m)
 	}
 }

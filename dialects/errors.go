@@ -10,7 +10,7 @@ import (
 // normalized; path is how the body wrote it. An error of no field (an empty
 // path, a pointer to the whole document) is recorded as an issue instead, and
 // addField returns nil.
-func (r *Report) addField(field, path, msg, code string) *FieldError {
+func (r *Report) addField(field, path, msg, code string, at gjson.Result) *FieldError {
 	if field == "" {
 		r.addIssue(msg, code)
 		return nil
@@ -18,7 +18,7 @@ func (r *Report) addField(field, path, msg, code string) *FieldError {
 	if r.FieldErrors == nil {
 		r.FieldErrors = make([]FieldError, 0, 8)
 	}
-	r.FieldErrors = append(r.FieldErrors, FieldError{Field: field, Path: path, Message: msg, Code: code})
+	r.FieldErrors = append(r.FieldErrors, FieldError{Field: field, Path: path, Message: msg, Code: code, Offset: at.Index, Len: len(at.Raw)})
 	return &r.FieldErrors[len(r.FieldErrors)-1]
 }
 
@@ -37,13 +37,13 @@ func (r *Report) addIssue(msg, code string) {
 //     "body must have required property 'name'";
 //   - class-validator, as NestJS reports it: "address.city should not be empty",
 //     "each value in tags must be a string", "property foo should not exist".
-func (r *Report) addMessage(msg, code string) {
+func (r *Report) addMessage(msg, code string, at gjson.Result) {
 	if field, path, rest, ok := ajvMessage(msg); ok {
-		r.addField(field, path, rest, code)
+		r.addField(field, path, rest, code, at)
 		return
 	}
 	if field, rest, ok := classValidatorMessage(msg); ok {
-		r.addField(fromDotted(field), field, rest, code)
+		r.addField(fromDotted(field), field, rest, code, at)
 		return
 	}
 	r.addIssue(msg, code)
@@ -132,7 +132,7 @@ func (r *Report) readList(arr gjson.Result, n names) {
 			msg = text(e)
 		}
 		if path != "" {
-			r.addField(normPath(path), path, msg, code)
+			r.addField(normPath(path), path, msg, code, e)
 		} else {
 			r.addIssue(msg, code)
 		}
@@ -189,14 +189,14 @@ func index(names []string, s string, end int) int {
 func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 	switch {
 	case depth > maxDepth:
-		r.addField(field, path, v.Raw, "")
+		r.addField(field, path, v.Raw, "", v)
 	case v.Type == gjson.String:
-		r.addFieldOrIssue(field, path, v.Str)
+		r.addField(field, path, v.Str, "", v)
 	case v.IsArray():
 		n := 0
 		v.ForEach(func(_, e gjson.Result) bool {
 			if e.Type == gjson.String {
-				r.addFieldOrIssue(field, path, e.Str)
+				r.addField(field, path, e.Str, "", e)
 			} else if e.IsObject() || e.IsArray() {
 				i := itoa(n)
 				r.readFieldMap(e, field+"["+i+"]", path+"."+i, depth+1)
@@ -218,15 +218,6 @@ func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 			return true
 		})
 	}
-}
-
-// addFieldOrIssue records msg against field, or as an issue at the root.
-func (r *Report) addFieldOrIssue(field, path, msg string) {
-	if field == "" {
-		r.addIssue(msg, "")
-		return
-	}
-	r.addField(field, path, msg, "")
 }
 
 // joinPath appends a normalized path to another.

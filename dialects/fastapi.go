@@ -43,7 +43,7 @@ func decodeFastAPI(d *doc, r *Report) {
 		if in != "" {
 			f = strings.TrimPrefix(strings.TrimPrefix(f, in), ".")
 		}
-		if fe := r.addField(f, loc.Raw, text(field(e, "msg")), text(field(e, "type"))); fe != nil {
+		if fe := r.addField(f, loc.Raw, text(field(e, "msg")), text(field(e, "type")), e); fe != nil {
 			fe.In = in
 		}
 		return true

@@ -45,6 +45,6 @@ func decodeFlat(d *doc, r *Report) {
 		r.RequestID, r.RequestIDSource = id, "body request_id"
 	}
 	if p := t.str("param"); p != "" {
-		r.addField(fromDotted(p), p, r.Message, r.Code)
+		r.addField(fromDotted(p), p, r.Message, r.Code, t.get("param"))
 	}
 }

@@ -58,7 +58,7 @@ func decodeGeneric(d *doc, r *Report) {
 		n := len(r.FieldErrors)
 		errs.ForEach(func(_, e gjson.Result) bool {
 			if e.Type == gjson.String {
-				r.addMessage(e.Str, "")
+				r.addMessage(e.Str, "", e)
 			}
 			return true
 		})
@@ -71,9 +71,9 @@ func decodeGeneric(d *doc, r *Report) {
 	}
 	if r.Message != "" && len(r.FieldErrors) == 0 {
 		if f, path, rest, ok := ajvMessage(r.Message); ok {
-			r.addField(f, path, rest, r.Code)
+			r.addField(f, path, rest, r.Code, t.get("message"))
 		} else if f, rest, ok := classValidatorMessage(r.Message); ok {
-			r.addField(fromDotted(f), f, rest, r.Code)
+			r.addField(fromDotted(f), f, rest, r.Code, t.get("message"))
 		}
 	}
 }

@@ -49,7 +49,7 @@ func decodeGraphQL(d *doc, r *Report) {
 			r.Message, r.Code = msg, code
 		}
 		if p := field(e, "path"); p.IsArray() {
-			r.addField(fromList(p), p.Raw, msg, code)
+			r.addField(fromList(p), p.Raw, msg, code, e)
 		} else {
 			r.addIssue(msg, code)
 		}

@@ -327,7 +327,7 @@ func finish(d *doc, r *Report) {
 		r.Request = Request{Method: m.Method, URL: m.URL, Source: string(m.Format)}
 	}
 	r.Request.Header = m.RequestHeaders
-	r.Headers = m.Headers
+	r.Headers, r.BodyText = m.Headers, d.body
 	r.Entries, r.Entry = m.Entries, m.Entry
 	r.Body = Body{Format: m.Format, ContentType: m.Headers.Get("Content-Type"), Kind: d.kind, Bytes: len(m.Body), Line: m.BodyLine}
 	for _, n := range m.Notes {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/errlens/errlens/dialects/message"
+	"github.com/tidwall/gjson"
 )
 
 func inspect(t *testing.T, in string) *Report {
@@ -172,7 +173,7 @@ func TestMessagePatterns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var r Report
-		r.addMessage(tt.msg, "")
+		r.addMessage(tt.msg, "", gjson.Result{})
 		switch {
 		case tt.field == "" && (len(r.FieldErrors) != 0 || len(r.Errors) != 1):
 			t.Errorf("%q: want an issue, got %+v", tt.msg, r)
@@ -198,4 +199,21 @@ func containsText(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestFieldErrorSpans: every field error points at the body member that
+// reported it.
+func TestFieldErrorSpans(t *testing.T) {
+	for _, tt := range []struct{ body, field, want string }{
+		{`{"type":"validation_error","title":"V","status":400,"errors":[{"field":"a","message":"x"},{"field":"email","message":"bad"}]}`, "email", `{"field":"email","message":"bad"}`},
+		{`{"email": ["Enter a valid email address."]}`, "email", `"Enter a valid email address."`},
+		{`{"type":"validation_error","code":"c","message":"m","param":"amount","doc_url":null,"request_id":"r"}`, "amount", `"amount"`},
+	} {
+		r := inspect(t, tt.body)
+		for _, fe := range r.FieldErrors {
+			if fe.Field == tt.field && r.BodyText[fe.Offset:fe.Offset+fe.Len] != tt.want {
+				t.Errorf("%s: span %q", tt.field, r.BodyText[fe.Offset:fe.Offset+fe.Len])
+			}
+		}
+	}
 }

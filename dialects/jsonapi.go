@@ -65,15 +65,15 @@ func decodeJSONAPI(d *doc, r *Report) {
 		switch {
 		case field(src, "pointer").Exists():
 			p := text(field(src, "pointer"))
-			r.addField(fromPointer(p), p, msg, code)
+			r.addField(fromPointer(p), p, msg, code, e)
 		case field(src, "parameter").Exists():
 			p := text(field(src, "parameter"))
-			if fe := r.addField(p, p, msg, code); fe != nil {
+			if fe := r.addField(p, p, msg, code, e); fe != nil {
 				fe.In = "query"
 			}
 		case field(src, "header").Exists():
 			p := text(field(src, "header"))
-			if fe := r.addField(p, p, msg, code); fe != nil {
+			if fe := r.addField(p, p, msg, code, e); fe != nil {
 				fe.In = "header"
 			}
 		default:

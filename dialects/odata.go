@@ -65,7 +65,7 @@ func decodeOData(d *doc, r *Report) {
 		r.Message = text(v)
 	}
 	if t := e.str("target"); t != "" {
-		r.addField(normPath(t), t, r.Message, r.Code)
+		r.addField(normPath(t), t, r.Message, r.Code, e.get("target"))
 	}
 	r.readList(e.take("details"), names{
 		field:   []string{"target"},

@@ -50,6 +50,9 @@ type Report struct {
 
 	// Headers are the response's header fields as pasted.
 	Headers message.Headers `json:"-"`
+	// BodyText is the body without surrounding white space: FieldError
+	// offsets point into it.
+	BodyText string `json:"-"`
 }
 
 // Alternative is a runner-up dialect.
@@ -69,6 +72,10 @@ type FieldError struct {
 	// In says where the field was sent when the body tells: body, query, path,
 	// header, cookie.
 	In string `json:"in,omitempty"`
+	// Offset and Len locate, in Report.BodyText, the member that reported the
+	// error, so a view can highlight it.
+	Offset int `json:"-"`
+	Len    int `json:"-"`
 }
 
 // Issue is an error that belongs to no field.

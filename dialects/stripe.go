@@ -57,7 +57,7 @@ func decodeStripe(d *doc, r *Report) {
 	r.Message = e.str("message")
 	r.DocURL = e.str("doc_url")
 	if p := e.str("param"); p != "" {
-		r.addField(stripeParam(p), p, r.Message, r.Code)
+		r.addField(stripeParam(p), p, r.Message, r.Code, e.get("param"))
 	}
 	if id := d.header("Request-Id"); id != "" {
 		r.RequestID, r.RequestIDSource = id, "Request-Id"
