@@ -9,21 +9,25 @@ COUNT     ?= 6
 
 .PHONY: build run test vet test-native test-wasm bench fuzz
 
-## build: the native errlens binary (CLI)
+## build: web/app.wasm (precompressed) and the native errlens binary
 build:
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm .
+	gzip -9 -k -f web/app.wasm
+	if command -v brotli >/dev/null; then brotli -q 11 -f -o web/app.wasm.br web/app.wasm; else rm -f web/app.wasm.br; fi
 	$(GO) build -o errlens .
 
-## run: build, then run errlens
+## run: build, then serve the app on http://127.0.0.1:8000/
 run: build
-	./errlens
+	./errlens serve --addr 127.0.0.1:8000
 
-## test: vet, native tests, the core's tests as WASM under Node
-test: vet test-native test-wasm
+## test: vet, native tests (browser tests included: they need web/app.wasm and
+## chromium), the core's tests as WASM under Node
+test: vet build test-native test-wasm
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
-	GOOS=js GOARCH=wasm $(GO) vet ./dialects/...
+	GOOS=js GOARCH=wasm $(GO) vet . ./app/... ./dialects/...
 
 test-native:
 	$(GO) test ./...

@@ -10,9 +10,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strings"
 
+	"github.com/errlens/errlens/app/server"
 	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/retry"
 )
@@ -28,6 +30,7 @@ const usage = `errlens: read what an HTTP API sent back when a call failed.
 
 Usage:
   errlens inspect [FILE|-] [flags]   report what the error response in FILE says
+  errlens serve [--addr HOST:PORT]   serve the app (default 127.0.0.1:8000)
   errlens dialects                   list the dialects errlens reads
 
 FILE holds curl -i or curl -v output, headers and a body, a body alone, or a
@@ -60,6 +63,8 @@ func Run(args []string, env Env) int {
 	switch args[0] {
 	case "inspect":
 		return inspect(args[1:], env)
+	case "serve":
+		return serve(args[1:], env)
 	case "dialects":
 		for _, d := range dialects.All() {
 			fmt.Fprintf(env.Stdout, "%-20s %s\n%-20s %s\n", d.ID, d.Name, "", d.Description)
@@ -199,4 +204,26 @@ func isTerminal(f *os.File) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// serve runs the app's server until it fails.
+func serve(args []string, env Env) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
+	dir := fs.String("dir", ".", "directory holding web/ (with web/app.wasm)")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	h, err := server.New(*dir)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "errlens serve: %v\n", err)
+		return exitInput
+	}
+	fmt.Fprintf(env.Stdout, "errlens: serving the app on http://%s/\n", *addr)
+	if err := http.ListenAndServe(*addr, h); err != nil {
+		fmt.Fprintf(env.Stderr, "errlens serve: %v\n", err)
+		return exitInput
+	}
+	return exitOK
 }

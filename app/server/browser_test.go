@@ -1,0 +1,410 @@
+//go:build !wasm
+
+package server
+
+// Browser tests: the real app, served by New under its CSP, driven in headless
+// Chromium. They need web/app.wasm (make build) and /usr/bin/chromium; without
+// them they skip, except under CI=true, where a skip would hide a broken app.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/retry"
+)
+
+const chromiumPath = "/usr/bin/chromium"
+
+// repo is the repository's root, which holds web/.
+const repo = "../.."
+
+// need stops a test that lacks the browser or the built app, failing it
+// under CI and skipping it elsewhere.
+func need(t testing.TB) {
+	t.Helper()
+	var missing []string
+	if _, err := exec.LookPath(chromiumPath); err != nil {
+		missing = append(missing, chromiumPath+" (apt-get install chromium)")
+	}
+	if _, err := os.Stat(filepath.Join(repo, "web", "app.wasm")); err != nil {
+		missing = append(missing, "web/app.wasm (make build)")
+	}
+	if len(missing) == 0 {
+		return
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("browser test cannot run under CI: missing %s", strings.Join(missing, ", "))
+	}
+	t.Skipf("browser test needs %s (under CI=true this fails instead)", strings.Join(missing, ", "))
+}
+
+// session is one app server and one browser, shared by the tests.
+type session struct {
+	url     string
+	browser context.Context
+}
+
+var (
+	sessOnce sync.Once
+	sess     *session
+	sessErr  error
+)
+
+func getSession(t testing.TB) *session {
+	t.Helper()
+	need(t)
+	sessOnce.Do(func() {
+		h, err := New(repo)
+		if err != nil {
+			sessErr = err
+			return
+		}
+		srv := httptest.NewServer(h) // on 127.0.0.1
+		dir, err := os.MkdirTemp("", "errlens-chromium-")
+		if err != nil {
+			sessErr = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(chromiumPath),
+			chromedp.Flag("headless", true),
+			chromedp.Flag("no-sandbox", true),
+			chromedp.Flag("disable-gpu", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("no-first-run", true),
+			chromedp.UserDataDir(dir),
+			chromedp.WindowSize(1400, 1000),
+		}
+		alloc, _ := chromedp.NewExecAllocator(context.Background(), opts...)
+		browser, _ := chromedp.NewContext(alloc)
+		if err := chromedp.Run(browser); err != nil {
+			sessErr = err
+			return
+		}
+		sess = &session{url: srv.URL + "/", browser: browser}
+	})
+	if sessErr != nil {
+		t.Fatal(sessErr)
+	}
+	return sess
+}
+
+// tab is one browser tab on the app, recording every request it makes and
+// every console error.
+type tab struct {
+	ctx      context.Context
+	mu       sync.Mutex
+	requests []string
+	errors   []string
+}
+
+func openTab(t testing.TB, fragment string) *tab {
+	t.Helper()
+	s := getSession(t)
+	ctx, cancel := chromedp.NewContext(s.browser)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 30*time.Second)
+	t.Cleanup(cancelTimeout)
+	tb := &tab{ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			tb.requests = append(tb.requests, e.Request.URL)
+		case *log.EventEntryAdded:
+			if e.Entry.Level == log.LevelError {
+				tb.errors = append(tb.errors, e.Entry.Text)
+			}
+		case *runtime.EventExceptionThrown:
+			tb.errors = append(tb.errors, e.ExceptionDetails.Error())
+		}
+	})
+	tb.run(t, network.Enable(), log.Enable(), runtime.Enable(), chromedp.Navigate(s.url+fragment))
+	tb.wait(t, `!document.getElementById('app-wasm-loader') && !!document.querySelector('[data-testid=input]')`)
+	return tb
+}
+
+// wait polls a JavaScript condition until it holds.
+func (tb *tab) wait(t testing.TB, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		var ok bool
+		tb.run(t, chromedp.Evaluate("!!("+cond+")", &ok))
+		if ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", cond)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (tb *tab) run(t testing.TB, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(tb.ctx, actions...); err != nil {
+		t.Fatalf("browser: %v", err)
+	}
+}
+
+// paste puts text in the editor as a paste would, firing an input event, and
+// waits for the page to show its report.
+func (tb *tab) paste(t testing.TB, text string) {
+	t.Helper()
+	js, _ := json.Marshal(text)
+	tb.decoded(t, fmt.Sprintf(`(() => {
+		const el = document.querySelector('[data-testid=input]');
+		el.value = %s;
+		el.dispatchEvent(new Event('input', {bubbles: true}));
+	})()`, js))
+}
+
+// decoded runs script, then waits until the page has decoded again and
+// rendered the result.
+func (tb *tab) decoded(t testing.TB, script string) {
+	t.Helper()
+	var before string
+	tb.run(t, chromedp.Evaluate(`document.querySelector('[data-testid=results]').dataset.decodes`, &before),
+		chromedp.Evaluate(script, nil))
+	tb.wait(t, fmt.Sprintf(`document.querySelector('[data-testid=results]').dataset.decodes !== %q`, before))
+}
+
+// click clicks the first element matching sel.
+func (tb *tab) click(t testing.TB, sel string) {
+	t.Helper()
+	tb.wait(t, "document.querySelector("+jsString(sel)+")")
+	tb.run(t, chromedp.Evaluate("document.querySelector("+jsString(sel)+").click()", nil))
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// attr returns an attribute of the first element matching sel.
+func (tb *tab) attr(t testing.TB, sel, name string) string {
+	t.Helper()
+	var v string
+	q, _ := json.Marshal(sel)
+	tb.wait(t, "document.querySelector("+string(q)+")")
+	tb.run(t, chromedp.Evaluate(fmt.Sprintf(`document.querySelector(%s).getAttribute(%q) || ''`, q, name), &v))
+	return v
+}
+
+// all returns an attribute of every element matching sel.
+func (tb *tab) all(t testing.TB, sel, name string) []string {
+	t.Helper()
+	var out []string
+	q, _ := json.Marshal(sel)
+	tb.run(t, chromedp.Evaluate(fmt.Sprintf(`Array.from(document.querySelectorAll(%s)).map(e => e.getAttribute(%q) || '')`, q, name), &out))
+	return out
+}
+
+func (tb *tab) screenshot(t testing.TB, name string) {
+	t.Helper()
+	var png []byte
+	tb.run(t, chromedp.FullScreenshot(&png, 100))
+	dir := os.Getenv("ERRLENS_ARTIFACTS")
+	if dir == "" {
+		dir = filepath.Join(os.TempDir(), "errlens-artifacts")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+// expect is what the native core says of a paste: the browser must show it.
+func expect(t testing.TB, text string) (*dialects.Report, *retry.Advice) {
+	t.Helper()
+	r, err := dialects.Inspect(text, dialects.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, retry.Advise(r, retry.Options{Policy: "recommended", Seed: 1})
+}
+
+func fieldsOf(r *dialects.Report) []string {
+	out := []string{}
+	for _, f := range r.FieldErrors {
+		out = append(out, f.Field)
+	}
+	return out
+}
+
+// TestBrowserSeeds pastes every seed example: the page shows the dialect,
+// status, field rows and decision the core computes, and one timeline lane
+// per retry.
+func TestBrowserSeeds(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(repo, "dialects", "testdata", "*", "seed-*.http"))
+	if len(files) < 25 {
+		t.Fatalf("only %d seed examples", len(files))
+	}
+	tb := openTab(t, "")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, a := expect(t, string(b))
+		tb.paste(t, string(b))
+		name := filepath.Base(f)
+		if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != r.Dialect {
+			t.Errorf("%s: dialect %q, want %q", name, got, r.Dialect)
+		}
+		if got := tb.attr(t, `[data-testid=status]`, "data-status"); got != fmt.Sprint(r.Status) {
+			t.Errorf("%s: status %q, want %d", name, got, r.Status)
+		}
+		if got := tb.all(t, `[data-testid=field-error]`, "data-field"); !slices.Equal(got, fieldsOf(r)) {
+			t.Errorf("%s: field rows %q, want %q", name, got, fieldsOf(r))
+		}
+		if got := tb.attr(t, `[data-testid=retry-decision]`, "data-decision"); got != a.Decision {
+			t.Errorf("%s: decision %q, want %q", name, got, a.Decision)
+		}
+		if lanes := tb.all(t, `[data-testid=timeline] g.lane`, "class"); len(lanes) != len(a.Schedule) {
+			t.Errorf("%s: %d timeline lanes, want %d", name, len(lanes), len(a.Schedule))
+		}
+	}
+	tb.paste(t, mustRead(t, "problem-details/seed-003-rate-limited-curl.http"))
+	tb.screenshot(t, "report-seed-003-rate-limited")
+}
+
+func mustRead(t testing.TB, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(repo, "dialects", "testdata", rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// TestBrowserGallery loads every dialect's example from the gallery.
+func TestBrowserGallery(t *testing.T) {
+	tb := openTab(t, "")
+	ids := tb.all(t, `[data-testid=gallery-item]`, "data-dialect")
+	if len(ids) != len(dialects.All()) {
+		t.Fatalf("gallery shows %d dialects, want %d", len(ids), len(dialects.All()))
+	}
+	tb.screenshot(t, "gallery")
+	for _, id := range ids {
+		sel := fmt.Sprintf(`[data-testid=gallery-item][data-dialect=%q] [data-testid=load-example]`, id)
+		tb.decoded(t, "document.querySelector("+jsString(sel)+").click()")
+		if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != id {
+			t.Errorf("example of %s shows dialect %q", id, got)
+		}
+	}
+}
+
+// TestBrowserPrivacy: every request goes to the app's own origin, none is
+// made after the page has loaded however much is pasted, and the console
+// reports no error (a CSP violation would be one).
+func TestBrowserPrivacy(t *testing.T) {
+	tb := openTab(t, "")
+	origin := mustURL(t, getSession(t).url).Host
+	tb.run(t, chromedp.Sleep(500*time.Millisecond))
+	tb.mu.Lock()
+	loaded := len(tb.requests)
+	tb.mu.Unlock()
+	for _, f := range []string{"stripe/card-declined.http", "html/cloudflare-521.http", "google-rpc/bad-request.http"} {
+		tb.paste(t, mustRead(t, f))
+		tb.wait(t, `document.querySelector('[data-testid=status]')`)
+	}
+	tb.click(t, `[data-testid=field-error]`)
+	tb.run(t, chromedp.Sleep(300*time.Millisecond))
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for _, u := range tb.requests {
+		if pu := mustURL(t, u); pu.Host != origin && pu.Scheme != "data" && pu.Scheme != "blob" {
+			t.Errorf("request to another origin: %s", u)
+		}
+	}
+	if after := tb.requests[loaded:]; len(after) > 0 {
+		t.Errorf("requests after load: %q", after)
+	}
+	if len(tb.errors) > 0 {
+		t.Errorf("console errors: %q", tb.errors)
+	}
+}
+
+func mustURL(t testing.TB, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// TestBrowserInteractions: selecting a field row highlights its member in the
+// body; a HAR file lists its entries and reads the chosen one; the method and
+// the compare view change the advice.
+func TestBrowserInteractions(t *testing.T) {
+	tb := openTab(t, "")
+	tb.paste(t, mustRead(t, "problem-details/seed-003-02-validation-error.http"))
+	tb.click(t, `[data-testid=field-error][data-field=email]`)
+	tb.wait(t, `document.getElementById('hl')`)
+	var hl string
+	tb.run(t, chromedp.Evaluate(`document.getElementById('hl').textContent`, &hl))
+	if !strings.Contains(hl, "{") {
+		t.Errorf("highlight starts with %q, want the email error object", hl)
+	}
+	var hlText string
+	tb.run(t, chromedp.Evaluate(`Array.from(document.querySelectorAll('.hl')).map(e => e.textContent).join('')`, &hlText))
+	if !strings.Contains(hlText, `"email"`) || strings.Contains(hlText, "routing_number") {
+		t.Errorf("highlighted %q", hlText)
+	}
+	tb.screenshot(t, "field-highlight")
+
+	tb.paste(t, mustRead(t, "errorcode-envelope/seed-001-upstream-curl.http"))
+	if got := tb.attr(t, `[data-testid=retry-decision]`, "data-decision"); got != retry.VerifyThenRetry {
+		t.Errorf("POST 503: %s", got)
+	}
+	tb.decoded(t, `(() => { const s = document.querySelector('[data-testid=method]'); s.value = 'GET'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`)
+	if got := tb.attr(t, `[data-testid=retry-decision]`, "data-decision"); got != retry.Retry {
+		t.Errorf("GET 503: %s", got)
+	}
+	tb.decoded(t, `document.getElementById('compare').click()`)
+	tb.wait(t, `document.querySelector('[data-testid=compare]')`)
+	tb.screenshot(t, "retry-compare")
+
+	har := `{"log":{"version":"1.2","entries":[` +
+		`{"request":{"method":"GET","url":"https://api.example.com/ok","headers":[]},"response":{"status":200,"statusText":"OK","headers":[],"content":{"text":"{}"}}},` +
+		`{"request":{"method":"POST","url":"https://api.example.com/pay","headers":[]},"response":{"status":422,"statusText":"","headers":[{"name":"content-type","value":"application/problem+json"}],"content":{"text":"{\"type\":\"about:blank\",\"title\":\"Unprocessable\",\"status\":422}"}}}]}}`
+	tb.paste(t, har)
+	if got := tb.all(t, `[data-testid=har-entries] button`, "data-entry"); !slices.Equal(got, []string{"2", "1"}) {
+		t.Errorf("HAR entries %q, want failed first", got)
+	}
+	if got := tb.attr(t, `[data-testid=status]`, "data-status"); got != "422" {
+		t.Errorf("HAR status %s", got)
+	}
+	tb.decoded(t, `document.querySelector('[data-testid=har-entries] button[data-entry="1"]').click()`)
+	if got := tb.attr(t, `[data-testid=status]`, "data-status"); got != "200" {
+		t.Errorf("HAR entry 1 status %s", got)
+	}
+	tb.screenshot(t, "har")
+}

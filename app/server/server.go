@@ -1,0 +1,137 @@
+//go:build !wasm
+
+// Package server serves the errlens app: go-app's handler configured with
+// errlens's own icons, styles and version, behind a strict
+// Content-Security-Policy, with app.wasm precompressed. It is native-only, so
+// none of it is linked into app.wasm.
+package server
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/errlens/errlens/app/ui"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// CSP is the Content-Security-Policy every response carries: the page loads
+// nothing from another origin, runs no inline script or style, and sends
+// nothing anywhere but its own origin.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+	"img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; " +
+	"manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'"
+
+// App returns go-app's handler for the app whose assets are in dir/web, with
+// res resolving /web/ paths (nil: served from dir). Its version is a hash of
+// web/app.wasm, so a new build reaches users as an update.
+func App(dir string, res app.ResourceResolver) (*app.Handler, error) {
+	wasm, err := os.ReadFile(filepath.Join(dir, "web", "app.wasm"))
+	if err != nil {
+		return nil, fmt.Errorf("%w (build it with make build)", err)
+	}
+	ui.Register()
+	sum := sha256.Sum256(wasm)
+	if res == nil {
+		res = localWeb{http.FileServer(http.Dir(dir))}
+	}
+	return &app.Handler{
+		Name:        "errlens",
+		ShortName:   "errlens",
+		Title:       "errlens: inspect API error responses",
+		Description: "Paste an HTTP API error response: errlens says what it means, whether to retry, and when. Runs in your browser; nothing you paste leaves it.",
+		Lang:        "en",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			SVG:      "/web/icon.svg",
+			Maskable: "/web/icon-512.png",
+		},
+		Image:             "/web/icon-512.png",
+		Styles:            []string{"/web/errlens.css"},
+		Scripts:           []string{"/web/storage-shim.js"},
+		ThemeColor:        "#1f2933",
+		BackgroundColor:   "#1f2933",
+		LoadingLabel:      "Loading errlens… {progress}%",
+		Version:           hex.EncodeToString(sum[:6]),
+		WasmContentLength: strconv.Itoa(len(wasm)),
+		Resources:         res,
+	}, nil
+}
+
+// localWeb serves /web/ from a directory on disk, keeping /web/ paths as they
+// are in the page (go-app's LocalDir would write the directory into them).
+type localWeb struct{ http.Handler }
+
+func (localWeb) Resolve(loc string) string { return loc }
+
+// New returns the HTTP handler `errlens serve` runs: the app, under the CSP,
+// with app.wasm sent brotli- or gzip-compressed when the browser accepts it
+// and web/app.wasm.br or .gz exists.
+func New(dir string) (http.Handler, error) {
+	h, err := App(dir, nil)
+	if err != nil {
+		return nil, err
+	}
+	wasm := filepath.Join(dir, "web", "app.wasm")
+	etag := `"` + h.Version + `"`
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", CSP)
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		switch r.URL.Path {
+		case "/web/app.wasm", "/app.wasm":
+			serveWasm(w, r, wasm, etag)
+			return
+		}
+		h.ServeHTTP(w, r)
+	}), nil
+}
+
+// serveWasm sends app.wasm precompressed, revalidated by the app's version.
+func serveWasm(w http.ResponseWriter, r *http.Request, path, etag string) {
+	hd := w.Header()
+	hd.Set("Content-Type", "application/wasm")
+	hd.Set("Cache-Control", "no-cache")
+	hd.Set("Vary", "Accept-Encoding")
+	accept := r.Header.Get("Accept-Encoding")
+	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+		if !acceptsEncoding(accept, enc.name) {
+			continue
+		}
+		if f, err := os.Open(path + enc.ext); err == nil {
+			defer f.Close()
+			hd.Set("Content-Encoding", enc.name)
+			hd.Set("ETag", strings.TrimSuffix(etag, `"`)+"-"+enc.name+`"`)
+			if st, err := f.Stat(); err == nil {
+				http.ServeContent(w, r, "", st.ModTime(), f)
+				return
+			}
+		}
+	}
+	hd.Set("ETag", etag)
+	http.ServeFile(w, r, path)
+}
+
+// acceptsEncoding reports whether an Accept-Encoding value allows enc with a
+// non-zero quality.
+func acceptsEncoding(accept, enc string) bool {
+	for part := range strings.SplitSeq(accept, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
+		}
+		q, found := strings.CutPrefix(strings.TrimSpace(params), "q=")
+		if !found {
+			return true
+		}
+		v, err := strconv.ParseFloat(q, 64)
+		return err == nil && v > 0
+	}
+	return false
+}

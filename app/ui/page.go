@@ -1,0 +1,339 @@
+// Package ui is errlens's in-browser inspector: one page where pasting an API
+// error response shows, at once, what it says and what to do next. It calls
+// the core (dialects, dialects/retry) directly: nothing leaves the browser.
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/retry"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// savedKey is the localStorage key of the last input, kept only while the user
+// leaves "remember" on.
+const savedKey = "errlens.input.v1"
+
+// maxSaved is the largest input remembered in localStorage.
+const maxSaved = 256 << 10
+
+// Page is the whole app: the editor, the report, the retry advice and the
+// gallery. Its state is unexported, as go-app resets a route component's
+// exported fields on navigation.
+type Page struct {
+	app.Compo
+
+	input    string
+	method   string
+	key      bool
+	entry    int
+	dialect  string // override; "" detects
+	policy   string
+	params   *retry.Params // edited parameters; nil uses the profile's
+	seed     uint64
+	selected int // selected field error, -1 for none
+	compare  bool
+	showAll  bool // every field error, not only the first ones
+	remember bool // keep the input in localStorage
+
+	report   *dialects.Report
+	advice   *retry.Advice
+	compared []*retry.Advice
+	err      string
+	took     time.Duration // time of the last decode
+	decodes  int           // decodes so far: tests wait for it to change
+
+	updateAvailable bool
+	keydown         app.Func
+}
+
+// OnInit sets the defaults.
+func (p *Page) OnInit() {
+	p.policy, p.seed, p.selected, p.remember = "recommended", 1, -1, true
+}
+
+// OnMount restores the last input and installs the keyboard shortcuts.
+func (p *Page) OnMount(ctx app.Context) {
+	var saved string
+	if err := ctx.LocalStorage().Get(savedKey, &saved); err == nil && saved != "" {
+		p.setInput(ctx, saved)
+	}
+	p.keydown = app.FuncOf(func(this app.Value, args []app.Value) any {
+		shortcut(app.Event{Value: args[0]})
+		return nil
+	})
+	app.Window().Call("addEventListener", "keydown", p.keydown)
+}
+
+// OnDismount removes the shortcuts.
+func (p *Page) OnDismount() {
+	if p.keydown != nil {
+		app.Window().Call("removeEventListener", "keydown", p.keydown)
+		p.keydown.Release()
+	}
+}
+
+// OnAppUpdate shows the "update available" prompt.
+func (p *Page) OnAppUpdate(ctx app.Context) {
+	p.updateAvailable = ctx.AppUpdateAvailable()
+}
+
+// shortcut handles the keys that never reach the editor: "/" focuses it,
+// "g" jumps to the gallery; Escape leaves the editor.
+func shortcut(e app.Event) {
+	active := app.Window().Get("document").Get("activeElement")
+	tag := ""
+	if active.Truthy() {
+		tag = strings.ToLower(active.Get("tagName").String())
+	}
+	typing := tag == "textarea" || tag == "input" || tag == "select"
+	key := e.Get("key").String()
+	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	switch {
+	case key == "Escape" && typing:
+		active.Call("blur")
+	case key == "/" && !typing:
+		e.PreventDefault()
+		app.Window().GetElementByID("input").Call("focus")
+	case key == "g" && !typing:
+		app.Window().GetElementByID("gallery").Call("scrollIntoView")
+	}
+}
+
+// setInput replaces the editor's text and decodes it.
+func (p *Page) setInput(ctx app.Context, s string) {
+	p.input, p.entry, p.selected, p.showAll = s, 0, -1, false
+	app.Window().GetElementByID("input").Set("value", s)
+	p.refresh(ctx)
+}
+
+// refresh decodes the input and computes the advice.
+func (p *Page) refresh(ctx app.Context) {
+	start := time.Now()
+	p.decodes++
+	p.report, p.advice, p.compared, p.err = nil, nil, nil, ""
+	defer func() {
+		if r := recover(); r != nil {
+			p.report, p.advice = nil, nil
+			p.err = fmt.Sprintf("errlens failed on this input (%v); your text is still in the editor", r)
+		}
+		p.took = time.Since(start)
+	}()
+	if strings.TrimSpace(p.input) == "" {
+		return
+	}
+	r, err := dialects.Inspect(p.input, dialects.Options{Entry: p.entry, Dialect: p.dialect})
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	p.report = r
+	opt := p.adviceOptions(p.policy)
+	opt.Params = p.params
+	p.advice = retry.Advise(r, opt)
+	if p.compare {
+		for _, name := range compareSet {
+			p.compared = append(p.compared, retry.Advise(r, p.adviceOptions(name)))
+		}
+	}
+}
+
+// compareSet is the profiles the "compare libraries" view puts side by side.
+var compareSet = []string{"seeds", "recommended", "go-retryablehttp", "urllib3", "aws-standard", "stripe", "got", "openai-node", "polly"}
+
+func (p *Page) adviceOptions(policy string) retry.Options {
+	return retry.Options{Method: p.method, IdempotencyKey: p.key, Policy: policy, Seed: p.seed}
+}
+
+func (p *Page) save(ctx app.Context) {
+	if p.remember && len(p.input) <= maxSaved {
+		ctx.LocalStorage().Set(savedKey, p.input)
+	} else {
+		ctx.LocalStorage().Del(savedKey)
+	}
+}
+
+// Event handlers.
+
+func (p *Page) onInput(ctx app.Context, e app.Event) {
+	p.input = ctx.JSSrc().Get("value").String()
+	p.entry, p.selected, p.showAll = 0, -1, false
+	p.refresh(ctx)
+	p.save(ctx)
+}
+
+func (p *Page) onMethod(ctx app.Context, e app.Event) {
+	p.method = ctx.JSSrc().Get("value").String()
+	p.refresh(ctx)
+}
+
+func (p *Page) onKey(ctx app.Context, e app.Event) {
+	p.key = ctx.JSSrc().Get("checked").Bool()
+	p.refresh(ctx)
+}
+
+func (p *Page) onDialect(ctx app.Context, e app.Event) {
+	p.dialect = ctx.JSSrc().Get("value").String()
+	p.selected = -1
+	p.refresh(ctx)
+}
+
+func (p *Page) onPolicy(ctx app.Context, e app.Event) {
+	p.policy, p.params = ctx.JSSrc().Get("value").String(), nil
+	p.refresh(ctx)
+}
+
+func (p *Page) onCompare(ctx app.Context, e app.Event) {
+	p.compare = ctx.JSSrc().Get("checked").Bool()
+	p.refresh(ctx)
+}
+
+func (p *Page) onRemember(ctx app.Context, e app.Event) {
+	p.remember = ctx.JSSrc().Get("checked").Bool()
+	p.save(ctx)
+}
+
+func (p *Page) onClearSaved(ctx app.Context, e app.Event) {
+	ctx.LocalStorage().Del(savedKey)
+	p.remember = false
+	p.setInput(ctx, "")
+}
+
+func (p *Page) onSeed(ctx app.Context, e app.Event) {
+	if v, err := strconv.ParseUint(ctx.JSSrc().Get("value").String(), 10, 64); err == nil {
+		p.seed = v
+		p.refresh(ctx)
+	}
+}
+
+// onParam edits one of the profile's parameters.
+func (p *Page) onParam(name string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if p.advice == nil {
+			return
+		}
+		params := p.advice.Params
+		v := ctx.JSSrc().Get("value").String()
+		f, err := strconv.ParseFloat(v, 64)
+		switch name {
+		case "attempts":
+			params.Attempts = int(f)
+		case "base":
+			params.BaseMs = f
+		case "multiplier":
+			params.Multiplier = f
+		case "cap":
+			params.CapMs = f
+		case "jitter":
+			params.Jitter, err = v, nil
+		case "retryAfter":
+			params.RetryAfter, err = v, nil
+		case "retryAfterCap":
+			params.RetryAfterCapMs = f
+		}
+		if err != nil || f < 0 || params.Attempts > 50 {
+			return // keep the last valid parameters while the field is being typed
+		}
+		p.params = &params
+		p.refresh(ctx)
+	}
+}
+
+func (p *Page) onResetParams(ctx app.Context, e app.Event) {
+	p.params = nil
+	p.refresh(ctx)
+}
+
+func (p *Page) onSelectField(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if e.Get("type").String() == "keydown" && e.Get("key").String() != "Enter" && e.Get("key").String() != " " {
+			return
+		}
+		e.PreventDefault()
+		if p.selected == i {
+			p.selected = -1
+			return
+		}
+		p.selected = i
+		ctx.Defer(func(ctx app.Context) {
+			if hl := app.Window().GetElementByID("hl"); hl.Truthy() {
+				hl.Call("scrollIntoView", map[string]any{"block": "nearest"})
+			}
+		})
+	}
+}
+
+func (p *Page) onEntry(n int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.entry, p.selected = n, -1
+		p.refresh(ctx)
+	}
+}
+
+func (p *Page) onSample(input string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		p.setInput(ctx, input)
+		p.save(ctx)
+		ctx.ScrollTo("top")
+	}
+}
+
+func (p *Page) onCopy(text string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if c := app.Window().Get("navigator").Get("clipboard"); c.Truthy() {
+			c.Call("writeText", text)
+		}
+	}
+}
+
+func (p *Page) onReload(ctx app.Context, e app.Event) { ctx.Reload() }
+
+// onFile reads a file chosen with the picker.
+func (p *Page) onFile(ctx app.Context, e app.Event) {
+	p.readFile(ctx, ctx.JSSrc().Get("files"))
+}
+
+// onDrop reads a file dropped on the editor.
+func (p *Page) onDrop(ctx app.Context, e app.Event) {
+	files := e.Get("dataTransfer").Get("files")
+	if !files.Truthy() || files.Length() == 0 {
+		return // plain text drops are the textarea's own business
+	}
+	e.PreventDefault()
+	p.readFile(ctx, files)
+}
+
+func (p *Page) onDragOver(ctx app.Context, e app.Event) { e.PreventDefault() }
+
+// readFile reads the first file of a FileList as text, in the browser.
+func (p *Page) readFile(ctx app.Context, files app.Value) {
+	if !files.Truthy() || files.Length() == 0 {
+		return
+	}
+	file := files.Index(0)
+	if size := file.Get("size").Int(); size > 32<<20 {
+		p.err = fmt.Sprintf("%s is %d MB; errlens reads at most 32 MB", file.Get("name").String(), size>>20)
+		return
+	}
+	var then app.Func
+	then = app.FuncOf(func(this app.Value, args []app.Value) any {
+		text := args[0].String()
+		ctx.Dispatch(func(ctx app.Context) {
+			p.setInput(ctx, text)
+			p.save(ctx)
+		})
+		then.Release()
+		return nil
+	})
+	file.Call("text").Call("then", then)
+}
+
+// Register routes the app's one page, in the browser and on the server that
+// prerenders it.
+func Register() { app.Route("/", func() app.Composer { return &Page{} }) }
