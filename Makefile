@@ -11,7 +11,7 @@ COUNT     ?= 6
 
 ## build: web/app.wasm (precompressed) and the native errlens binary
 build:
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags="-s -w" -o web/app.wasm .
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -gcflags=all=-l -ldflags="-s -w" -o web/app.wasm .
 	gzip -9 -k -f web/app.wasm
 	if command -v brotli >/dev/null; then brotli -q 11 -f -o web/app.wasm.br web/app.wasm; else rm -f web/app.wasm.br; fi
 	$(GO) build -o errlens .
@@ -35,10 +35,17 @@ test-native:
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./dialects/...
 
-## bench: the core's figures, medians of $(COUNT) runs, against encoding/json
-bench:
+## bench: the core's figures (medians of $(COUNT) runs, against encoding/json),
+## app.wasm's size, and the browser's load and input-to-render times
+bench: build
 	$(GO) test -run '^$$' -bench 'Inspect|BaselineJSON' -benchmem -count $(COUNT) ./dialects/ | tee bench.out
 	@awk -f .ci/medians.awk bench.out
+	@echo
+	@printf 'app.wasm: raw %d bytes, gzip %d, brotli %d (goal: brotli <= 1600000)\n' \
+		$$(wc -c < web/app.wasm) $$(gzip -9 -c web/app.wasm | wc -c) $$(brotli -q 11 -c web/app.wasm | wc -c)
+	@echo
+	$(GO) test -run '^$$' -bench 'Browser' -benchtime 21x ./app/server/ | tee -a bench.out
+	@echo "goals: load-to-first-decode < 1000 ms; input-to-render-10KB median < 16 ms; 1MB < 150 ms"
 
 ## fuzz: every fuzz target for $(FUZZTIME) each
 fuzz:

@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -122,7 +123,7 @@ func openTab(t testing.TB, fragment string) *tab {
 	s := getSession(t)
 	ctx, cancel := chromedp.NewContext(s.browser)
 	t.Cleanup(cancel)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 30*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(cancelTimeout)
 	tb := &tab{ctx: ctx}
 	chromedp.ListenTarget(ctx, func(ev any) {
@@ -407,4 +408,41 @@ func TestBrowserInteractions(t *testing.T) {
 		t.Errorf("HAR entry 1 status %s", got)
 	}
 	tb.screenshot(t, "har")
+}
+
+// TestBrowserOffline: once loaded, the app works with the network off (the
+// service worker serves it), and keeps working after a reload.
+func TestBrowserOffline(t *testing.T) {
+	tb := openTab(t, "")
+	tb.wait(t, `navigator.serviceWorker && navigator.serviceWorker.controller === null ? false : true`)
+	tb.run(t, chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	tb.run(t, network.EmulateNetworkConditions(true, 0, -1, -1), chromedp.Reload())
+	tb.wait(t, `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`)
+	tb.paste(t, mustRead(t, "stripe/card-declined.http"))
+	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "stripe" {
+		t.Errorf("offline: dialect %q", got)
+	}
+	tb.run(t, network.EmulateNetworkConditions(false, 0, -1, -1))
+}
+
+// TestBrowserViews writes screenshots of the main views in the dark theme
+// and at phone width, and checks the layout stacks on a phone.
+func TestBrowserViews(t *testing.T) {
+	tb := openTab(t, "")
+	tb.run(t, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
+	tb.paste(t, mustRead(t, "google-rpc/bad-request.http"))
+	tb.click(t, `[data-testid=field-error]`)
+	tb.screenshot(t, "report-dark")
+	tb.run(t, emulation.SetDeviceMetricsOverride(390, 844, 2, true))
+	var stacked bool
+	tb.run(t, chromedp.Evaluate(`document.querySelector('.input-panel').getBoundingClientRect().bottom <= document.querySelector('.results').getBoundingClientRect().top + 1`, &stacked))
+	if !stacked {
+		t.Error("at phone width the input and the report are not stacked")
+	}
+	var overflow bool
+	tb.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow))
+	if overflow {
+		t.Error("the page scrolls sideways at phone width")
+	}
+	tb.screenshot(t, "phone")
 }

@@ -46,6 +46,9 @@ type Page struct {
 	err      string
 	took     time.Duration // time of the last decode
 	decodes  int           // decodes so far: tests wait for it to change
+	// bodyShown is the decode whose body view is rendered: a big body is
+	// drawn one frame after the report, so the report shows at once.
+	bodyShown int
 
 	updateAvailable bool
 	keydown         app.Func
@@ -62,6 +65,13 @@ func (p *Page) OnMount(ctx app.Context) {
 	if err := ctx.LocalStorage().Get(savedKey, &saved); err == nil && saved != "" {
 		p.setInput(ctx, saved)
 	}
+	ctx.Handle(loadExample, func(ctx app.Context, a app.Action) {
+		if text, ok := a.Value.(string); ok {
+			p.setInput(ctx, text)
+			p.save(ctx)
+			ctx.ScrollTo("top")
+		}
+	})
 	p.keydown = app.FuncOf(func(this app.Value, args []app.Value) any {
 		shortcut(app.Event{Value: args[0]})
 		return nil
@@ -134,6 +144,12 @@ func (p *Page) refresh(ctx app.Context) {
 		return
 	}
 	p.report = r
+	if len(r.BodyText) <= 2048 {
+		p.bodyShown = p.decodes
+	} else {
+		n := p.decodes
+		ctx.After(0, func(ctx app.Context) { p.bodyShown = n })
+	}
 	opt := p.adviceOptions(p.policy)
 	opt.Params = p.params
 	p.advice = retry.Advise(r, opt)
@@ -165,7 +181,14 @@ func (p *Page) onInput(ctx app.Context, e app.Event) {
 	p.input = ctx.JSSrc().Get("value").String()
 	p.entry, p.selected, p.showAll = 0, -1, false
 	p.refresh(ctx)
-	p.save(ctx)
+	// Saving waits for a pause in the typing: it is no part of a keystroke.
+	n := p.decodes
+	ctx.After(time.Second, func(ctx app.Context) {
+		if p.decodes == n {
+			p.save(ctx)
+		}
+		ctx.PreventUpdate()
+	})
 }
 
 func (p *Page) onMethod(ctx app.Context, e app.Event) {
@@ -250,37 +273,34 @@ func (p *Page) onResetParams(ctx app.Context, e app.Event) {
 	p.refresh(ctx)
 }
 
-func (p *Page) onSelectField(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if e.Get("type").String() == "keydown" && e.Get("key").String() != "Enter" && e.Get("key").String() != " " {
-			return
-		}
-		e.PreventDefault()
-		if p.selected == i {
-			p.selected = -1
-			return
-		}
-		p.selected = i
-		ctx.Defer(func(ctx app.Context) {
-			if hl := app.Window().GetElementByID("hl"); hl.Truthy() {
-				hl.Call("scrollIntoView", map[string]any{"block": "nearest"})
-			}
-		})
+// onFieldRow selects the field error of the row clicked, or of the focused
+// row on Enter or Space, and shows its member in the body.
+func (p *Page) onFieldRow(ctx app.Context, e app.Event) {
+	if e.Get("type").String() == "keydown" && e.Get("key").String() != "Enter" && e.Get("key").String() != " " {
+		return
 	}
+	row := e.Get("target").Call("closest", "tr[data-index]")
+	if !row.Truthy() {
+		return
+	}
+	e.PreventDefault()
+	i, err := strconv.Atoi(row.Get("dataset").Get("index").String())
+	if err != nil || p.selected == i {
+		p.selected = -1
+		return
+	}
+	p.selected = i
+	ctx.Defer(func(ctx app.Context) {
+		if hl := app.Window().GetElementByID("hl"); hl.Truthy() {
+			hl.Call("scrollIntoView", map[string]any{"block": "nearest"})
+		}
+	})
 }
 
 func (p *Page) onEntry(n int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
 		p.entry, p.selected = n, -1
 		p.refresh(ctx)
-	}
-}
-
-func (p *Page) onSample(input string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		p.setInput(ctx, input)
-		p.save(ctx)
-		ctx.ScrollTo("top")
 	}
 }
 

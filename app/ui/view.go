@@ -2,9 +2,9 @@ package ui
 
 import (
 	"fmt"
+	"html"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/retry"
@@ -22,28 +22,28 @@ var methods = []string{"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH
 
 // Render draws the page.
 func (p *Page) Render() app.UI {
-	return app.Div().ID("top").Class("page").Body(
+	return app.Elem("div").ID("top").Class("page").Body(
 		app.If(p.updateAvailable, func() app.UI {
-			return app.Div().Class("update").Aria("live", "polite").Body(
-				app.Span().Text("A new version of errlens is available."),
+			return app.Elem("div").Class("update").Aria("live", "polite").Body(
+				app.Elem("span").Text("A new version of errlens is available."),
 				app.Button().Class("primary").Text("Reload").OnClick(p.onReload),
 			)
 		}),
-		app.Header().Class("masthead").Body(
+		app.Elem("header").Class("masthead").Body(
 			app.Img().Src("/web/icon.svg").Alt("").Class("logo"),
-			app.H1().Text("errlens"),
-			app.P().Class("tagline").Text("Paste what an API sent back. See what it means and what to do next. Nothing leaves this page."),
+			app.Elem("h1").Text("errlens"),
+			app.Elem("p").Class("tagline").Text("Paste what an API sent back. See what it means and what to do next. Nothing leaves this page."),
 		),
-		app.Main().Class("grid").Body(
+		app.Elem("main").Class("grid").Body(
 			p.inputPanel(),
-			app.Section().Class("results").Attr("data-testid", "results").Attr("data-decodes", p.decodes).
+			app.Elem("section").Class("results").Attr("data-testid", "results").Attr("data-decodes", p.decodes).
 				Aria("live", "polite").Aria("label", "Report").Body(p.results()...),
 		),
-		p.gallery(),
-		app.Footer().Class("footer").Body(
+		&gallery{},
+		app.Elem("footer").Class("footer").Body(
 			app.Text("Keys: / edit, Esc leave the editor, g gallery. Runs offline; your input stays in this browser. "),
 			app.If(p.took > 0, func() app.UI {
-				return app.Span().Class("muted").Attr("data-testid", "decode-time").Attr("data-ms", p.took.Seconds()*1000).
+				return app.Elem("span").Class("muted").Attr("data-testid", "decode-time").Attr("data-ms", p.took.Seconds()*1000).
 					Text(fmt.Sprintf("Decoded in %.1f ms.", p.took.Seconds()*1000))
 			}),
 		),
@@ -51,8 +51,8 @@ func (p *Page) Render() app.UI {
 }
 
 func (p *Page) inputPanel() app.UI {
-	return app.Section().Class("input-panel").Aria("label", "Input").Body(
-		app.Label().For("input").Class("label").Text("Response: curl -i or -v output, headers and body, a body, or a HAR file"),
+	return app.Elem("section").Class("input-panel").Aria("label", "Input").Body(
+		app.Elem("label").Attr("for", "input").Class("label").Text("Response: curl -i or -v output, headers and body, a body, or a HAR file"),
 		app.Textarea().
 			ID("input").
 			Attr("data-testid", "input").
@@ -63,25 +63,25 @@ func (p *Page) inputPanel() app.UI {
 			OnInput(p.onInput).
 			OnDrop(p.onDrop).
 			OnDragOver(p.onDragOver),
-		app.Div().Class("controls").Body(
-			app.Label().For("method").Text("Method"),
+		app.Elem("div").Class("controls").Body(
+			app.Elem("label").Attr("for", "method").Text("Method"),
 			app.Select().ID("method").Attr("data-testid", "method").OnChange(p.onMethod).Body(
 				app.Option().Value("").Selected(p.method == "").Text("as pasted"),
 				app.Range(methods).Slice(func(i int) app.UI {
 					return app.Option().Value(methods[i]).Selected(p.method == methods[i]).Text(methods[i])
 				}),
 			),
-			app.Label().Class("check").Body(
+			app.Elem("label").Class("check").Body(
 				app.Input().Type("checkbox").ID("idempotency-key").Checked(p.key).OnChange(p.onKey),
 				app.Text(" sent with an Idempotency-Key"),
 			),
-			app.Label().Class("file").Body(
+			app.Elem("label").Class("file").Body(
 				app.Text("Open a file… "),
 				app.Input().Type("file").ID("file").Accept(".har,.json,.txt,.http,.log,text/*,application/json").OnChange(p.onFile),
 			),
 		),
-		app.Div().Class("controls muted").Body(
-			app.Label().Class("check").Body(
+		app.Elem("div").Class("controls muted").Body(
+			app.Elem("label").Class("check").Body(
 				app.Input().Type("checkbox").ID("remember").Checked(p.remember).OnChange(p.onRemember),
 				app.Text(" remember the last input in this browser"),
 			),
@@ -97,9 +97,9 @@ func (p *Page) entries() app.UI {
 	if r == nil || len(r.Entries) == 0 {
 		return app.Text("")
 	}
-	return app.Div().Class("entries").Body(
-		app.H3().Text("HAR entries (failed first)"),
-		app.Ul().Attr("data-testid", "har-entries").Body(
+	return app.Elem("div").Class("entries").Body(
+		app.Elem("h3").Text("HAR entries (failed first)"),
+		app.Elem("ul").Attr("data-testid", "har-entries").Body(
 			app.Range(r.Entries).Slice(func(i int) app.UI {
 				e := r.Entries[i]
 				cls := "entry"
@@ -109,10 +109,10 @@ func (p *Page) entries() app.UI {
 				if e.Failed() {
 					cls += " failed"
 				}
-				return app.Li().Body(app.Button().Class(cls).Attr("data-entry", e.N).OnClick(p.onEntry(e.N)).Body(
-					app.Span().Class("code "+statusClass(e.Status)).Text(e.Status),
-					app.Span().Text(" "+e.Method+" "),
-					app.Span().Class("url").Text(e.URL),
+				return app.Elem("li").Body(app.Button().Class(cls).Attr("data-entry", e.N).OnClick(p.onEntry(e.N)).Body(
+					app.Elem("span").Class("code "+statusClass(e.Status)).Text(e.Status),
+					app.Elem("span").Text(" "+e.Method+" "),
+					app.Elem("span").Class("url").Text(e.URL),
 				))
 			}),
 		),
@@ -122,10 +122,10 @@ func (p *Page) entries() app.UI {
 func (p *Page) results() []app.UI {
 	switch {
 	case p.err != "":
-		return []app.UI{app.Div().Class("error").Attr("role", "alert").Attr("data-testid", "error").Text(p.err)}
+		return []app.UI{app.Elem("div").Class("error").Attr("role", "alert").Attr("data-testid", "error").Text(p.err)}
 	case p.report == nil:
-		return []app.UI{app.Div().Class("empty").Body(
-			app.P().Text("Paste a response on the left, drop a file on it, or load an example from the gallery below."),
+		return []app.UI{app.Elem("div").Class("empty").Body(
+			app.Elem("p").Text("Paste a response on the left, drop a file on it, or load an example from the gallery below."),
 		)}
 	}
 	r := p.report
@@ -156,26 +156,26 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 	if r.Status != 0 {
 		status = strings.TrimSpace(strconv.Itoa(r.Status) + " " + r.Reason)
 	}
-	return app.Div().Class("card summary").Body(
-		app.Div().Class("row").Body(
-			app.Span().Class("status "+statusClass(r.Status)).Attr("data-testid", "status").Attr("data-status", r.Status).Text(status),
-			app.Span().Class("dialect").Attr("data-testid", "dialect").Attr("data-dialect", r.Dialect).Body(
+	return app.Elem("div").Class("card summary").Body(
+		app.Elem("div").Class("row").Body(
+			app.Elem("span").Class("status "+statusClass(r.Status)).Attr("data-testid", "status").Attr("data-status", r.Status).Text(status),
+			app.Elem("span").Class("dialect").Attr("data-testid", "dialect").Attr("data-dialect", r.Dialect).Body(
 				app.Text(d.Name),
-				app.Span().Class("confidence").Text(fmt.Sprintf(" %.0f%%", r.Confidence*100)),
+				app.Elem("span").Class("confidence").Text(fmt.Sprintf(" %.0f%%", r.Confidence*100)),
 			),
 		),
-		app.If(r.Headline() != "", func() app.UI { return app.H2().Class("headline").Text(r.Headline()) }),
-		app.Dl().Class("facts").Body(
+		app.If(r.Headline() != "", func() app.UI { return app.Elem("h2").Class("headline").Text(r.Headline()) }),
+		app.Elem("dl").Class("facts").Body(
 			fact("Type", r.Type), fact("Code", r.Code), fact("Title", r.Title), fact("Message", r.Message),
 			fact("Detail", r.Detail), fact("Instance", r.Instance), fact("Time", r.Timestamp),
 			app.If(r.DocURL != "", func() app.UI {
-				return app.Div().Body(app.Dt().Text("Docs"), app.Dd().Body(
+				return app.Elem("div").Body(app.Elem("dt").Text("Docs"), app.Elem("dd").Body(
 					app.A().Href(r.DocURL).Target("_blank").Rel("noopener noreferrer").Text(r.DocURL)))
 			}),
 			app.If(r.RequestID != "", func() app.UI {
-				return app.Div().Body(app.Dt().Text("Request id"), app.Dd().Body(
-					app.Code().Attr("data-testid", "request-id").Text(r.RequestID),
-					app.Span().Class("muted").Text(" from "+r.RequestIDSource+" "),
+				return app.Elem("div").Body(app.Elem("dt").Text("Request id"), app.Elem("dd").Body(
+					app.Elem("code").Attr("data-testid", "request-id").Text(r.RequestID),
+					app.Elem("span").Class("muted").Text(" from "+r.RequestIDSource+" "),
 					app.Button().Class("small").Aria("label", "Copy the request id").Text("Copy").OnClick(p.onCopy(r.RequestID)),
 				))
 			}),
@@ -183,17 +183,17 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 				return fact("Request", strings.TrimSpace(r.Request.Method+" "+r.Request.URL)+" ("+r.Request.Source+")")
 			}),
 		),
-		app.Details().Class("evidence").Body(
-			app.Summary().Text("Why "+d.Name+"?"),
-			app.Ul().Body(app.Range(r.Evidence).Slice(func(i int) app.UI { return app.Li().Text(r.Evidence[i]) })),
+		app.Elem("details").Class("evidence").Body(
+			app.Elem("summary").Text("Why "+d.Name+"?"),
+			app.Elem("ul").Body(app.Range(r.Evidence).Slice(func(i int) app.UI { return app.Elem("li").Text(r.Evidence[i]) })),
 			app.If(len(r.Alternatives) > 0, func() app.UI {
 				alts := make([]string, len(r.Alternatives))
 				for i, a := range r.Alternatives {
 					alts[i] = fmt.Sprintf("%s (%.0f%%)", dialects.Lookup(a.Dialect).Name, a.Confidence*100)
 				}
-				return app.P().Text("Also close: " + strings.Join(alts, ", "))
+				return app.Elem("p").Text("Also close: " + strings.Join(alts, ", "))
 			}),
-			app.Label().For("dialect-override").Text("Read as "),
+			app.Elem("label").Attr("for", "dialect-override").Text("Read as "),
 			app.Select().ID("dialect-override").Attr("data-testid", "dialect-override").OnChange(p.onDialect).Body(
 				app.Option().Value("").Selected(p.dialect == "").Text("detected"),
 				app.Range(dialects.All()).Slice(func(i int) app.UI {
@@ -209,7 +209,7 @@ func fact(label, value string) app.UI {
 	if value == "" {
 		return app.Text("")
 	}
-	return app.Div().Body(app.Dt().Text(label), app.Dd().Text(value))
+	return app.Elem("div").Body(app.Elem("dt").Text(label), app.Elem("dd").Text(value))
 }
 
 func (p *Page) fieldErrors(r *dialects.Report) app.UI {
@@ -220,23 +220,12 @@ func (p *Page) fieldErrors(r *dialects.Report) app.UI {
 	if !p.showAll && len(rows) > fieldRowsLimit {
 		rows = rows[:fieldRowsLimit]
 	}
-	return app.Div().Class("card").Body(
-		app.H3().Text(fmt.Sprintf("Field errors (%d)", len(r.FieldErrors))),
-		app.Table().Class("fields").Body(
-			app.THead().Body(app.Tr().Body(app.Th().Text("Field"), app.Th().Text("Message"), app.Th().Text("Code"))),
-			app.TBody().Body(app.Range(rows).Slice(func(i int) app.UI {
-				fe := rows[i]
-				cls := "field-row"
-				if i == p.selected {
-					cls += " selected"
-				}
-				return app.Tr().Class(cls).
-					Attr("data-testid", "field-error").Attr("data-field", fe.Field).
-					Attr("tabindex", 0).Aria("selected", i == p.selected).
-					Title("Show it in the body ("+fe.Path+")").
-					OnClick(p.onSelectField(i)).OnKeyDown(p.onSelectField(i)).
-					Body(app.Td().Body(app.Code().Text(fe.Field)), app.Td().Text(fe.Message), app.Td().Text(fe.Code))
-			})),
+	return app.Elem("div").Class("card").Body(
+		app.Elem("h3").Text(fmt.Sprintf("Field errors (%d)", len(r.FieldErrors))),
+		// One raw table, with one delegated handler, renders hundreds of rows
+		// in a frame.
+		app.Elem("div").Class("table-wrap").OnClick(p.onFieldRow).OnKeyDown(p.onFieldRow).Body(
+			app.Raw(fieldTable(rows, p.selected)),
 		),
 		app.If(len(rows) < len(r.FieldErrors), func() app.UI {
 			return app.Button().Class("link").Text(fmt.Sprintf("Show all %d", len(r.FieldErrors))).OnClick(func(ctx app.Context, e app.Event) { p.showAll = true })
@@ -244,15 +233,34 @@ func (p *Page) fieldErrors(r *dialects.Report) app.UI {
 	)
 }
 
+// fieldTable writes the field errors as an HTML table; each row carries its
+// index for the delegated click and key handler.
+func fieldTable(rows []dialects.FieldError, selected int) string {
+	var b strings.Builder
+	b.WriteString(`<table class="fields"><thead><tr><th>Field</th><th>Message</th><th>Code</th></tr></thead><tbody>`)
+	for i, fe := range rows {
+		cls := "field-row"
+		if i == selected {
+			cls += " selected"
+		}
+		fmt.Fprintf(&b, `<tr class="%s" data-testid="field-error" data-index="%d" data-field="%s" tabindex="0" aria-selected="%t" title="Show it in the body (%s)"><td><code>%s</code></td><td>%s</td><td>%s</td></tr>`,
+			cls, i, esc(fe.Field), i == selected, esc(fe.Path), esc(fe.Field), esc(fe.Message), esc(fe.Code))
+	}
+	b.WriteString(`</tbody></table>`)
+	return b.String()
+}
+
+var esc = html.EscapeString
+
 func (p *Page) issues(r *dialects.Report) app.UI {
 	if len(r.Errors) == 0 {
 		return app.Text("")
 	}
-	return app.Div().Class("card").Body(
-		app.H3().Text("Errors of no field"),
-		app.Ul().Attr("data-testid", "issues").Body(app.Range(r.Errors).Slice(func(i int) app.UI {
+	return app.Elem("div").Class("card").Body(
+		app.Elem("h3").Text("Errors of no field"),
+		app.Elem("ul").Attr("data-testid", "issues").Body(app.Range(r.Errors).Slice(func(i int) app.UI {
 			e := r.Errors[i]
-			return app.Li().Body(app.Text(e.Message), app.If(e.Code != "", func() app.UI { return app.Code().Class("muted").Text(" " + e.Code) }))
+			return app.Elem("li").Body(app.Text(e.Message), app.If(e.Code != "", func() app.UI { return app.Elem("code").Class("muted").Text(" " + e.Code) }))
 		})),
 	)
 }
@@ -261,15 +269,15 @@ func (p *Page) members(r *dialects.Report) app.UI {
 	if len(r.Members) == 0 {
 		return app.Text("")
 	}
-	return app.Details().Class("card").Body(
-		app.Summary().Text(fmt.Sprintf("Other members (%d)", len(r.Members))),
-		app.Dl().Class("facts").Body(app.Range(r.Members).Slice(func(i int) app.UI {
+	return app.Elem("details").Class("card").Body(
+		app.Elem("summary").Text(fmt.Sprintf("Other members (%d)", len(r.Members))),
+		app.Elem("dl").Class("facts").Body(app.Range(r.Members).Slice(func(i int) app.UI {
 			m := r.Members[i]
 			v := m.Value
 			if len(v) > 400 {
 				v = v[:400] + "…"
 			}
-			return app.Div().Body(app.Dt().Body(app.Code().Text(m.Path)), app.Dd().Body(app.Code().Text(v)))
+			return app.Elem("div").Body(app.Elem("dt").Body(app.Elem("code").Text(m.Path)), app.Elem("dd").Body(app.Elem("code").Text(v)))
 		})),
 	)
 }
@@ -279,9 +287,9 @@ func (p *Page) warnings(r *dialects.Report) app.UI {
 	if len(notes) == 0 {
 		return app.Text("")
 	}
-	return app.Div().Class("card warn").Body(
-		app.H3().Text("Warnings"),
-		app.Ul().Attr("data-testid", "warnings").Body(app.Range(notes).Slice(func(i int) app.UI { return app.Li().Text(notes[i]) })),
+	return app.Elem("div").Class("card warn").Body(
+		app.Elem("h3").Text("Warnings"),
+		app.Elem("ul").Attr("data-testid", "warnings").Body(app.Range(notes).Slice(func(i int) app.UI { return app.Elem("li").Text(notes[i]) })),
 	)
 }
 
@@ -291,44 +299,29 @@ func (p *Page) bodyView(r *dialects.Report) app.UI {
 	if r.BodyText == "" {
 		return app.Text("")
 	}
+	if p.bodyShown != p.decodes {
+		return app.Elem("p").Class("card muted").Text(fmt.Sprintf("Body (%s, %d bytes)…", r.Body.Kind, r.Body.Bytes))
+	}
 	hs, he := -1, -1
 	if p.selected >= 0 && p.selected < len(r.FieldErrors) {
 		fe := r.FieldErrors[p.selected]
 		hs, he = fe.Offset, fe.Offset+fe.Len
 	}
-	var lines []line
-	truncated := false
+	content, truncated := "", false
 	if r.Body.Kind == "json" && r.Body.SyntaxError == nil {
-		lines, truncated = prettyJSON(r.BodyText, hs, he, bodyViewLimit)
+		content, truncated = prettyHTML(r.BodyText, hs, he, bodyViewLimit)
 	} else {
 		text := r.BodyText
 		if len(text) > bodyViewLimit {
 			text, truncated = text[:bodyViewLimit], true
 		}
-		for _, l := range strings.Split(text, "\n") {
-			lines = append(lines, line{{text: l}})
-		}
+		content = esc(text)
 	}
-	first := true
-	return app.Details().Class("card").Open(true).Body(
-		app.Summary().Text(fmt.Sprintf("Body (%s, %d bytes)", r.Body.Kind, r.Body.Bytes)),
-		app.Pre().Class("body").Attr("data-testid", "body").Body(app.Range(lines).Slice(func(i int) app.UI {
-			toks := lines[i]
-			return app.Div().Class("ln").Body(app.Range(toks).Slice(func(j int) app.UI {
-				t := toks[j]
-				cls := "t" + t.class
-				if t.hl {
-					cls += " hl"
-					if first {
-						first = false
-						return app.Span().ID("hl").Class(cls).Text(t.text)
-					}
-				}
-				return app.Span().Class(cls).Text(t.text)
-			}))
-		})),
+	return app.Elem("details").Class("card").Attr("open", true).Body(
+		app.Elem("summary").Text(fmt.Sprintf("Body (%s, %d bytes)", r.Body.Kind, r.Body.Bytes)),
+		app.Raw(`<pre class="body" data-testid="body">`+content+`</pre>`),
 		app.If(truncated, func() app.UI {
-			return app.P().Class("muted").Text(fmt.Sprintf("Showing the first %d KB of %d KB.", bodyViewLimit>>10, len(r.BodyText)>>10))
+			return app.Elem("p").Class("muted").Text(fmt.Sprintf("Showing the first %d KB of %d KB.", bodyViewLimit>>10, len(r.BodyText)>>10))
 		}),
 	)
 }
@@ -340,29 +333,29 @@ func (p *Page) retryView() app.UI {
 	if a == nil {
 		return app.Text("")
 	}
-	return app.Div().Class("card retry").Body(
-		app.H3().Body(
+	return app.Elem("div").Class("card retry").Body(
+		app.Elem("h3").Body(
 			app.Text("Retry: "),
-			app.Span().Class("decision "+a.Decision).Attr("data-testid", "retry-decision").Attr("data-decision", a.Decision).Text(decisionText[a.Decision]),
+			app.Elem("span").Class("decision "+a.Decision).Attr("data-testid", "retry-decision").Attr("data-decision", a.Decision).Text(decisionText[a.Decision]),
 		),
-		app.Ul().Class("reasons").Body(app.Range(a.Reasons).Slice(func(i int) app.UI {
+		app.Elem("ul").Class("reasons").Body(app.Range(a.Reasons).Slice(func(i int) app.UI {
 			rs := a.Reasons[i]
 			facts := make([]string, len(rs.Facts))
 			for k, f := range rs.Facts {
 				facts[k] = f.Name + ": " + f.Value
 			}
-			return app.Li().Body(app.Text(rs.Text), app.Span().Class("muted").Text(" ("+strings.Join(facts, "; ")+")"))
+			return app.Elem("li").Body(app.Text(rs.Text), app.Elem("span").Class("muted").Text(" ("+strings.Join(facts, "; ")+")"))
 		})),
 		p.delayView(a),
 		rateGauge(a.RateLimit),
 		p.policyControls(a),
-		app.P().Class("will").Body(
-			app.Strong().Text(a.Library+willText(a.WillRetry)),
+		app.Elem("p").Class("will").Body(
+			app.Elem("strong").Text(a.Library+willText(a.WillRetry)),
 			app.Text(a.WillRetryWhy+"."),
 		),
 		app.If(len(a.Schedule) > 0, func() app.UI { return timelineSVG(a) }),
-		app.P().Class("muted").Attr("data-testid", "gives-up").Text("Gives up: "+a.GivesUp.Reason+"."),
-		app.Label().Class("check").Body(
+		app.Elem("p").Class("muted").Attr("data-testid", "gives-up").Text("Gives up: "+a.GivesUp.Reason+"."),
+		app.Elem("label").Class("check").Body(
 			app.Input().Type("checkbox").ID("compare").Checked(p.compare).OnChange(p.onCompare),
 			app.Text(" compare libraries"),
 		),
@@ -386,17 +379,17 @@ func willText(b bool) string {
 
 func (p *Page) delayView(a *retry.Advice) app.UI {
 	d := a.Delay
-	return app.Div().Class("delay").Body(
+	return app.Elem("div").Class("delay").Body(
 		app.If(d != nil, func() app.UI {
-			return app.P().Attr("data-testid", "server-delay").Body(
-				app.Strong().Text(fmt.Sprintf("Server asks to wait %s", dur(d.Seconds*1000))),
+			return app.Elem("p").Attr("data-testid", "server-delay").Body(
+				app.Elem("strong").Text(fmt.Sprintf("Server asks to wait %s", dur(d.Seconds*1000))),
 				app.Text(fmt.Sprintf(" (%s: %s, read as %s), until %s. ", d.Source, d.Raw, d.Reading, d.At)),
-				app.Span().Class("plausibility "+d.Plausibility).Text(d.Plausibility),
-				app.If(d.Note != "", func() app.UI { return app.Span().Text(". " + d.Note) }),
-				app.If(d.Other != "", func() app.UI { return app.Span().Class("muted").Text(" (" + d.Other + ")") }),
+				app.Elem("span").Class("plausibility "+d.Plausibility).Text(d.Plausibility),
+				app.If(d.Note != "", func() app.UI { return app.Elem("span").Text(". " + d.Note) }),
+				app.If(d.Other != "", func() app.UI { return app.Elem("span").Class("muted").Text(" (" + d.Other + ")") }),
 			)
 		}),
-		app.Range(a.Ignored).Slice(func(i int) app.UI { return app.P().Class("muted").Text("Ignored: " + a.Ignored[i]) }),
+		app.Range(a.Ignored).Slice(func(i int) app.UI { return app.Elem("p").Class("muted").Text("Ignored: " + a.Ignored[i]) }),
 	)
 }
 
@@ -417,10 +410,10 @@ func rateGauge(rl *retry.RateLimit) app.UI {
 	if rl.Reset != "" {
 		label += ", reset " + rl.Reset
 	}
-	return app.Div().Class("gauge").Body(
-		app.Label().For("rate-meter").Text("Rate limit "),
-		app.Meter().ID("rate-meter").Min(0).Max(limit).Low(limit/10).Optimum(limit).Value(*rl.Remaining),
-		app.Span().Text(" "+label+" ("+strings.Join(rl.Headers, ", ")+")"),
+	return app.Elem("div").Class("gauge").Body(
+		app.Elem("label").Attr("for", "rate-meter").Text("Rate limit "),
+		app.Elem("meter").ID("rate-meter").Attr("min", 0).Attr("max", limit).Attr("low", limit/10).Attr("optimum", limit).Attr("value", *rl.Remaining),
+		app.Elem("span").Text(" "+label+" ("+strings.Join(rl.Headers, ", ")+")"),
 	)
 }
 
@@ -428,7 +421,7 @@ func rateGauge(rl *retry.RateLimit) app.UI {
 func (p *Page) policyControls(a *retry.Advice) app.UI {
 	pr := a.Params
 	field := func(id, label, value string, h app.EventHandler) app.UI {
-		return app.Label().For(id).Class("param").Body(
+		return app.Elem("label").Attr("for", id).Class("param").Body(
 			app.Text(label),
 			app.Input().ID(id).Type("number").Attr("min", 0).Attr("step", "any").Value(value).OnChange(h),
 		)
@@ -436,32 +429,32 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	jitters := []string{"none", "full", "equal", "decorrelated", "proportional", "additive"}
 	modes := []string{"floor", "replace", "ignore"}
-	return app.Div().Class("policy").Body(
-		app.Label().For("policy").Text("Timeline for "),
+	return app.Elem("div").Class("policy").Body(
+		app.Elem("label").Attr("for", "policy").Text("Timeline for "),
 		app.Select().ID("policy").Attr("data-testid", "policy").OnChange(p.onPolicy).Body(
 			app.Range(retry.Profiles()).Slice(func(i int) app.UI {
 				pf := retry.Profiles()[i]
 				return app.Option().Value(pf.Name).Selected(pf.Name == a.Policy).Text(pf.Name + " — " + pf.Library)
 			}),
 		),
-		app.P().Class("muted").Text(retry.ProfileNamed(a.Policy).Description),
-		app.Details().Class("params").Body(
-			app.Summary().Text("Parameters"),
-			app.Div().Class("param-grid").Body(
+		app.Elem("p").Class("muted").Text(retry.ProfileNamed(a.Policy).Description),
+		app.Elem("details").Class("params").Body(
+			app.Elem("summary").Text("Parameters"),
+			app.Elem("div").Class("param-grid").Body(
 				field("p-attempts", "attempts ", strconv.Itoa(pr.Attempts), p.onParam("attempts")),
 				field("p-base", "base ms ", f(pr.BaseMs), p.onParam("base")),
 				field("p-mult", "multiplier ", f(pr.Multiplier), p.onParam("multiplier")),
 				field("p-cap", "cap ms ", f(pr.CapMs), p.onParam("cap")),
-				app.Label().For("p-jitter").Class("param").Body(app.Text("jitter "), app.Select().ID("p-jitter").OnChange(p.onParam("jitter")).Body(
+				app.Elem("label").Attr("for", "p-jitter").Class("param").Body(app.Text("jitter "), app.Select().ID("p-jitter").OnChange(p.onParam("jitter")).Body(
 					app.Range(jitters).Slice(func(i int) app.UI {
 						return app.Option().Value(jitters[i]).Selected(jitters[i] == pr.Jitter).Text(jitters[i])
 					}))),
-				app.Label().For("p-ra").Class("param").Body(app.Text("Retry-After "), app.Select().ID("p-ra").OnChange(p.onParam("retryAfter")).Body(
+				app.Elem("label").Attr("for", "p-ra").Class("param").Body(app.Text("Retry-After "), app.Select().ID("p-ra").OnChange(p.onParam("retryAfter")).Body(
 					app.Range(modes).Slice(func(i int) app.UI {
 						return app.Option().Value(modes[i]).Selected(modes[i] == pr.RetryAfter).Text(modes[i])
 					}))),
 				field("p-racap", "Retry-After cap ms ", f(pr.RetryAfterCapMs), p.onParam("retryAfterCap")),
-				app.Label().For("p-seed").Class("param").Body(app.Text("seed "),
+				app.Elem("label").Attr("for", "p-seed").Class("param").Body(app.Text("seed "),
 					app.Input().ID("p-seed").Type("number").Attr("min", 1).Value(strconv.FormatUint(p.seed, 10)).OnChange(p.onSeed)),
 				app.Button().Class("small").Text("Reset to the profile").OnClick(p.onResetParams),
 			),
@@ -469,37 +462,3 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 	)
 }
 
-// gallerySamples returns every dialect's examples, read once.
-var gallerySamples = sync.OnceValue(func() map[string][]dialects.Sample {
-	m := map[string][]dialects.Sample{}
-	for _, d := range dialects.All() {
-		m[d.ID] = d.Samples()
-	}
-	return m
-})
-
-// gallery shows every dialect with a button that loads its example.
-func (p *Page) gallery() app.UI {
-	all := dialects.All()
-	return app.Section().ID("gallery").Class("gallery").Aria("label", "Gallery of dialects").Body(
-		app.H2().Text("Gallery: every dialect errlens reads"),
-		app.Ul().Class("cards").Body(app.Range(all).Slice(func(i int) app.UI {
-			d := all[i]
-			samples := gallerySamples()[d.ID]
-			return app.Li().Class("card").Attr("data-testid", "gallery-item").Attr("data-dialect", d.ID).Body(
-				app.H3().Text(d.Name),
-				app.P().Text(d.Description),
-				app.Div().Class("row").Body(
-					app.If(d.Spec != "", func() app.UI {
-						return app.A().Href(d.Spec).Target("_blank").Rel("noopener noreferrer").Text("spec")
-					}),
-					app.If(len(samples) > 0, func() app.UI {
-						return app.Button().Class("small").Attr("data-testid", "load-example").
-							Aria("label", "Load the "+d.Name+" example").
-							Text("Load example").OnClick(p.onSample(samples[0].Input))
-					}),
-				),
-			)
-		})),
-	)
-}

@@ -1,0 +1,109 @@
+//go:build !wasm
+
+package server
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// The browser figures of `make bench`: time from navigation to the first
+// decoded paste, and from input to the rendered report for 10 KB, 1 MB and
+// 10 MB pastes, measured in the page with performance.now().
+
+// bigBody returns a problem+json response of about n bytes with field errors.
+func bigBody(n int) string {
+	var b strings.Builder
+	b.WriteString("HTTP/1.1 422 Unprocessable Content\ncontent-type: application/problem+json\n\n")
+	b.WriteString(`{"type":"https://api.example.com/problems/validation","title":"Validation failed","status":422,"errors":[`)
+	for i := 0; b.Len() < n-200; i++ {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"field":"rows[%d].amount","message":"Amount must be a positive number with at most two decimals","code":"invalid_amount"}`, i)
+	}
+	b.WriteString("]}")
+	return b.String()
+}
+
+// inputToRender pastes text and returns the milliseconds until the report is
+// in the DOM, and until the frame that paints it starts.
+func (tb *tab) inputToRender(b testing.TB, text string) (dom, frame float64) {
+	b.Helper()
+	var ms []float64
+	script := fmt.Sprintf(`new Promise(resolve => {
+		const res = document.querySelector('[data-testid=results]');
+		const before = res.dataset.decodes;
+		const el = document.querySelector('[data-testid=input]');
+		const t0 = performance.now();
+		const obs = new MutationObserver(() => {
+			if (res.dataset.decodes !== before) {
+				obs.disconnect();
+				const dom = performance.now() - t0;
+				requestAnimationFrame(() => resolve([dom, performance.now() - t0]));
+			}
+		});
+		obs.observe(res, {attributes: true});
+		el.value = %s;
+		el.dispatchEvent(new Event('input', {bubbles: true}));
+	})`, jsString(text))
+	tb.run(b, chromedp.Evaluate(script, &ms, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	return ms[0], ms[1]
+}
+
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// BenchmarkBrowser reports, as custom metrics, medians over b.N runs.
+func BenchmarkBrowser(b *testing.B) {
+	sample := mustRead(b, "problem-details/seed-003-02-validation-error.http")
+	b.Run("load-to-first-decode", func(b *testing.B) {
+		var v []float64
+		for range b.N {
+			tb := openTab(b, "")
+			tb.paste(b, sample)
+			var ms float64
+			tb.run(b, chromedp.Evaluate(`performance.now()`, &ms))
+			v = append(v, ms)
+		}
+		b.ReportMetric(median(v), "ms-median")
+		b.ReportMetric(v[0], "ms-cold")
+	})
+	for _, c := range []struct {
+		name string
+		size int
+	}{{"input-to-render-10KB", 10 << 10}, {"input-to-render-1MB", 1 << 20}, {"input-to-render-10MB", 10 << 20}} {
+		text := bigBody(c.size)
+		b.Run(c.name, func(b *testing.B) {
+			tb := openTab(b, "")
+			var v, dom, decode []float64
+			for i := range b.N {
+				// Alternate two pastes so every run changes the input.
+				t := text
+				if i%2 == 1 {
+					t = strings.Replace(text, "Validation failed", "Validation failed!", 1)
+				}
+				d, f := tb.inputToRender(b, t)
+				v, dom = append(v, f), append(dom, d)
+				var ms float64
+				tb.run(b, chromedp.Evaluate(`+document.querySelector('[data-testid=decode-time]').dataset.ms`, &ms))
+				decode = append(decode, ms)
+			}
+			b.ReportMetric(median(v), "ms-median")
+			b.ReportMetric(slices.Max(v), "ms-max")
+			b.ReportMetric(median(decode), "ms-decode")
+			b.ReportMetric(median(dom), "ms-dom")
+		})
+	}
+}
