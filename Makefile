@@ -7,7 +7,9 @@ WASM_EXEC := $(GOROOT)/lib/wasm/go_js_wasm_exec
 FUZZTIME  ?= 2m
 COUNT     ?= 6
 
-.PHONY: build run test vet test-native test-wasm bench fuzz
+BASE      ?= /
+
+.PHONY: build run static test vet test-native test-wasm bench fuzz
 
 ## build: web/app.wasm (precompressed) and the native errlens binary
 build:
@@ -19,6 +21,11 @@ build:
 ## run: build, then serve the app on http://127.0.0.1:8000/
 run: build
 	./errlens serve --addr 127.0.0.1:8000
+
+## static: the app as a static website in static/, for a host serving it at
+## BASE (make static BASE=/tools/errlens/)
+static: build
+	find static -mindepth 1 ! -name .gitkeep -delete 2>/dev/null; ./errlens static --base $(BASE) --out static
 
 ## test: vet, native tests (browser tests included: they need web/app.wasm and
 ## chromium), the core's tests as WASM under Node
@@ -52,3 +59,5 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzInspect$$' -fuzztime $(FUZZTIME) ./dialects/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./dialects/message/
 	$(GO) test -run '^$$' -fuzz '^FuzzAdvise$$' -fuzztime $(FUZZTIME) ./dialects/retry/
+	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./dialects/share/
+	$(GO) test -run '^$$' -fuzz '^FuzzFindSecrets$$' -fuzztime $(FUZZTIME) ./dialects/share/

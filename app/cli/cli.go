@@ -12,11 +12,13 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/errlens/errlens/app/server"
 	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/retry"
+	"github.com/errlens/errlens/dialects/share"
 )
 
 // Exit codes: 0 done, 1 the input could not be read, 2 bad usage.
@@ -30,7 +32,9 @@ const usage = `errlens: read what an HTTP API sent back when a call failed.
 
 Usage:
   errlens inspect [FILE|-] [flags]   report what the error response in FILE says
+  errlens share [FILE|-] [flags]     print a share link (secrets redacted)
   errlens serve [--addr HOST:PORT]   serve the app (default 127.0.0.1:8000)
+  errlens static [--base /path/]     write the app as a static website (./static)
   errlens dialects                   list the dialects errlens reads
 
 FILE holds curl -i or curl -v output, headers and a body, a body alone, or a
@@ -65,6 +69,10 @@ func Run(args []string, env Env) int {
 		return inspect(args[1:], env)
 	case "serve":
 		return serve(args[1:], env)
+	case "share":
+		return shareLink(args[1:], env)
+	case "static":
+		return static(args[1:], env)
 	case "dialects":
 		for _, d := range dialects.All() {
 			fmt.Fprintf(env.Stdout, "%-20s %s\n%-20s %s\n", d.ID, d.Name, "", d.Description)
@@ -136,7 +144,7 @@ func inspect(args []string, env Env) int {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
-		if err := enc.Encode(withRetry{r, a}); err != nil {
+		if err := enc.Encode(retry.Report{Report: r, Retry: a}); err != nil {
 			fmt.Fprintf(env.Stderr, "errlens inspect: %v\n", err)
 			return exitInput
 		}
@@ -145,12 +153,6 @@ func inspect(args []string, env Env) int {
 	printReport(env.Stdout, r, env.Color)
 	printAdvice(env.Stdout, a, env.Color)
 	return exitOK
-}
-
-// withRetry is the JSON report: the decoded error and, under "retry", the advice.
-type withRetry struct {
-	*dialects.Report
-	Retry *retry.Advice `json:"retry"`
 }
 
 func profileNames() []string {
@@ -225,5 +227,72 @@ func serve(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "errlens serve: %v\n", err)
 		return exitInput
 	}
+	return exitOK
+}
+
+// shareLink prints a share link of a paste, its secrets redacted unless kept.
+func shareLink(args []string, env Env) int {
+	fs := flag.NewFlagSet("share", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	base := fs.String("base", "http://127.0.0.1:8000/", "URL of the app the link opens")
+	method := fs.String("method", "", "request method, when the paste does not show it")
+	key := fs.Bool("idempotency-key", false, "the request was sent with an Idempotency-Key")
+	policy := fs.String("policy", "", "retry profile the link shows")
+	keep := fs.String("keep", "", "comma-separated numbers of redactions to keep (see the list printed)")
+	embed := fs.Bool("embed", false, "print the embed view's link instead")
+	files, err := parseInterspersed(fs, args)
+	if err != nil || len(files) > 1 {
+		return exitUsage
+	}
+	in, name, err := readInput(files, env.Stdin)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "errlens share: %v\n", err)
+		return exitInput
+	}
+	secrets := share.FindSecrets(in)
+	kept := map[int]bool{}
+	for _, n := range strings.Split(*keep, ",") {
+		if i, err := strconv.Atoi(strings.TrimSpace(n)); err == nil && i >= 1 && i <= len(secrets) {
+			kept[i-1] = true
+		}
+	}
+	frag, err := share.Encode(share.State{Input: share.Redact(in, secrets, kept), Method: strings.ToUpper(*method), Key: *key, Policy: *policy})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)
+		return exitInput
+	}
+	if *embed {
+		frag = share.EmbedPrefix + frag
+	}
+	link := strings.TrimSuffix(*base, "#") + "#" + frag
+	fmt.Fprintln(env.Stdout, link)
+	for i, s := range secrets {
+		what := "redacted"
+		if kept[i] {
+			what = "kept"
+		}
+		fmt.Fprintf(env.Stderr, "%s %d: %s %s, line %d (%s)\n", what, i+1, s.Kind, s.Name, s.Line, s.Preview)
+	}
+	if n := len(link); n > share.Long {
+		fmt.Fprintf(env.Stderr, "the link is %d characters: some tools cut links past %d; trim the paste\n", n, share.Long)
+	}
+	return exitOK
+}
+
+// static writes the static website.
+func static(args []string, env Env) int {
+	fs := flag.NewFlagSet("static", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	base := fs.String("base", "/", "path the site is served under, such as /tools/errlens/")
+	out := fs.String("out", "static", "directory to write")
+	dir := fs.String("dir", ".", "directory holding web/ (with web/app.wasm)")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if err := server.Static(*dir, *out, *base); err != nil {
+		fmt.Fprintf(env.Stderr, "errlens static: %v\n", err)
+		return exitInput
+	}
+	fmt.Fprintf(env.Stdout, "errlens: wrote the app for %s into %s/\n", *base, *out)
 	return exitOK
 }

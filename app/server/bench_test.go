@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
@@ -52,7 +51,7 @@ func (tb *tab) inputToRender(b testing.TB, text string) (dom, frame float64) {
 		el.value = %s;
 		el.dispatchEvent(new Event('input', {bubbles: true}));
 	})`, jsString(text))
-	tb.run(b, chromedp.Evaluate(script, &ms, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	tb.run(b, chromedp.Evaluate(script, &ms, awaitPromise))
 	return ms[0], ms[1]
 }
 

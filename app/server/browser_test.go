@@ -77,27 +77,8 @@ func getSession(t testing.TB) *session {
 			return
 		}
 		srv := httptest.NewServer(h) // on 127.0.0.1
-		dir, err := os.MkdirTemp("", "errlens-chromium-")
+		browser, err := newBrowser()
 		if err != nil {
-			sessErr = err
-			return
-		}
-		opts := []chromedp.ExecAllocatorOption{
-			chromedp.ExecPath(chromiumPath),
-			chromedp.Flag("headless", true),
-			chromedp.Flag("no-sandbox", true),
-			chromedp.Flag("disable-gpu", true),
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("no-first-run", true),
-			chromedp.UserDataDir(dir),
-			chromedp.WindowSize(1400, 1000),
-		}
-		alloc, _ := chromedp.NewExecAllocator(context.Background(), opts...)
-		browser, _ := chromedp.NewContext(alloc)
-		if err := chromedp.Run(browser); err != nil {
 			sessErr = err
 			return
 		}
@@ -107,6 +88,40 @@ func getSession(t testing.TB) *session {
 		t.Fatal(sessErr)
 	}
 	return sess
+}
+
+// newBrowser starts Chromium with the flags this machine needs (no network
+// but loopback: background calls off) and a fresh profile.
+func newBrowser() (context.Context, error) {
+	dir, err := os.MkdirTemp("", "errlens-chromium-")
+	if err != nil {
+		return nil, err
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(1400, 1000),
+	}
+	alloc, _ := chromedp.NewExecAllocator(context.Background(), opts...)
+	browser, _ := chromedp.NewContext(alloc)
+	return browser, chromedp.Run(browser)
+}
+
+func startBrowser(t testing.TB) context.Context {
+	t.Helper()
+	b, err := newBrowser()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
 
 // tab is one browser tab on the app, recording every request it makes and
@@ -415,7 +430,7 @@ func TestBrowserInteractions(t *testing.T) {
 func TestBrowserOffline(t *testing.T) {
 	tb := openTab(t, "")
 	tb.wait(t, `navigator.serviceWorker && navigator.serviceWorker.controller === null ? false : true`)
-	tb.run(t, chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, nil, func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }))
+	tb.run(t, chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, nil, awaitPromise))
 	tb.run(t, network.EmulateNetworkConditions(true, 0, -1, -1), chromedp.Reload())
 	tb.wait(t, `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`)
 	tb.paste(t, mustRead(t, "stripe/card-declined.http"))
@@ -446,3 +461,5 @@ func TestBrowserViews(t *testing.T) {
 	}
 	tb.screenshot(t, "phone")
 }
+
+func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }

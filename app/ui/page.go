@@ -50,8 +50,20 @@ type Page struct {
 	// drawn one frame after the report, so the report shows at once.
 	bodyShown int
 
+	// Sharing and embedding (share.go).
+	embed     bool     // the embed view (#embed.…)
+	linkErr   string   // what is wrong with the link opened
+	origins   []string // host pages allowed to use the postMessage API
+	keep      map[int]bool
+	link      *link
+	showEmbed bool
+	showInput bool   // the embed view's editor, hidden at first
+	appURL    string // the full app's URL of the embed view's state
+
 	updateAvailable bool
 	keydown         app.Func
+	message         app.Func
+	resize          app.Value
 }
 
 // OnInit sets the defaults.
@@ -62,8 +74,21 @@ func (p *Page) OnInit() {
 // OnMount restores the last input and installs the keyboard shortcuts.
 func (p *Page) OnMount(ctx app.Context) {
 	var saved string
-	if err := ctx.LocalStorage().Get(savedKey, &saved); err == nil && saved != "" {
+	if err := ctx.LocalStorage().Get(savedKey, &saved); err == nil && saved != "" && ctx.Page().URL().Fragment == "" {
 		p.setInput(ctx, saved)
+	}
+	p.message = app.FuncOf(func(this app.Value, args []app.Value) any {
+		ev := args[0]
+		ctx.Dispatch(func(ctx app.Context) { p.onMessage(ctx, ev) })
+		return nil
+	})
+	app.Window().Call("addEventListener", "message", p.message)
+	if ro := app.Window().Get("ResizeObserver"); ro.Truthy() {
+		p.resize = ro.New(app.FuncOf(func(app.Value, []app.Value) any { postHeight(); return nil }))
+		p.resize.Call("observe", app.Window().Get("document").Get("body"))
+	}
+	if parent := app.Window().Get("parent"); parent.Truthy() && !parent.Equal(app.Window().JSValue()) {
+		parent.Call("postMessage", map[string]any{"type": "errlens:ready"}, "*")
 	}
 	ctx.Handle(loadExample, func(ctx app.Context, a app.Action) {
 		if text, ok := a.Value.(string); ok {
@@ -84,6 +109,13 @@ func (p *Page) OnDismount() {
 	if p.keydown != nil {
 		app.Window().Call("removeEventListener", "keydown", p.keydown)
 		p.keydown.Release()
+	}
+	if p.message != nil {
+		app.Window().Call("removeEventListener", "message", p.message)
+		p.message.Release()
+	}
+	if p.resize != nil {
+		p.resize.Call("disconnect")
 	}
 }
 
@@ -119,8 +151,20 @@ func shortcut(e app.Event) {
 // setInput replaces the editor's text and decodes it.
 func (p *Page) setInput(ctx app.Context, s string) {
 	p.input, p.entry, p.selected, p.showAll = s, 0, -1, false
-	app.Window().GetElementByID("input").Set("value", s)
+	p.setEditor(ctx)
 	p.refresh(ctx)
+}
+
+// setEditor puts p.input in the editor, now and again after the next render:
+// at start, go-app replaces the prerendered page, editor included.
+func (p *Page) setEditor(ctx app.Context) {
+	set := func() {
+		if el := app.Window().GetElementByID("input"); el.Truthy() && el.Get("value").String() != p.input {
+			el.Set("value", p.input)
+		}
+	}
+	set()
+	ctx.Defer(func(app.Context) { set() })
 }
 
 // refresh decodes the input and computes the advice.
@@ -179,7 +223,7 @@ func (p *Page) save(ctx app.Context) {
 
 func (p *Page) onInput(ctx app.Context, e app.Event) {
 	p.input = ctx.JSSrc().Get("value").String()
-	p.entry, p.selected, p.showAll = 0, -1, false
+	p.entry, p.selected, p.showAll, p.link, p.linkErr = 0, -1, false, nil, ""
 	p.refresh(ctx)
 	// Saving waits for a pause in the typing: it is no part of a keystroke.
 	n := p.decodes
@@ -192,7 +236,7 @@ func (p *Page) onInput(ctx app.Context, e app.Event) {
 }
 
 func (p *Page) onMethod(ctx app.Context, e app.Event) {
-	p.method = ctx.JSSrc().Get("value").String()
+	p.method = strings.TrimPrefix(ctx.JSSrc().Get("value").String(), asPasted)
 	p.refresh(ctx)
 }
 

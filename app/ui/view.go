@@ -17,11 +17,17 @@ const (
 	fieldRowsLimit = 200      // field errors shown before "show all"
 )
 
+// asPasted is the method picker's value for "the method the paste shows".
+const asPasted = "pasted"
+
 // methods are the request methods the method picker offers.
 var methods = []string{"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH"}
 
-// Render draws the page.
+// Render draws the page: the full app, or the embed view.
 func (p *Page) Render() app.UI {
+	if p.embed {
+		return p.embedView()
+	}
 	return app.Elem("div").ID("top").Class("page").Body(
 		app.If(p.updateAvailable, func() app.UI {
 			return app.Elem("div").Class("update").Aria("live", "polite").Body(
@@ -36,18 +42,47 @@ func (p *Page) Render() app.UI {
 		),
 		app.Elem("main").Class("grid").Body(
 			p.inputPanel(),
-			app.Elem("section").Class("results").Attr("data-testid", "results").Attr("data-decodes", p.decodes).
-				Aria("live", "polite").Aria("label", "Report").Body(p.results()...),
+			p.resultsSection(),
 		),
 		&gallery{},
 		app.Elem("footer").Class("footer").Body(
 			app.Text("Keys: / edit, Esc leave the editor, g gallery. Runs offline; your input stays in this browser. "),
-			app.If(p.took > 0, func() app.UI {
-				return app.Elem("span").Class("muted").Attr("data-testid", "decode-time").Attr("data-ms", p.took.Seconds()*1000).
-					Text(fmt.Sprintf("Decoded in %.1f ms.", p.took.Seconds()*1000))
-			}),
+			p.decodeTime(),
 		),
 	)
+}
+
+// embedView is the report with minimal chrome, for an iframe in a docs page:
+// the editor is one click away, and the full app one link away.
+func (p *Page) embedView() app.UI {
+	editor := "embed-input hidden"
+	if p.showInput {
+		editor = "embed-input"
+	}
+	return app.Elem("div").ID("top").Class("page embed").Attr("data-testid", "embed-view").Body(
+		app.Elem("div").Class("embed-bar row").Body(
+			app.Img().Src("/web/icon.svg").Alt("").Class("logo small"),
+			app.A().Href(p.appURL).Target("_blank").Rel("noopener").Attr("data-testid", "open-in-app").Text("Open in errlens"),
+			app.Button().Class("small").Attr("data-testid", "edit-toggle").Aria("expanded", p.showInput).Text("Edit").
+				OnClick(func(ctx app.Context, e app.Event) { p.showInput = !p.showInput }),
+		),
+		app.Elem("div").Class(editor).Body(p.inputPanel()),
+		p.resultsSection(),
+		p.decodeTime(),
+	)
+}
+
+func (p *Page) resultsSection() app.UI {
+	return app.Elem("section").Class("results").Attr("data-testid", "results").Attr("data-decodes", p.decodes).
+		Aria("live", "polite").Aria("label", "Report").Body(p.results()...)
+}
+
+func (p *Page) decodeTime() app.UI {
+	if p.took <= 0 {
+		return app.Text("")
+	}
+	return app.Elem("span").Class("muted").Attr("data-testid", "decode-time").Attr("data-ms", p.took.Seconds()*1000).
+		Text(fmt.Sprintf("Decoded in %.1f ms.", p.took.Seconds()*1000))
 }
 
 func (p *Page) inputPanel() app.UI {
@@ -60,13 +95,16 @@ func (p *Page) inputPanel() app.UI {
 			Spellcheck(false).
 			Attr("autocomplete", "off").
 			Placeholder("HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/problem+json\n\n{\"type\": \"...\", \"title\": \"...\"}").
+			// The text is the default value, so the editor shows p.input when
+			// go-app (re)creates it; typing and setEditor set its value.
+			Text(p.input).
 			OnInput(p.onInput).
 			OnDrop(p.onDrop).
 			OnDragOver(p.onDragOver),
 		app.Elem("div").Class("controls").Body(
 			app.Elem("label").Attr("for", "method").Text("Method"),
 			app.Select().ID("method").Attr("data-testid", "method").OnChange(p.onMethod).Body(
-				app.Option().Value("").Selected(p.method == "").Text("as pasted"),
+				app.Option().Value(asPasted).Selected(p.method == "").Text("as pasted"),
 				app.Range(methods).Slice(func(i int) app.UI {
 					return app.Option().Value(methods[i]).Selected(p.method == methods[i]).Text(methods[i])
 				}),
@@ -87,6 +125,7 @@ func (p *Page) inputPanel() app.UI {
 			),
 			app.Button().Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
 		),
+		p.shareView(),
 		p.entries(),
 	)
 }
@@ -121,6 +160,8 @@ func (p *Page) entries() app.UI {
 
 func (p *Page) results() []app.UI {
 	switch {
+	case p.linkErr != "":
+		return []app.UI{app.Elem("div").Class("error").Attr("role", "alert").Attr("data-testid", "link-error").Text(p.linkErr + ". The editor is empty and ready.")}
 	case p.err != "":
 		return []app.UI{app.Elem("div").Class("error").Attr("role", "alert").Attr("data-testid", "error").Text(p.err)}
 	case p.report == nil:

@@ -95,3 +95,11 @@ func Advise(r *dialects.Report, opt Options) *Advice {
 	timeline(in, a, opt)
 	return a
 }
+
+// Report is a decoded error with its advice: the JSON document of the CLI's
+// --json and of the embed view's postMessage reply, with the advice under
+// "retry".
+type Report struct {
+	*dialects.Report
+	Retry *Advice `json:"retry"`
+}

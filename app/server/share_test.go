@@ -1,0 +1,255 @@
+//go:build !wasm
+
+package server
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/errlens/errlens/dialects/share"
+)
+
+// freshTab opens url in a second browser, with its own profile: no cache,
+// storage or service worker shared with the tabs that made the links, as a
+// colleague opening a link.
+func freshTab(t testing.TB, url string) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(secondBrowser(t))
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(cancelTimeout)
+	tb := &tab{ctx: ctx}
+	chromedp.ListenTarget(ctx, func(ev any) {
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
+		switch e := ev.(type) {
+		case *network.EventRequestWillBeSent:
+			tb.requests = append(tb.requests, e.Request.URL)
+		case *page.EventJavascriptDialogOpening:
+			tb.errors = append(tb.errors, "dialog: "+e.Message)
+			go chromedp.Run(ctx, page.HandleJavaScriptDialog(false))
+		}
+	})
+	tb.run(t, network.Enable(), chromedp.Navigate(url))
+	ready := `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`
+	if strings.Contains(url, "#") {
+		ready += ` && document.querySelector('[data-testid=results]').dataset.decodes !== '0'`
+	}
+	tb.wait(t, ready)
+	return tb
+}
+
+var (
+	second     context.Context
+	secondOnce sync.Once
+)
+
+// secondBrowser starts, once, another Chromium with a fresh profile.
+func secondBrowser(t testing.TB) context.Context {
+	t.Helper()
+	getSession(t)
+	secondOnce.Do(func() { second = startBrowser(t) })
+	return second
+}
+
+func (tb *tab) value(t testing.TB, sel string) string {
+	t.Helper()
+	var v string
+	tb.wait(t, "document.querySelector("+jsString(sel)+")")
+	tb.run(t, chromedp.Evaluate("document.querySelector("+jsString(sel)+").value", &v))
+	return v
+}
+
+// TestBrowserShareLinks: a link made with Share restores every seed example in
+// a fresh browser context, with its method, and nothing is requested with it.
+func TestBrowserShareLinks(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(repo, "dialects", "testdata", "*", "seed-*.http"))
+	tb := openTab(t, "")
+	for i, f := range files {
+		b, _ := os.ReadFile(f)
+		in := string(b)
+		tb.paste(t, in)
+		method := []string{"pasted", "POST", "GET"}[i%3]
+		tb.decoded(t, fmt.Sprintf(`(() => { const s = document.querySelector('[data-testid=method]'); s.value = %q; s.dispatchEvent(new Event('change', {bubbles: true})); })()`, method))
+		tb.click(t, `[data-testid=share]`)
+		tb.wait(t, `document.querySelector('[data-testid=share-url]')`)
+		link := tb.value(t, `[data-testid=share-url]`)
+		var addr string
+		tb.run(t, chromedp.Evaluate(`location.href`, &addr))
+		if addr != link || !strings.Contains(link, "#"+share.Prefix) {
+			t.Fatalf("%s: address bar %q, link %q", f, addr, link)
+		}
+		want := share.Redact(in, share.FindSecrets(in), nil)
+		r, a := expect(t, want)
+		fresh := freshTab(t, link)
+		if got := fresh.value(t, `[data-testid=input]`); got != want {
+			t.Errorf("%s: restored input differs:\n%q\nwant\n%q", f, got, want)
+		}
+		if got := fresh.attr(t, `[data-testid=dialect]`, "data-dialect"); got != r.Dialect {
+			t.Errorf("%s: restored dialect %q, want %q", f, got, r.Dialect)
+		}
+		if got := fresh.value(t, `[data-testid=method]`); got != method {
+			t.Errorf("%s: restored method %q, want %q", f, got, method)
+		}
+		_ = a
+		fresh.mu.Lock()
+		for _, u := range fresh.requests {
+			if strings.Contains(u, "#") || strings.Contains(u, share.Prefix) {
+				t.Errorf("a request carries the link's state: %s", u)
+			}
+		}
+		fresh.mu.Unlock()
+	}
+}
+
+// TestBrowserRedaction: a pasted Authorization header and a Stripe live key
+// are not in the restored input; the list shows them, and one can be kept.
+func TestBrowserRedaction(t *testing.T) {
+	secret, key := "Bearer zyxwvutsrqponmlkjih.gfed", "sk_live_51HabcdefghijklmnopQRST"
+	in := "HTTP/1.1 402 Payment Required\nAuthorization: " + secret + "\nContent-Type: application/json\n\n" +
+		`{"error": {"type": "card_error", "code": "card_declined", "message": "Your card was declined (` + key + `).", "param": ""}}`
+	tb := openTab(t, "")
+	tb.paste(t, in)
+	tb.click(t, `[data-testid=share]`)
+	tb.wait(t, `document.querySelectorAll('[data-testid=keep-secret]').length === 2`)
+	link := tb.value(t, `[data-testid=share-url]`)
+	tb.screenshot(t, "share")
+	fresh := freshTab(t, link)
+	got := fresh.value(t, `[data-testid=input]`)
+	if strings.Contains(got, "zyxwvutsrq") || strings.Contains(got, key) || !strings.Contains(got, share.Mask) || !strings.Contains(got, "card_declined") {
+		t.Errorf("restored input:\n%s", got)
+	}
+	// Keep the second (the key in the body), and only it comes back.
+	tb.run(t, chromedp.Evaluate(`document.querySelectorAll('[data-testid=keep-secret]')[1].click()`, nil))
+	tb.wait(t, fmt.Sprintf(`document.querySelector('[data-testid=share-url]').value !== %s`, jsString(link)))
+	fresh = freshTab(t, tb.value(t, `[data-testid=share-url]`))
+	kept := tb.value(t, `[data-testid=share-url]`)
+	if got := fresh.value(t, `[data-testid=input]`); !strings.Contains(got, key) || strings.Contains(got, "zyxwvutsrq") {
+		t.Errorf("after keeping the key (%s):\n%s", kept, got)
+	}
+}
+
+// TestBrowserHostileLinks: broken or hostile fragments open no dialog, say
+// what is wrong, and leave an empty editor that works.
+func TestBrowserHostileLinks(t *testing.T) {
+	base := getSession(t).url
+	script, _ := share.Encode(share.State{Input: `<script>alert(1)</script><img src=x onerror="alert(2)">`, Method: `"><img src=x onerror=alert(3)>`, Policy: `<svg onload=alert(4)>`})
+	good, _ := share.Encode(share.State{Input: "HTTP/1.1 500 Internal Server Error\n\n"})
+	for _, frag := range []string{
+		share.Prefix + "!!!!", good[:len(good)/2], "v7.abc", `<img src=x onerror=alert(5)>`, "embed." + share.Prefix + "%%%",
+		share.Prefix + strings.Repeat("A", 200000), script,
+	} {
+		t.Logf("fragment %.40q", frag)
+		tb := freshTab(t, base+"#"+frag)
+		tb.run(t, chromedp.Sleep(200*time.Millisecond))
+		if frag != script {
+			tb.wait(t, `document.querySelector('[data-testid=link-error]')`)
+			if v := tb.value(t, `[data-testid=input]`); v != "" {
+				t.Errorf("%.20q: editor holds %q", frag, v)
+			}
+		}
+		tb.paste(t, mustRead(t, "stripe/card-declined.http"))
+		if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "stripe" {
+			t.Errorf("%.20q: the editor does not work after the link: %q", frag, got)
+		}
+		tb.mu.Lock()
+		if len(tb.errors) > 0 {
+			t.Errorf("%.20q: %q", frag, tb.errors)
+		}
+		tb.mu.Unlock()
+	}
+}
+
+// TestBrowserEmbed: the embed view in an iframe of a page on another origin
+// (and another site: localhost against 127.0.0.1) answers the host's
+// postMessage and reports its height; a host not allowed by the link is
+// ignored.
+func TestBrowserEmbed(t *testing.T) {
+	app := getSession(t).url
+	for _, allowed := range []bool{true, false} {
+		host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			fmt.Fprintf(w, `<!doctype html><html><body><h1>Docs portal</h1><iframe id="f" width="900" height="300"></iframe>
+<script>
+window.msgs = [];
+window.addEventListener('message', e => window.msgs.push(e.data));
+document.getElementById('f').src = %s + location.hash;
+</script></body></html>`, jsString(app))
+		}))
+		hostURL := strings.Replace(host.URL, "127.0.0.1", "localhost", 1)
+		origin := hostURL
+		if !allowed {
+			origin = "https://elsewhere.example"
+		}
+		frag, _ := share.Encode(share.State{Input: mustRead(t, "problem-details/seed-003-02-validation-error.http"), Origins: []string{origin}})
+		tb := openTabURL(t, hostURL+"/#"+share.EmbedPrefix+frag)
+		tb.wait(t, `window.msgs.some(m => m.type === 'errlens:ready') && window.msgs.some(m => m.type === 'errlens:height' && m.height > 100)`)
+		tb.run(t, chromedp.Evaluate(`document.getElementById('f').contentWindow.postMessage({type: 'errlens:set', input: 'HTTP/1.1 429 Too Many Requests\nRetry-After: 3\n\n', method: 'get'}, '*')`, nil))
+		if allowed {
+			tb.wait(t, `window.msgs.some(m => m.type === 'errlens:report')`)
+			var status, decision string
+			tb.run(t, chromedp.Evaluate(`window.msgs.find(m => m.type === 'errlens:report').report.status + ''`, &status),
+				chromedp.Evaluate(`window.msgs.find(m => m.type === 'errlens:report').report.retry.decision`, &decision))
+			if status != "429" || decision != "retry" {
+				t.Errorf("report: status %s decision %s", status, decision)
+			}
+			tb.screenshot(t, "embed")
+		} else {
+			tb.run(t, chromedp.Sleep(time.Second))
+			var n int
+			tb.run(t, chromedp.Evaluate(`window.msgs.filter(m => m.type === 'errlens:report').length`, &n))
+			if n != 0 {
+				t.Error("the embed view answered a host it was not allowed to")
+			}
+		}
+		host.Close()
+	}
+}
+
+// openTabURL opens any page (a host page) in a new tab.
+func openTabURL(t testing.TB, url string) *tab {
+	t.Helper()
+	s := getSession(t)
+	ctx, cancel := chromedp.NewContext(s.browser)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	t.Cleanup(cancelTimeout)
+	tb := &tab{ctx: ctx}
+	tb.run(t, chromedp.Navigate(url))
+	return tb
+}
+
+// TestBrowserStaticSubPath: the static website, served by a plain file server
+// under /tools/errlens/, works, and works offline after the first visit.
+func TestBrowserStaticSubPath(t *testing.T) {
+	need(t)
+	root := t.TempDir()
+	if err := Static(repo, filepath.Join(root, "tools", "errlens"), "/tools/errlens/"); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(root)))
+	defer srv.Close()
+	tb := freshTab(t, srv.URL+"/tools/errlens/")
+	tb.paste(t, mustRead(t, "jsonapi/spec-multiple.http"))
+	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "jsonapi" {
+		t.Errorf("static site: dialect %q", got)
+	}
+	tb.run(t, chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, nil, awaitPromise))
+	tb.wait(t, `navigator.serviceWorker.controller !== null`)
+	tb.run(t, network.EmulateNetworkConditions(true, 0, -1, -1), chromedp.Navigate(srv.URL+"/tools/errlens/#x"))
+	tb.wait(t, `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`)
+	tb.paste(t, mustRead(t, "slack/channel-not-found.http"))
+	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "slack" {
+		t.Errorf("static site offline: dialect %q", got)
+	}
+}

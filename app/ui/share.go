@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/errlens/errlens/dialects/retry"
+	"github.com/errlens/errlens/dialects/share"
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// The share link, the embed view and its postMessage API.
+
+// link is the last share link made, with what was redacted from it.
+type link struct {
+	url     string
+	embed   string // the iframe snippet
+	secrets []share.Secret
+}
+
+// OnNav restores a shared state from the URL fragment ("#v1.…", or
+// "#embed.v1.…" for the embed view). A link is untrusted: a bad one leaves an
+// empty, working editor and says what is wrong.
+func (p *Page) OnNav(ctx app.Context) {
+	// The raw fragment, as typed: a hostile one may not parse as a URL.
+	frag := strings.TrimPrefix(app.Window().Get("location").Get("hash").String(), "#")
+	if frag == "" {
+		return
+	}
+	rest, embed := strings.CutPrefix(frag, share.EmbedPrefix)
+	p.embed = embed
+	p.appURL = openInApp(app.Window().Get("location").Get("href").String())
+	s, err := share.Decode(rest)
+	if err != nil {
+		p.linkErr = err.Error()
+		p.setInput(ctx, "")
+		return
+	}
+	p.linkErr = ""
+	p.method, p.key, p.dialect, p.params, p.origins = s.Method, s.Key, s.Dialect, s.Params, s.Origins
+	if s.Policy != "" {
+		p.policy = s.Policy
+	}
+	if s.Seed != 0 {
+		p.seed = s.Seed
+	}
+	p.remember = false // a link's content is not this browser's to keep
+	p.input = s.Input
+	p.setEditor(ctx)
+	p.entry, p.selected = s.Entry, -1
+	p.refresh(ctx)
+}
+
+// state is what a link carries, with the secrets redacted except those kept.
+func (p *Page) state(secrets []share.Secret) share.State {
+	return share.State{
+		Input:   share.Redact(p.input, secrets, p.keep),
+		Method:  p.method,
+		Key:     p.key,
+		Entry:   p.entry,
+		Dialect: p.dialect,
+		Policy:  p.policy,
+		Params:  p.params,
+		Seed:    p.seed,
+		Origins: p.origins,
+	}
+}
+
+// onShare makes the link, puts it in the address bar and the clipboard.
+func (p *Page) onShare(ctx app.Context, e app.Event) {
+	p.makeLink(ctx, true)
+}
+
+// makeLink encodes the state; write puts it in the address bar and the
+// clipboard too.
+func (p *Page) makeLink(ctx app.Context, write bool) {
+	secrets := share.FindSecrets(p.input)
+	frag, err := share.Encode(p.state(secrets))
+	if err != nil {
+		p.err = err.Error()
+		return
+	}
+	u := *ctx.Page().URL()
+	u.Fragment, u.RawFragment = "", ""
+	base := u.String()
+	p.link = &link{
+		url:     base + "#" + frag,
+		embed:   fmt.Sprintf(`<iframe src="%s#%s%s" title="errlens: API error" width="100%%" height="640" loading="lazy"></iframe>`, base, share.EmbedPrefix, frag),
+		secrets: secrets,
+	}
+	if write {
+		shown := u
+		shown.Fragment = frag
+		ctx.Page().ReplaceURL(&shown)
+		copyText(p.link.url)
+	}
+}
+
+// onKeep keeps (or redacts again) the secret at index i, and remakes the link.
+func (p *Page) onKeep(i int) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if p.keep == nil {
+			p.keep = map[int]bool{}
+		}
+		p.keep[i] = ctx.JSSrc().Get("checked").Bool()
+		p.makeLink(ctx, true)
+	}
+}
+
+func (p *Page) onEmbed(ctx app.Context, e app.Event) {
+	p.makeLink(ctx, false)
+	p.showEmbed = true
+}
+
+func copyText(text string) {
+	if c := app.Window().Get("navigator").Get("clipboard"); c.Truthy() {
+		c.Call("writeText", text).Call("catch", app.FuncOf(func(app.Value, []app.Value) any { return nil }))
+	}
+}
+
+// shareView is the Share and Embed buttons, the link with its length, and the
+// list of what was redacted.
+func (p *Page) shareView() app.UI {
+	l := p.link
+	return app.Elem("div").Class("share").Body(
+		app.Button().Class("primary").Attr("data-testid", "share").Text("Share link").OnClick(p.onShare),
+		app.Button().Attr("data-testid", "embed").Text("Embed").OnClick(p.onEmbed),
+		app.If(l != nil, func() app.UI {
+			n := len(l.url)
+			advice := "comfortable to paste anywhere"
+			cls := "ok"
+			switch {
+			case n > share.Long:
+				advice, cls = "long: some chat tools and e-mail clients cut links this long; trim the paste (keep the status line, the headers that matter and the error body; drop other HAR entries and big data members)", "bad"
+			case n > share.Comfortable:
+				advice, cls = "longer than most links; fine in a browser, may be cut by some tools", "warn"
+			}
+			return app.Elem("div").Class("link").Body(
+				app.Input().Type("text").ReadOnly(true).Attr("data-testid", "share-url").Aria("label", "Share link").Value(l.url),
+				app.Elem("p").Class("muted").Body(
+					app.Elem("span").Class("len "+cls).Attr("data-testid", "share-length").Attr("data-length", n).Text(fmt.Sprintf("%d characters: %s. ", n, advice)),
+					app.Text("Copied to the clipboard. The link holds the paste itself, in the part of the URL browsers never send to a server."),
+				),
+				app.If(len(l.secrets) > 0, func() app.UI {
+					return app.Elem("div").Attr("data-testid", "redactions").Body(
+						app.Elem("p").Text(fmt.Sprintf("Redacted from the link (%d): tick one to keep it.", len(l.secrets))),
+						app.Elem("ul").Class("redactions").Body(app.Range(l.secrets).Slice(func(i int) app.UI {
+							s := l.secrets[i]
+							name := s.Kind
+							if s.Name != "" {
+								name += " " + s.Name
+							}
+							return app.Elem("li").Body(app.Elem("label").Body(
+								app.Input().Type("checkbox").Attr("data-testid", "keep-secret").Checked(p.keep[i]).OnChange(p.onKeep(i)),
+								app.Text(fmt.Sprintf(" keep %s (line %d, %s)", name, s.Line, s.Preview)),
+							))
+						})),
+					)
+				}),
+				app.If(p.showEmbed, func() app.UI {
+					return app.Elem("div").Body(
+						app.Elem("label").Attr("for", "embed-snippet").Text("Embed this view in a docs page:"),
+						app.Textarea().ID("embed-snippet").Attr("data-testid", "embed-snippet").ReadOnly(true).Text(l.embed),
+					)
+				}),
+			)
+		}),
+	)
+}
+
+// Embed view: the postMessage API for the host page.
+
+// onMessage answers a host page allowed by the link: {type: "errlens:set",
+// input, method, policy} sets the input and replies {type: "errlens:report",
+// report}. Messages from other origins are ignored.
+func (p *Page) onMessage(ctx app.Context, ev app.Value) {
+	origin := ev.Get("origin").String()
+	if !slices.Contains(p.origins, origin) {
+		return
+	}
+	data := ev.Get("data")
+	if data.Type() != app.TypeObject || data.Get("type").String() != "errlens:set" {
+		return
+	}
+	if v := data.Get("input"); v.Type() == app.TypeString {
+		p.input = v.String()
+		p.setEditor(ctx)
+	}
+	if v := data.Get("method"); v.Type() == app.TypeString {
+		p.method = strings.ToUpper(v.String())
+	}
+	if v := data.Get("policy"); v.Type() == app.TypeString {
+		p.policy = v.String()
+	}
+	p.entry, p.selected = 0, -1
+	p.refresh(ctx)
+	reply := map[string]any{"type": "errlens:report", "error": p.err}
+	if p.report != nil {
+		b, err := json.Marshal(retry.Report{Report: p.report, Retry: p.advice})
+		if err == nil {
+			reply["report"] = app.Window().Get("JSON").Call("parse", string(b))
+		}
+	}
+	if src := ev.Get("source"); src.Truthy() {
+		src.Call("postMessage", reply, origin)
+	}
+}
+
+// postHeight tells the host page how tall the embed view is, so the iframe
+// can fit it. The height is no secret: any origin may read it.
+func postHeight() {
+	parent := app.Window().Get("parent")
+	if !parent.Truthy() || parent.Equal(app.Window().JSValue()) {
+		return
+	}
+	h := app.Window().Get("document").Get("documentElement").Get("scrollHeight").Int()
+	parent.Call("postMessage", map[string]any{"type": "errlens:height", "height": h}, "*")
+}
+
+// openInApp is the full app's URL for the embed view's "open in errlens":
+// the embed view's own, without "embed.".
+func openInApp(href string) string {
+	return strings.Replace(href, "#"+share.EmbedPrefix, "#", 1)
+}
