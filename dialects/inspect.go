@@ -10,10 +10,10 @@
 package dialects
 
 import (
+	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -226,7 +226,7 @@ func detect(d *doc, r *Report, forced *Dialect) {
 			r.Alternatives = append(r.Alternatives, Alternative{registry[i].ID, float64(p) / 100})
 		}
 	}
-	sort.SliceStable(r.Alternatives, func(i, j int) bool { return r.Alternatives[i].Confidence > r.Alternatives[j].Confidence })
+	slices.SortStableFunc(r.Alternatives, func(a, b Alternative) int { return cmp.Compare(b.Confidence, a.Confidence) })
 	if len(r.Alternatives) > 4 {
 		r.Alternatives = r.Alternatives[:4]
 	}
@@ -403,9 +403,8 @@ func firstInvalidUTF8(s string) int {
 func locateSyntaxError(m *message.Message) *SyntaxError {
 	var raw json.RawMessage
 	err := json.Unmarshal([]byte(m.Body), &raw)
-	var se *json.SyntaxError
 	off, msg := len(m.Body), "the JSON is not valid"
-	if errors.As(err, &se) {
+	if se, ok := err.(*json.SyntaxError); ok {
 		off, msg = int(se.Offset), se.Error()
 	}
 	// encoding/json's offset counts the bytes read, the bad one included.

@@ -2,9 +2,6 @@ package dialects
 
 import (
 	"embed"
-	"io/fs"
-	"path"
-	"sort"
 	"strings"
 )
 
@@ -59,7 +56,11 @@ func Lookup(id string) *Dialect {
 	return nil
 }
 
-//go:embed testdata/*/*.http
+// The gallery's examples: in testdata/<id>/, among the examples the tests
+// decode, those named *.gallery.http. Only they are embedded, to keep app.wasm
+// small.
+//
+//go:embed testdata/*/*.gallery.http
 var samples embed.FS
 
 // Sample is an example response of a dialect, from its documentation.
@@ -68,18 +69,17 @@ type Sample struct {
 	Input string // the response as a developer would paste it
 }
 
-// Samples returns the dialect's examples, the ones its tests decode, in name
-// order: testdata/<id>/*.http.
+// Samples returns the dialect's gallery examples, in name order.
 func (d *Dialect) Samples() []Sample {
-	files, _ := fs.Glob(samples, "testdata/"+d.ID+"/*.http")
-	sort.Strings(files)
-	out := make([]Sample, 0, len(files))
-	for _, f := range files {
-		b, err := samples.ReadFile(f)
+	dir := "testdata/" + d.ID
+	entries, _ := samples.ReadDir(dir) // sorted by name
+	out := make([]Sample, 0, len(entries))
+	for _, e := range entries {
+		b, err := samples.ReadFile(dir + "/" + e.Name())
 		if err != nil {
 			continue
 		}
-		name := strings.ReplaceAll(strings.TrimSuffix(path.Base(f), ".http"), "-", " ")
+		name := strings.ReplaceAll(strings.TrimSuffix(e.Name(), ".gallery.http"), "-", " ")
 		out = append(out, Sample{Name: name, Input: string(b)})
 	}
 	return out

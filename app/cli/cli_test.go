@@ -19,7 +19,7 @@ func run(t *testing.T, stdin string, args ...string) (int, string, string) {
 // TestInspectJSON: the documented keys are all present, flags work after the
 // file, and the retry advice follows the options.
 func TestInspectJSON(t *testing.T) {
-	code, out, errs := run(t, "", "inspect", "../../dialects/testdata/errorcode-envelope/seed-001-upstream-curl.http", "--json", "--policy", "go-retryablehttp", "--attempts", "3", "--seed", "9")
+	code, out, errs := run(t, "", "inspect", "../../dialects/testdata/errorcode-envelope/seed-001-upstream-curl.gallery.http", "--json", "--policy", "go-retryablehttp", "--attempts", "3", "--seed", "9")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -41,7 +41,7 @@ func TestInspectJSON(t *testing.T) {
 	if r["dialect"] != "errorcode-envelope" || rt["decision"] != "verify-then-retry" || rt["policy"] != "go-retryablehttp" || len(rt["schedule"].([]any)) != 2 || rt["seed"].(float64) != 9 {
 		t.Errorf("got dialect %v decision %v policy %v schedule %v", r["dialect"], rt["decision"], rt["policy"], rt["schedule"])
 	}
-	code, out, _ = run(t, "", "inspect", "--json", "--method", "GET", "../../dialects/testdata/errorcode-envelope/seed-001-upstream-curl.http")
+	code, out, _ = run(t, "", "inspect", "--json", "--method", "GET", "../../dialects/testdata/errorcode-envelope/seed-001-upstream-curl.gallery.http")
 	if code != 0 || !strings.Contains(out, `"decision": "retry"`) {
 		t.Errorf("--method GET: exit %d\n%s", code, out)
 	}

@@ -66,7 +66,7 @@ func median(v []float64) float64 {
 
 // BenchmarkBrowser reports, as custom metrics, medians over b.N runs.
 func BenchmarkBrowser(b *testing.B) {
-	sample := mustRead(b, "problem-details/seed-003-02-validation-error.http")
+	sample := mustRead(b, "problem-details/seed-003-02-validation-error.gallery.http")
 	b.Run("load-to-first-decode", func(b *testing.B) {
 		var v []float64
 		for range b.N {

@@ -346,7 +346,7 @@ func TestBrowserPrivacy(t *testing.T) {
 	tb.mu.Lock()
 	loaded := len(tb.requests)
 	tb.mu.Unlock()
-	for _, f := range []string{"stripe/card-declined.http", "html/cloudflare-521.http", "google-rpc/bad-request.http"} {
+	for _, f := range []string{"stripe/card-declined.gallery.http", "html/cloudflare-521.gallery.http", "google-rpc/bad-request.gallery.http"} {
 		tb.paste(t, mustRead(t, f))
 		tb.wait(t, `document.querySelector('[data-testid=status]')`)
 	}
@@ -381,7 +381,7 @@ func mustURL(t testing.TB, s string) *url.URL {
 // the compare view change the advice.
 func TestBrowserInteractions(t *testing.T) {
 	tb := openTab(t, "")
-	tb.paste(t, mustRead(t, "problem-details/seed-003-02-validation-error.http"))
+	tb.paste(t, mustRead(t, "problem-details/seed-003-02-validation-error.gallery.http"))
 	tb.click(t, `[data-testid=field-error][data-field=email]`)
 	tb.wait(t, `document.getElementById('hl')`)
 	var hl string
@@ -396,7 +396,7 @@ func TestBrowserInteractions(t *testing.T) {
 	}
 	tb.screenshot(t, "field-highlight")
 
-	tb.paste(t, mustRead(t, "errorcode-envelope/seed-001-upstream-curl.http"))
+	tb.paste(t, mustRead(t, "errorcode-envelope/seed-001-upstream-curl.gallery.http"))
 	if got := tb.attr(t, `[data-testid=retry-decision]`, "data-decision"); got != retry.VerifyThenRetry {
 		t.Errorf("POST 503: %s", got)
 	}
@@ -433,7 +433,7 @@ func TestBrowserOffline(t *testing.T) {
 	tb.run(t, chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, nil, awaitPromise))
 	tb.run(t, network.EmulateNetworkConditions(true, 0, -1, -1), chromedp.Reload())
 	tb.wait(t, `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`)
-	tb.paste(t, mustRead(t, "stripe/card-declined.http"))
+	tb.paste(t, mustRead(t, "stripe/card-declined.gallery.http"))
 	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "stripe" {
 		t.Errorf("offline: dialect %q", got)
 	}
@@ -445,7 +445,7 @@ func TestBrowserOffline(t *testing.T) {
 func TestBrowserViews(t *testing.T) {
 	tb := openTab(t, "")
 	tb.run(t, emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}))
-	tb.paste(t, mustRead(t, "google-rpc/bad-request.http"))
+	tb.paste(t, mustRead(t, "google-rpc/bad-request.gallery.http"))
 	tb.click(t, `[data-testid=field-error]`)
 	tb.screenshot(t, "report-dark")
 	tb.run(t, emulation.SetDeviceMetricsOverride(390, 844, 2, true))

@@ -159,7 +159,7 @@ func TestBrowserHostileLinks(t *testing.T) {
 				t.Errorf("%.20q: editor holds %q", frag, v)
 			}
 		}
-		tb.paste(t, mustRead(t, "stripe/card-declined.http"))
+		tb.paste(t, mustRead(t, "stripe/card-declined.gallery.http"))
 		if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "stripe" {
 			t.Errorf("%.20q: the editor does not work after the link: %q", frag, got)
 		}
@@ -191,7 +191,7 @@ document.getElementById('f').src = %s + location.hash;
 		if !allowed {
 			origin = "https://elsewhere.example"
 		}
-		frag, _ := share.Encode(share.State{Input: mustRead(t, "problem-details/seed-003-02-validation-error.http"), Origins: []string{origin}})
+		frag, _ := share.Encode(share.State{Input: mustRead(t, "problem-details/seed-003-02-validation-error.gallery.http"), Origins: []string{origin}})
 		tb := openTabURL(t, hostURL+"/#"+share.EmbedPrefix+frag)
 		tb.wait(t, `window.msgs.some(m => m.type === 'errlens:ready') && window.msgs.some(m => m.type === 'errlens:height' && m.height > 100)`)
 		tb.run(t, chromedp.Evaluate(`document.getElementById('f').contentWindow.postMessage({type: 'errlens:set', input: 'HTTP/1.1 429 Too Many Requests\nRetry-After: 3\n\n', method: 'get'}, '*')`, nil))
@@ -240,7 +240,7 @@ func TestBrowserStaticSubPath(t *testing.T) {
 	srv := httptest.NewServer(http.FileServer(http.Dir(root)))
 	defer srv.Close()
 	tb := freshTab(t, srv.URL+"/tools/errlens/")
-	tb.paste(t, mustRead(t, "jsonapi/spec-multiple.http"))
+	tb.paste(t, mustRead(t, "jsonapi/spec-multiple.gallery.http"))
 	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "jsonapi" {
 		t.Errorf("static site: dialect %q", got)
 	}

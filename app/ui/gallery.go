@@ -36,11 +36,11 @@ func (g *gallery) Render() app.UI {
 				app.Elem("p").Text(d.Description),
 				app.Elem("div").Class("row").Body(
 					app.If(d.Spec != "", func() app.UI {
-						return app.A().Href(d.Spec).Target("_blank").Rel("noopener noreferrer").Text("spec")
+						return app.Elem("a").Attr("href", d.Spec).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text("spec")
 					}),
 					app.If(len(samples) > 0, func() app.UI {
 						input := samples[0].Input
-						return app.Button().Class("small").Attr("data-testid", "load-example").
+						return app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "load-example").
 							Aria("label", "Load the "+d.Name+" example").
 							Text("Load example").
 							OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(loadExample, input) })

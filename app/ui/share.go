@@ -125,8 +125,8 @@ func copyText(text string) {
 func (p *Page) shareView() app.UI {
 	l := p.link
 	return app.Elem("div").Class("share").Body(
-		app.Button().Class("primary").Attr("data-testid", "share").Text("Share link").OnClick(p.onShare),
-		app.Button().Attr("data-testid", "embed").Text("Embed").OnClick(p.onEmbed),
+		app.Elem("button").Attr("type", "button").Class("primary").Attr("data-testid", "share").Text("Share link").OnClick(p.onShare),
+		app.Elem("button").Attr("type", "button").Attr("data-testid", "embed").Text("Embed").OnClick(p.onEmbed),
 		app.If(l != nil, func() app.UI {
 			n := len(l.url)
 			advice := "comfortable to paste anywhere"

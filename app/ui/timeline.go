@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"html"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/errlens/errlens/dialects/retry"
@@ -90,8 +92,35 @@ func dur(ms float64) string {
 	return d.Round(time.Second).String()
 }
 
-// svg makes an SVG element in the SVG namespace.
-func svg(tag string) app.HTMLElem { return app.Elem(tag).XMLNS(svgNS) }
+// svgDoc builds SVG markup. The timelines are drawn as one raw element: built
+// node by node, they cost more code in app.wasm and more DOM calls per paste.
+type svgDoc struct{ strings.Builder }
+
+// el writes an element with attributes (name, value pairs), a body (written
+// by body), and a title (tooltip) when title is not "".
+func (b *svgDoc) el(tag, title string, body func(), attrs ...any) {
+	b.WriteString("<" + tag)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		v := attrs[i+1]
+		if f, ok := v.(float64); ok {
+			v = num(f)
+		}
+		fmt.Fprintf(&b.Builder, ` %s="%s"`, attrs[i], html.EscapeString(fmt.Sprint(v)))
+	}
+	b.WriteString(">")
+	if title != "" {
+		b.WriteString("<title>" + html.EscapeString(title) + "</title>")
+	}
+	if body != nil {
+		body()
+	}
+	b.WriteString("</" + tag + ">")
+}
+
+// text writes a text element.
+func (b *svgDoc) text(x, y float64, class, s string) {
+	b.el("text", "", func() { b.WriteString(html.EscapeString(s)) }, "x", x, "y", y, "class", class)
+}
 
 func num(v float64) string { return strconv.FormatFloat(v, 'f', 1, 64) }
 
@@ -104,43 +133,36 @@ func timelineSVG(a *retry.Advice) app.UI {
 	}
 	lanes, _, ticks := timelineGeometry(a.Schedule, floor)
 	height := tlTop + float64(max(len(lanes), 1))*tlLane + tlAxis
-	var nodes []app.UI
-	for _, l := range lanes {
-		nodes = append(nodes, svg("g").Class("lane").Body(
-			svg("title").Text(l.title),
-			svg("text").Attr("x", 4).Attr("y", num(l.y+15)).Class("lane-label").Text(l.label),
-			svg("rect").Attr("x", num(l.x0)).Attr("y", num(l.y+4)).Attr("width", num(l.x1-l.x0)).Attr("height", 14).Attr("rx", 3).Class("band"),
-			svg("circle").Attr("cx", num(l.xExp)).Attr("cy", num(l.y+11)).Attr("r", 4).Class("expected"),
-		))
-	}
 	axisY := tlTop + float64(len(lanes))*tlLane + 4
-	nodes = append(nodes, svg("line").Attr("x1", tlLeft).Attr("x2", num(tlWidth-tlRight)).Attr("y1", num(axisY)).Attr("y2", num(axisY)).Class("axis"))
-	for _, t := range ticks {
-		nodes = append(nodes,
-			svg("line").Attr("x1", num(t.x)).Attr("x2", num(t.x)).Attr("y1", num(axisY)).Attr("y2", num(axisY+4)).Class("axis"),
-			svg("text").Attr("x", num(t.x)).Attr("y", num(axisY+16)).Class("tick").Text(t.label))
-	}
-	if floor > 0 && len(lanes) > 0 {
-		fx := lanes[0].x0
-		nodes = append(nodes, svg("g").Class("floor").Body(
-			svg("title").Text("the server's delay: "+dur(floor)),
-			svg("line").Attr("x1", num(fx)).Attr("x2", num(fx)).Attr("y1", tlTop).Attr("y2", num(axisY)),
-		))
-	}
-	if len(lanes) > 0 {
-		gx := lanes[len(lanes)-1].x1 + 4
-		nodes = append(nodes, svg("g").Class("give-up").Body(
-			svg("title").Text("gives up: "+a.GivesUp.Reason),
-			svg("line").Attr("x1", num(gx)).Attr("x2", num(gx)).Attr("y1", tlTop).Attr("y2", num(axisY)),
-		))
-	}
-	return svg("svg").
-		Attr("data-testid", "timeline").
-		Attr("viewBox", "0 0 "+num(tlWidth)+" "+num(height)).
-		Attr("role", "img").
-		Aria("label", fmt.Sprintf("Backoff timeline of %s: %d retries; %s", a.Policy, len(a.Schedule), a.GivesUp.Reason)).
-		Class("timeline").
-		Body(nodes...)
+	var b svgDoc
+	label := fmt.Sprintf("Backoff timeline of %s: %d retries; %s", a.Policy, len(a.Schedule), a.GivesUp.Reason)
+	b.el("svg", "", func() {
+		for _, l := range lanes {
+			b.el("g", l.title, func() {
+				b.text(4, l.y+15, "lane-label", l.label)
+				b.el("rect", "", nil, "x", l.x0, "y", l.y+4, "width", l.x1-l.x0, "height", 14.0, "rx", 3.0, "class", "band")
+				b.el("circle", "", nil, "cx", l.xExp, "cy", l.y+11, "r", 4.0, "class", "expected")
+			}, "class", "lane")
+		}
+		b.el("line", "", nil, "x1", tlLeft, "x2", tlWidth-tlRight, "y1", axisY, "y2", axisY, "class", "axis")
+		for _, t := range ticks {
+			b.el("line", "", nil, "x1", t.x, "x2", t.x, "y1", axisY, "y2", axisY+4, "class", "axis")
+			b.text(t.x, axisY+16, "tick", t.label)
+		}
+		if floor > 0 && len(lanes) > 0 {
+			b.el("g", "the server's delay: "+dur(floor), func() {
+				b.el("line", "", nil, "x1", lanes[0].x0, "x2", lanes[0].x0, "y1", tlTop, "y2", axisY)
+			}, "class", "floor")
+		}
+		if len(lanes) > 0 {
+			gx := lanes[len(lanes)-1].x1 + 4
+			b.el("g", "gives up: "+a.GivesUp.Reason, func() {
+				b.el("line", "", nil, "x1", gx, "x2", gx, "y1", tlTop, "y2", axisY)
+			}, "class", "give-up")
+		}
+	}, "xmlns", svgNS, "data-testid", "timeline", "viewBox", "0 0 "+num(tlWidth)+" "+num(height),
+		"role", "img", "aria-label", label, "class", "timeline")
+	return app.Raw(b.String())
 }
 
 // compareSVG puts several profiles' retries on one logarithmic axis, one row
@@ -155,36 +177,33 @@ func compareSVG(rows []*retry.Advice) app.UI {
 	x := func(ms float64) float64 {
 		return tlLeft + 40 + math.Log10(1+ms)/math.Log10(1+maxMs)*(tlWidth-tlLeft-40-tlRight)
 	}
-	var nodes []app.UI
-	for i, a := range rows {
-		y := tlTop + float64(i)*tlLane
-		row := []app.UI{svg("text").Attr("x", 4).Attr("y", num(y+15)).Class("lane-label").Text(a.Policy)}
-		if !a.WillRetry {
-			row = append(row, svg("text").Attr("x", num(x(0))).Attr("y", num(y+15)).Class("no-retry").Text("does not retry: "+a.WillRetryWhy))
-		}
-		expected := 0.0
-		for _, s := range a.Schedule {
-			expected += s.ExpectedMs
-			row = append(row,
-				svg("rect").Attr("x", num(x(s.AtMinMs))).Attr("y", num(y+6)).Attr("width", num(math.Max(x(s.AtMaxMs)-x(s.AtMinMs), 2))).Attr("height", 10).Class("band"),
-				svg("circle").Attr("cx", num(x(expected))).Attr("cy", num(y+11)).Attr("r", 3.5).Class("expected").Body(
-					svg("title").Text(fmt.Sprintf("%s attempt %d at about %s", a.Policy, s.Attempt, dur(expected)))))
-		}
-		nodes = append(nodes, svg("g").Class("lane").Body(row...))
-	}
 	axisY := tlTop + float64(len(rows))*tlLane + 4
-	nodes = append(nodes, svg("line").Attr("x1", num(x(0))).Attr("x2", num(tlWidth-tlRight)).Attr("y1", num(axisY)).Attr("y2", num(axisY)).Class("axis"))
-	for _, v := range []float64{0, 100, 1000, 10000, 60000, 600000, 3600000, 36000000} {
-		if v > maxMs*1.01 {
-			break
+	var b svgDoc
+	b.el("svg", "", func() {
+		for i, a := range rows {
+			y := tlTop + float64(i)*tlLane
+			b.el("g", "", func() {
+				b.text(4, y+15, "lane-label", a.Policy)
+				if !a.WillRetry {
+					b.text(x(0), y+15, "no-retry", "does not retry: "+a.WillRetryWhy)
+				}
+				expected := 0.0
+				for _, s := range a.Schedule {
+					expected += s.ExpectedMs
+					b.el("rect", "", nil, "x", x(s.AtMinMs), "y", y+6, "width", math.Max(x(s.AtMaxMs)-x(s.AtMinMs), 2), "height", 10.0, "class", "band")
+					b.el("circle", fmt.Sprintf("%s attempt %d at about %s", a.Policy, s.Attempt, dur(expected)), nil,
+						"cx", x(expected), "cy", y+11, "r", 3.5, "class", "expected")
+				}
+			}, "class", "lane")
 		}
-		nodes = append(nodes, svg("text").Attr("x", num(x(v))).Attr("y", num(axisY+16)).Class("tick").Text(dur(v)))
-	}
-	return svg("svg").
-		Attr("data-testid", "compare").
-		Attr("viewBox", "0 0 "+num(tlWidth)+" "+num(axisY+24)).
-		Attr("role", "img").
-		Aria("label", "Retry timelines of several libraries, on a logarithmic time axis").
-		Class("timeline compare").
-		Body(nodes...)
+		b.el("line", "", nil, "x1", x(0), "x2", tlWidth-tlRight, "y1", axisY, "y2", axisY, "class", "axis")
+		for _, v := range []float64{0, 100, 1000, 10000, 60000, 600000, 3600000, 36000000} {
+			if v > maxMs*1.01 {
+				break
+			}
+			b.text(x(v), axisY+16, "tick", dur(v))
+		}
+	}, "xmlns", svgNS, "data-testid", "compare", "viewBox", "0 0 "+num(tlWidth)+" "+num(axisY+24),
+		"role", "img", "aria-label", "Retry timelines of several libraries, on a logarithmic time axis", "class", "timeline compare")
+	return app.Raw(b.String())
 }

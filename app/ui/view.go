@@ -32,11 +32,11 @@ func (p *Page) Render() app.UI {
 		app.If(p.updateAvailable, func() app.UI {
 			return app.Elem("div").Class("update").Aria("live", "polite").Body(
 				app.Elem("span").Text("A new version of errlens is available."),
-				app.Button().Class("primary").Text("Reload").OnClick(p.onReload),
+				app.Elem("button").Attr("type", "button").Class("primary").Text("Reload").OnClick(p.onReload),
 			)
 		}),
 		app.Elem("header").Class("masthead").Body(
-			app.Img().Src("/web/icon.svg").Alt("").Class("logo"),
+			app.Elem("img").Attr("src", "/web/icon.svg").Attr("alt", "").Class("logo"),
 			app.Elem("h1").Text("errlens"),
 			app.Elem("p").Class("tagline").Text("Paste what an API sent back. See what it means and what to do next. Nothing leaves this page."),
 		),
@@ -61,9 +61,9 @@ func (p *Page) embedView() app.UI {
 	}
 	return app.Elem("div").ID("top").Class("page embed").Attr("data-testid", "embed-view").Body(
 		app.Elem("div").Class("embed-bar row").Body(
-			app.Img().Src("/web/icon.svg").Alt("").Class("logo small"),
-			app.A().Href(p.appURL).Target("_blank").Rel("noopener").Attr("data-testid", "open-in-app").Text("Open in errlens"),
-			app.Button().Class("small").Attr("data-testid", "edit-toggle").Aria("expanded", p.showInput).Text("Edit").
+			app.Elem("img").Attr("src", "/web/icon.svg").Attr("alt", "").Class("logo small"),
+			app.Elem("a").Attr("href", p.appURL).Attr("target", "_blank").Attr("rel", "noopener").Attr("data-testid", "open-in-app").Text("Open in errlens"),
+			app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "edit-toggle").Aria("expanded", p.showInput).Text("Edit").
 				OnClick(func(ctx app.Context, e app.Event) { p.showInput = !p.showInput }),
 		),
 		app.Elem("div").Class(editor).Body(p.inputPanel()),
@@ -123,7 +123,7 @@ func (p *Page) inputPanel() app.UI {
 				app.Input().Type("checkbox").ID("remember").Checked(p.remember).OnChange(p.onRemember),
 				app.Text(" remember the last input in this browser"),
 			),
-			app.Button().Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
+			app.Elem("button").Attr("type", "button").Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
 		),
 		p.shareView(),
 		p.entries(),
@@ -148,7 +148,7 @@ func (p *Page) entries() app.UI {
 				if e.Failed() {
 					cls += " failed"
 				}
-				return app.Elem("li").Body(app.Button().Class(cls).Attr("data-entry", e.N).OnClick(p.onEntry(e.N)).Body(
+				return app.Elem("li").Body(app.Elem("button").Attr("type", "button").Class(cls).Attr("data-entry", e.N).OnClick(p.onEntry(e.N)).Body(
 					app.Elem("span").Class("code "+statusClass(e.Status)).Text(e.Status),
 					app.Elem("span").Text(" "+e.Method+" "),
 					app.Elem("span").Class("url").Text(e.URL),
@@ -211,13 +211,13 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 			fact("Detail", r.Detail), fact("Instance", r.Instance), fact("Time", r.Timestamp),
 			app.If(r.DocURL != "", func() app.UI {
 				return app.Elem("div").Body(app.Elem("dt").Text("Docs"), app.Elem("dd").Body(
-					app.A().Href(r.DocURL).Target("_blank").Rel("noopener noreferrer").Text(r.DocURL)))
+					app.Elem("a").Attr("href", r.DocURL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(r.DocURL)))
 			}),
 			app.If(r.RequestID != "", func() app.UI {
 				return app.Elem("div").Body(app.Elem("dt").Text("Request id"), app.Elem("dd").Body(
 					app.Elem("code").Attr("data-testid", "request-id").Text(r.RequestID),
 					app.Elem("span").Class("muted").Text(" from "+r.RequestIDSource+" "),
-					app.Button().Class("small").Aria("label", "Copy the request id").Text("Copy").OnClick(p.onCopy(r.RequestID)),
+					app.Elem("button").Attr("type", "button").Class("small").Aria("label", "Copy the request id").Text("Copy").OnClick(p.onCopy(r.RequestID)),
 				))
 			}),
 			app.If(r.Request.Method != "", func() app.UI {
@@ -269,7 +269,7 @@ func (p *Page) fieldErrors(r *dialects.Report) app.UI {
 			app.Raw(fieldTable(rows, p.selected)),
 		),
 		app.If(len(rows) < len(r.FieldErrors), func() app.UI {
-			return app.Button().Class("link").Text(fmt.Sprintf("Show all %d", len(r.FieldErrors))).OnClick(func(ctx app.Context, e app.Event) { p.showAll = true })
+			return app.Elem("button").Attr("type", "button").Class("link").Text(fmt.Sprintf("Show all %d", len(r.FieldErrors))).OnClick(func(ctx app.Context, e app.Event) { p.showAll = true })
 		}),
 	)
 }
@@ -497,9 +497,8 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 				field("p-racap", "Retry-After cap ms ", f(pr.RetryAfterCapMs), p.onParam("retryAfterCap")),
 				app.Elem("label").Attr("for", "p-seed").Class("param").Body(app.Text("seed "),
 					app.Input().ID("p-seed").Type("number").Attr("min", 1).Value(strconv.FormatUint(p.seed, 10)).OnChange(p.onSeed)),
-				app.Button().Class("small").Text("Reset to the profile").OnClick(p.onResetParams),
+				app.Elem("button").Attr("type", "button").Class("small").Text("Reset to the profile").OnClick(p.onResetParams),
 			),
 		),
 	)
 }
-

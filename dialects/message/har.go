@@ -6,7 +6,7 @@ package message
 import (
 	"encoding/base64"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -100,8 +100,14 @@ func parseHAR(s string, opt Options) (*Message, error) {
 		m.Notes = append(m.Notes, Note{Text: fmt.Sprintf("entry %d got no response (status 0): blocked, cancelled, or a network or CORS failure", pick)})
 	}
 	// Failed entries first, each group in file order.
-	sort.SliceStable(m.Entries, func(i, j int) bool {
-		return m.Entries[i].Failed() && !m.Entries[j].Failed()
+	slices.SortStableFunc(m.Entries, func(a, b Entry) int {
+		switch {
+		case a.Failed() && !b.Failed():
+			return -1
+		case b.Failed() && !a.Failed():
+			return 1
+		}
+		return 0
 	})
 	return m, nil
 }

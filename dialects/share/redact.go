@@ -2,7 +2,7 @@ package share
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -103,7 +103,7 @@ func FindSecrets(in string) []Secret {
 			add(k.kind, "", s, e)
 		}
 	}
-	sort.Slice(found, func(i, j int) bool { return found[i].Start < found[j].Start })
+	slices.SortFunc(found, func(a, b Secret) int { return a.Start - b.Start })
 	for i := range found {
 		f := &found[i]
 		f.Line = 1 + strings.Count(in[:f.Start], "\n")

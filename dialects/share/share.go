@@ -10,7 +10,6 @@ import (
 	"compress/flate"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -92,8 +91,7 @@ func Decode(fragment string) (State, error) {
 	}
 	packed, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(payload, "="))
 	if err != nil {
-		var ce base64.CorruptInputError
-		if errors.As(err, &ce) {
+		if ce, ok := err.(base64.CorruptInputError); ok {
 			return s, fail("it is damaged at character %d (truncated or edited?)", int(ce)+len(Prefix))
 		}
 		return s, fail("it is damaged (%v)", err)
