@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/errlens/errlens/dialects/share"
 )
 
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -77,5 +79,30 @@ func TestExitCodes(t *testing.T) {
 	}
 	if code, out, _ := run(t, "", "dialects"); code != 0 || !strings.Contains(out, "problem-details") {
 		t.Errorf("dialects: %d", code)
+	}
+}
+
+// TestShare: errlens share prints a link whose state is the redacted paste,
+// lists what it redacted, and keeps what --keep names.
+func TestShare(t *testing.T) {
+	paste := "HTTP/1.1 401 Unauthorized\nAuthorization: Bearer abcdefghijklmnopqrstu\n\n{\"detail\": \"token sk_live_1234567890abcdefgh expired\"}"
+	code, out, errs := run(t, paste, "share", "-", "--base", "https://tools.example/errlens/", "--method", "get")
+	if code != 0 || !strings.HasPrefix(out, "https://tools.example/errlens/#v1.") {
+		t.Fatalf("exit %d: %s %s", code, out, errs)
+	}
+	s, err := share.Decode(strings.TrimSpace(out[strings.Index(out, "#")+1:]))
+	if err != nil || strings.Contains(s.Input, "abcdefghijklmnop") || strings.Contains(s.Input, "sk_live_") || s.Method != "GET" {
+		t.Errorf("state %+v (%v)", s, err)
+	}
+	if !strings.Contains(errs, "redacted 1: header Authorization") || !strings.Contains(errs, "redacted 2: Stripe key") {
+		t.Errorf("redactions listed:\n%s", errs)
+	}
+	_, out, _ = run(t, paste, "share", "-", "--keep", "2", "--embed")
+	if !strings.Contains(out, "#embed.v1.") {
+		t.Errorf("embed link %s", out)
+	}
+	s, _ = share.Decode(strings.TrimSpace(out[strings.Index(out, "#embed.")+len("#embed."):]))
+	if !strings.Contains(s.Input, "sk_live_1234567890abcdefgh") || strings.Contains(s.Input, "abcdefghijklmnop") {
+		t.Errorf("--keep 2: %q", s.Input)
 	}
 }
