@@ -76,6 +76,13 @@ func (tb *tab) value(t testing.TB, sel string) string {
 func TestBrowserShareLinks(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(repo, "dialects", "testdata", "*", "seed-*.http"))
 	tb := openTab(t, "")
+	// Typing never writes the address bar: only Share does.
+	tb.paste(t, mustRead(t, "drf/throttled.http"))
+	var hash string
+	tb.run(t, chromedp.Evaluate(`location.hash`, &hash))
+	if hash != "" {
+		t.Errorf("a paste wrote the address bar: %q", hash)
+	}
 	for i, f := range files {
 		b, _ := os.ReadFile(f)
 		in := string(b)
@@ -110,6 +117,34 @@ func TestBrowserShareLinks(t *testing.T) {
 			}
 		}
 		fresh.mu.Unlock()
+	}
+}
+
+// TestBrowserBigLink: a 64 KB paste makes a link that Chromium opens whole,
+// and the length warning says to trim it.
+func TestBrowserBigLink(t *testing.T) {
+	// Request ids and hashes, as real logs have: they do not compress away.
+	var b strings.Builder
+	b.WriteString("HTTP/1.1 500 Internal Server Error\ncontent-type: application/json\n\n{\"errors\":[")
+	x := uint64(88172645463325252)
+	for i := 0; b.Len() < 64<<10; i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		fmt.Fprintf(&b, `{"message":"upstream %x failed","trace":"%016x%016x"},`, i, x, x*31)
+	}
+	b.WriteString(`{"message":"end"}]}`)
+	in := b.String()
+	tb := openTab(t, "")
+	tb.paste(t, in)
+	tb.click(t, `[data-testid=share]`)
+	tb.wait(t, `document.querySelector('[data-testid=share-url]')`)
+	if cls := tb.attr(t, `[data-testid=share-length]`, "class"); !strings.Contains(cls, "bad") {
+		t.Errorf("a %d-character link is not warned: %q", len(tb.value(t, `[data-testid=share-url]`)), cls)
+	}
+	fresh := freshTab(t, tb.value(t, `[data-testid=share-url]`))
+	if got := fresh.value(t, `[data-testid=input]`); got != in {
+		t.Errorf("64 KB link restored %d bytes of %d", len(got), len(in))
 	}
 }
 
