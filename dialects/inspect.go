@@ -208,7 +208,7 @@ func detect(d *doc, r *Report, forced *Dialect) {
 	r.Dialect = registry[chosen].ID
 	r.Confidence = float64(points[chosen]) / 100
 	if registry[chosen].detect == nil {
-		r.Confidence = fallbackConfidence(d, points[best0(best)])
+		r.Confidence = fallbackConfidence(d, points[max(best, 0)])
 		r.Evidence = append(r.Evidence, fallbackEvidence(d))
 	}
 	for _, e := range s.ev {
@@ -231,8 +231,6 @@ func detect(d *doc, r *Report, forced *Dialect) {
 		r.Alternatives = r.Alternatives[:4]
 	}
 }
-
-func best0(i int) int { return max(i, 0) }
 
 // fallback is the dialect for a body no detector claims: by its kind.
 func fallback(d *doc) int {

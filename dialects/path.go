@@ -3,6 +3,8 @@ package dialects
 import (
 	"strings"
 
+	"github.com/errlens/errlens/dialects/message"
+
 	"github.com/tidwall/gjson"
 )
 
@@ -11,25 +13,13 @@ import (
 
 // joinKey appends a member name to a normalized path.
 func joinKey(path, key string) string {
-	if isIndex(key) {
+	if message.Digits(key) {
 		return path + "[" + key + "]"
 	}
 	if path == "" {
 		return key
 	}
 	return path + "." + key
-}
-
-func isIndex(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // fromDotted normalizes "items.0.name" (Laravel, class-validator), "$.items[0].name"

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/errlens/errlens/dialects"
@@ -136,7 +137,15 @@ type tab struct {
 func openTab(t testing.TB, fragment string) *tab {
 	t.Helper()
 	s := getSession(t)
-	ctx, cancel := chromedp.NewContext(s.browser)
+	return newTab(t, s.browser, s.url+fragment)
+}
+
+// newTab opens url in a new tab of browser, recording the requests, console
+// errors, exceptions and script dialogs (dismissed) of the page, and waits
+// for the app to run (and to have read the link, if url has a fragment).
+func newTab(t testing.TB, browser context.Context, url string) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(cancelTimeout)
@@ -153,10 +162,17 @@ func openTab(t testing.TB, fragment string) *tab {
 			}
 		case *runtime.EventExceptionThrown:
 			tb.errors = append(tb.errors, e.ExceptionDetails.Error())
+		case *page.EventJavascriptDialogOpening:
+			tb.errors = append(tb.errors, "dialog: "+e.Message)
+			go chromedp.Run(ctx, page.HandleJavaScriptDialog(false))
 		}
 	})
-	tb.run(t, network.Enable(), log.Enable(), runtime.Enable(), chromedp.Navigate(s.url+fragment))
-	tb.wait(t, `!document.getElementById('app-wasm-loader') && !!document.querySelector('[data-testid=input]')`)
+	tb.run(t, network.Enable(), log.Enable(), runtime.Enable(), chromedp.Navigate(url))
+	ready := `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`
+	if strings.Contains(url, "#") {
+		ready += ` && document.querySelector('[data-testid=results]').dataset.decodes !== '0'`
+	}
+	tb.wait(t, ready)
 	return tb
 }
 

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/errlens/errlens/dialects/share"
 )
@@ -25,29 +24,7 @@ import (
 // colleague opening a link.
 func freshTab(t testing.TB, url string) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(secondBrowser(t))
-	t.Cleanup(cancel)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(cancelTimeout)
-	tb := &tab{ctx: ctx}
-	chromedp.ListenTarget(ctx, func(ev any) {
-		tb.mu.Lock()
-		defer tb.mu.Unlock()
-		switch e := ev.(type) {
-		case *network.EventRequestWillBeSent:
-			tb.requests = append(tb.requests, e.Request.URL)
-		case *page.EventJavascriptDialogOpening:
-			tb.errors = append(tb.errors, "dialog: "+e.Message)
-			go chromedp.Run(ctx, page.HandleJavaScriptDialog(false))
-		}
-	})
-	tb.run(t, network.Enable(), chromedp.Navigate(url))
-	ready := `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`
-	if strings.Contains(url, "#") {
-		ready += ` && document.querySelector('[data-testid=results]').dataset.decodes !== '0'`
-	}
-	tb.wait(t, ready)
-	return tb
+	return newTab(t, secondBrowser(t), url)
 }
 
 var (

@@ -18,6 +18,9 @@ import (
 // leaves "remember" on.
 const savedKey = "errlens.input.v1"
 
+// bigPaste is the size past which a paste is read a frame after it shows.
+const bigPaste = 1 << 20
+
 // maxSaved is the largest input remembered in localStorage.
 const maxSaved = 256 << 10
 
@@ -46,6 +49,7 @@ type Page struct {
 	err      string
 	took     time.Duration // time of the last decode
 	decodes  int           // decodes so far: tests wait for it to change
+	reading  int           // size of a big paste about to be read
 	// bodyShown is the decode whose body view is rendered: a big body is
 	// drawn one frame after the report, so the report shows at once.
 	bodyShown int
@@ -224,6 +228,21 @@ func (p *Page) save(ctx app.Context) {
 func (p *Page) onInput(ctx app.Context, e app.Event) {
 	p.input = ctx.JSSrc().Get("value").String()
 	p.entry, p.selected, p.showAll, p.link, p.linkErr = 0, -1, false, nil, ""
+	if len(p.input) > bigPaste {
+		// A big paste first shows that it is being read, then is read: the
+		// page paints before the one long decode.
+		p.reading = len(p.input)
+		n := p.decodes
+		ctx.After(20*time.Millisecond, func(ctx app.Context) {
+			if p.decodes == n {
+				p.reading = 0
+				p.refresh(ctx)
+				p.save(ctx) // too big to keep: forgets the last input
+			}
+		})
+		return
+	}
+	p.reading = 0
 	p.refresh(ctx)
 	// Saving waits for a pause in the typing: it is no part of a keystroke.
 	n := p.decodes
@@ -349,11 +368,7 @@ func (p *Page) onEntry(n int) app.EventHandler {
 }
 
 func (p *Page) onCopy(text string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if c := app.Window().Get("navigator").Get("clipboard"); c.Truthy() {
-			c.Call("writeText", text)
-		}
-	}
+	return func(ctx app.Context, e app.Event) { copyText(text) }
 }
 
 func (p *Page) onReload(ctx app.Context, e app.Event) { ctx.Reload() }

@@ -160,6 +160,8 @@ func (p *Page) entries() app.UI {
 
 func (p *Page) results() []app.UI {
 	switch {
+	case p.reading > 0:
+		return []app.UI{app.Elem("div").Class("empty").Attr("role", "status").Text(fmt.Sprintf("Reading %.1f MB…", float64(p.reading)/(1<<20)))}
 	case p.linkErr != "":
 		return []app.UI{app.Elem("div").Class("error").Attr("role", "alert").Attr("data-testid", "link-error").Text(p.linkErr + ". The editor is empty and ready.")}
 	case p.err != "":

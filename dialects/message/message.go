@@ -165,7 +165,7 @@ func readStatusLine(m *Message, line string, n int) {
 	m.Proto = proto
 	code, reason, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
 	m.Status, m.Reason = 0, ""
-	if len(code) != 3 || !allDigits(code) || code[0] == '0' {
+	if len(code) != 3 || !Digits(code) || code[0] == '0' {
 		m.Notes = append(m.Notes, Note{n, fmt.Sprintf("status line %q has no three-digit status code", clip(line))})
 		return
 	}
@@ -247,7 +247,9 @@ var tchar = func() (t [256]bool) {
 	return t
 }()
 
-func allDigits(s string) bool {
+// Digits reports whether s is a non-empty run of ASCII digits: a status code,
+// delay-seconds, an array index.
+func Digits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			return false

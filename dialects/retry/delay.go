@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/errlens/errlens/dialects/message"
 )
 
 // Delay explains the delay the server asked for.
@@ -90,7 +92,7 @@ func retryAfter(in *input) (*Delay, string) {
 	}
 	v = strings.TrimSpace(v)
 	d := &Delay{Raw: v, Source: "Retry-After"}
-	if isDigits(v) {
+	if message.Digits(v) {
 		n, _ := strconv.ParseFloat(v, 64)
 		d.Reading, d.Seconds = "delta-seconds", n
 		return d, ""
@@ -351,15 +353,6 @@ func merged(items []sfItem) map[string]string {
 		}
 	}
 	return all
-}
-
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 func clip(s string) string {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/errlens/errlens/dialects/message"
 )
 
 // Params are a retry policy's parameters, editable in the app. Delays are in
@@ -72,10 +74,9 @@ func ProfileNamed(name string) *Profile {
 	return nil
 }
 
-var (
-	idempotentMethods = []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"}
-	allMethods        []string // nil: every method
-)
+// idempotentMethods are RFC 9110's idempotent methods: what urllib3, got and
+// ky retry.
+var idempotentMethods = []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"}
 
 var profiles = []*Profile{
 	{
@@ -368,7 +369,7 @@ func retryAfterStrict(in *input, layouts []string) (float64, bool) {
 		return 0, false
 	}
 	v = strings.TrimSpace(v)
-	if isDigits(v) {
+	if message.Digits(v) {
 		n, err := strconv.ParseFloat(v, 64)
 		return n, err == nil
 	}
