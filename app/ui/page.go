@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -265,13 +266,13 @@ func (p *Page) onKey(ctx app.Context, e app.Event) {
 }
 
 func (p *Page) onDialect(ctx app.Context, e app.Event) {
-	p.dialect = ctx.JSSrc().Get("value").String()
+	p.dialect = e.Get("target").Get("value").String()
 	p.selected = -1
 	p.refresh(ctx)
 }
 
 func (p *Page) onPolicy(ctx app.Context, e app.Event) {
-	p.policy, p.params = ctx.JSSrc().Get("value").String(), nil
+	p.policy, p.params = e.Get("target").Get("value").String(), nil
 	p.refresh(ctx)
 }
 
@@ -415,4 +416,11 @@ func (p *Page) readFile(ctx app.Context, files app.Value) {
 
 // Register routes the app's one page, in the browser and on the server that
 // prerenders it.
-func Register() { app.Route("/", func() app.Composer { return &Page{} }) }
+func Register() {
+	if app.IsClient {
+		// Pastes make short-lived garbage in bursts; collecting less often
+		// keeps pauses out of the keystroke-to-report path.
+		debug.SetGCPercent(400)
+	}
+	app.Route("/", func() app.Composer { return &Page{} })
+}

@@ -5,6 +5,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/retry"
@@ -237,13 +238,7 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 				return app.Elem("p").Text("Also close: " + strings.Join(alts, ", "))
 			}),
 			app.Elem("label").Attr("for", "dialect-override").Text("Read as "),
-			app.Select().ID("dialect-override").Attr("data-testid", "dialect-override").OnChange(p.onDialect).Body(
-				app.Option().Value("").Selected(p.dialect == "").Text("detected"),
-				app.Range(dialects.All()).Slice(func(i int) app.UI {
-					dl := dialects.All()[i]
-					return app.Option().Value(dl.ID).Selected(p.dialect == dl.ID).Text(dl.Name)
-				}),
-			),
+			app.Elem("span").OnChange(p.onDialect).Body(app.Raw(selectHTML("dialect-override", dialectChoices(), p.dialect))),
 		),
 	)
 }
@@ -474,12 +469,7 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 	modes := []string{"floor", "replace", "ignore"}
 	return app.Elem("div").Class("policy").Body(
 		app.Elem("label").Attr("for", "policy").Text("Timeline for "),
-		app.Select().ID("policy").Attr("data-testid", "policy").OnChange(p.onPolicy).Body(
-			app.Range(retry.Profiles()).Slice(func(i int) app.UI {
-				pf := retry.Profiles()[i]
-				return app.Option().Value(pf.Name).Selected(pf.Name == a.Policy).Text(pf.Name + " — " + pf.Library)
-			}),
-		),
+		app.Elem("span").OnChange(p.onPolicy).Body(app.Raw(selectHTML("policy", policyChoices(), a.Policy))),
 		app.Elem("p").Class("muted").Text(retry.ProfileNamed(a.Policy).Description),
 		app.Elem("details").Class("params").Body(
 			app.Elem("summary").Text("Parameters"),
@@ -504,3 +494,39 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 		),
 	)
 }
+
+// choice is an option of a select drawn as raw HTML.
+type choice struct{ value, label string }
+
+// selectHTML writes a <select> with id (and data-testid) id. Long, mostly
+// static selects are raw HTML, unchanged from one paste to the next, so go-app
+// skips them; their change events bubble to a handler on the wrapper.
+func selectHTML(id string, choices []choice, selected string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<select id="%s" data-testid="%s">`, id, id)
+	for _, c := range choices {
+		sel := ""
+		if c.value == selected {
+			sel = " selected"
+		}
+		fmt.Fprintf(&b, `<option value="%s"%s>%s</option>`, esc(c.value), sel, esc(c.label))
+	}
+	b.WriteString(`</select>`)
+	return b.String()
+}
+
+var dialectChoices = sync.OnceValue(func() []choice {
+	c := []choice{{"", "detected"}}
+	for _, d := range dialects.All() {
+		c = append(c, choice{d.ID, d.Name})
+	}
+	return c
+})
+
+var policyChoices = sync.OnceValue(func() []choice {
+	var c []choice
+	for _, p := range retry.Profiles() {
+		c = append(c, choice{p.Name, p.Name + " — " + p.Library})
+	}
+	return c
+})
