@@ -173,7 +173,7 @@ func status(r gjson.Result) int {
 	return n
 }
 
-// open marks the root's member key mapped and returns the members of its value
+// open marks parent's member key mapped and returns the members of its value
 // (an object) for a decoder to take from; what it leaves is reported unmapped.
 func (d *doc) open(parent *obj, key string) *obj {
 	v := parent.take(key)
