@@ -175,13 +175,20 @@ func status(r gjson.Result) int {
 
 // open marks parent's member key mapped and returns the members of its value
 // (an object) for a decoder to take from; what it leaves is reported unmapped.
+// Opening the same member twice returns the same members.
 func (d *doc) open(parent *obj, key string) *obj {
 	v := parent.take(key)
+	path := joinKey(parent.path, key)
+	for _, o := range d.opened {
+		if o.path == path {
+			return o
+		}
+	}
 	if parent == &d.top && key == "error" && d.inner.m != nil {
 		d.opened = append(d.opened, &d.inner)
 		return &d.inner
 	}
-	o := newObj(joinKey(parent.path, key), v, nil)
+	o := newObj(path, v, nil)
 	d.opened = append(d.opened, &o)
 	return &o
 }

@@ -231,20 +231,38 @@ func joinPath(a, b string) string {
 	return a + "." + b
 }
 
-// requestIDMembers are the body members that carry a request id, with the
-// source a report names for each.
-var requestIDMembers = []struct{ key, source string }{
-	{"request_id", "body request_id"}, {"requestId", "body requestId"}, {"requestID", "body requestID"},
-	{"traceId", "body traceId"}, {"trace_id", "body trace_id"},
-	{"correlation_id", "body correlation_id"}, {"correlationId", "body correlationId"},
-}
-
-// readRequestID takes the first request id member of o that is a string.
+// readRequestID takes o's request id: a request id member (requestIDKeys)
+// holding one token, else such a member of an object that often carries one
+// (innerError, meta...).
 func readRequestID(o *obj, r *Report) {
-	for _, m := range requestIDMembers {
-		if v := o.get(m.key); v.Type == gjson.String {
-			r.RequestID, r.RequestIDSource = o.str(m.key), m.source
+	for _, k := range requestIDKeys {
+		if v := o.get(k); isID(v) {
+			r.RequestID, r.RequestIDSource = o.str(k), "body "+joinKey(o.path, k)
 			return
 		}
 	}
+	for _, h := range requestIDHolders {
+		v := o.get(h)
+		if !v.IsObject() {
+			continue
+		}
+		for _, k := range requestIDKeys {
+			if id := field(v, k); isID(id) {
+				r.RequestID, r.RequestIDSource = text(id), "body "+joinKey(joinKey(o.path, h), k)
+				return
+			}
+		}
+	}
+}
+
+// isID reports a value that can be an id: a string of one token (not a stack
+// trace), or a whole number.
+func isID(v gjson.Result) bool {
+	switch v.Type {
+	case gjson.String:
+		return v.Str != "" && len(v.Str) <= 200 && !strings.ContainsAny(v.Str, " \n\t")
+	case gjson.Number:
+		return !strings.ContainsAny(v.Raw, ".eE-")
+	}
+	return false
 }

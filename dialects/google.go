@@ -62,20 +62,19 @@ func decodeGoogle(d *doc, r *Report) {
 	if len(d.inner.m) > 0 {
 		e = d.open(&d.top, "error")
 	}
-	code := int(e.take("code").Int())
-	if code >= 100 {
-		r.BodyStatus = code
-	} else if code > 0 {
-		r.Code = grpcCodeName(code)
-	}
+	c := e.take("code")
+	code := int(c.Int())
 	r.Message = e.str("message")
-	r.Type = e.str("status")
-	if r.Type == "" {
-		r.Type = r.Code
+	r.Type, r.Code = e.str("status"), e.str("status")
+	switch {
+	case code >= 100:
+		r.BodyStatus = code
+	case r.Type == "" && c.Exists(): // grpc-gateway: the gRPC code's number alone
+		r.Code, r.Type = text(c), grpcCodeName(code)
 	}
 	i := 0
 	e.take("details").ForEach(func(_, det gjson.Result) bool {
-		decodeGoogleDetail(r, det, joinKey(joinKey(e.path, "details"), itoa(i)))
+		decodeGoogleDetail(r, text(field(det, "@type")), det, joinKey(joinKey(e.path, "details"), itoa(i)))
 		i++
 		return true
 	})
@@ -86,9 +85,9 @@ func decodeGoogle(d *doc, r *Report) {
 	})
 }
 
-// decodeGoogleDetail reads one typed detail of google/rpc/error_details.proto.
-func decodeGoogleDetail(r *Report, det gjson.Result, path string) {
-	typ := text(field(det, "@type"))
+// decodeGoogleDetail reads one typed detail of google/rpc/error_details.proto:
+// typ is its type name, det its JSON form.
+func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 	switch typ[strings.LastIndexByte(typ, '/')+1:] {
 	case "google.rpc.BadRequest":
 		r.readList(field(det, "fieldViolations"), names{
@@ -97,7 +96,11 @@ func decodeGoogleDetail(r *Report, det gjson.Result, path string) {
 			code:    []string{"reason"},
 		})
 	case "google.rpc.ErrorInfo":
-		r.Code = text(field(det, "reason"))
+		if r.Code == "" {
+			r.Code = text(field(det, "reason"))
+		} else {
+			r.Members = append(r.Members, Member{Path: path + ".reason", Value: field(det, "reason").Raw})
+		}
 		if m := field(det, "metadata"); m.Exists() {
 			r.Members = append(r.Members, Member{Path: path + ".metadata", Value: m.Raw})
 		}

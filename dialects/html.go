@@ -15,13 +15,106 @@ var html = &Dialect{
 
 func decodeHTML(d *doc, r *Report) {
 	r.Title = htmlText(d.body, "title")
-	r.Message = htmlText(d.body, "h1")
-	if r.Message == r.Title {
-		r.Message = ""
-	}
+	h1 := htmlText(d.body, "h1")
+	r.Message = firstNonEmpty(htmlExplanation(d), h1, r.Title)
 	if who := servedBy(d); who != "" {
-		r.Detail = "an error page from " + who + ", not from the API itself"
+		r.Evidence = append(r.Evidence, "an error page from "+who+", not from the API itself")
 	}
+}
+
+// htmlExplanation returns the page's own explanation: the first block of text
+// after its first heading (or in its body when it has none), the first line
+// of a <pre>, up to the rule or <address> that opens a server's signature.
+func htmlExplanation(d *doc) string {
+	body := d.body[:min(len(d.body), 1<<16)]
+	lower := asciiLower(body)
+	start := strings.Index(lower, "</h1>")
+	if start < 0 {
+		if start = strings.Index(lower, "<body"); start < 0 {
+			start = 0
+		}
+	}
+	var text strings.Builder
+	inPre := false
+	flush := func() string {
+		raw := text.String()
+		if inPre {
+			raw = strings.TrimSpace(raw)
+			raw, _, _ = strings.Cut(raw, "\n")
+		}
+		t := collapse(htmlUnescape.Replace(raw))
+		text.Reset()
+		if t != "" && !isSignature(d, t) {
+			return t
+		}
+		return ""
+	}
+	for i := start; i < len(body); {
+		if body[i] != '<' {
+			j := strings.IndexByte(body[i:], '<')
+			if j < 0 {
+				j = len(body) - i
+			}
+			text.WriteString(body[i : i+j])
+			i += j
+			continue
+		}
+		j := strings.IndexByte(body[i:], '>')
+		if j < 0 {
+			break
+		}
+		closing := lower[i+1] == '/'
+		tag := strings.TrimLeft(lower[i+1:i+j], "/")
+		tag, _, _ = strings.Cut(tag, " ")
+		i += j + 1
+		switch tag {
+		case "br", "br/":
+			if inPre {
+				if t := flush(); t != "" {
+					return t
+				}
+			}
+			text.WriteByte(' ')
+		case "p", "pre", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
+			"body", "html", "section", "main", "article", "header", "footer", "dl", "dt", "dd":
+			if t := flush(); t != "" {
+				return t
+			}
+			if tag == "pre" {
+				inPre = !closing
+			}
+		case "hr", "address", "script", "style":
+			if t := flush(); t != "" {
+				return t
+			}
+			if tag != "script" && tag != "style" {
+				return ""
+			}
+			if end := strings.Index(lower[i:], "</"+tag); end >= 0 {
+				i += end
+			}
+		}
+	}
+	return flush()
+}
+
+// isSignature reports a line that only names the server: "nginx/1.22.1",
+// "Apache/2.4.62 (Debian) Server at localhost Port 80".
+func isSignature(d *doc, t string) bool {
+	server := d.header("Server")
+	product, _, _ := strings.Cut(server, "/")
+	return server != "" && (t == server || product != "" && strings.HasPrefix(t, product+"/")) ||
+		strings.Contains(t, " Server at ") && strings.Contains(t, " Port ")
+}
+
+// firstNonEmpty returns the first of s that is not empty.
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
 }
 
 // htmlText returns the text of the first element named tag, without markup.
@@ -60,7 +153,7 @@ func stripTags(s string) string {
 	return htmlUnescape.Replace(b.String())
 }
 
-var htmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&nbsp;", " ", "&amp;", "&")
+var htmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&#x27;", "'", "&#34;", `"`, "&nbsp;", " ", "&amp;", "&")
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 

@@ -52,6 +52,9 @@ func Decode(msg *message.Message, dialect string) *Report {
 	r := &Report{}
 	detect(d, r, Lookup(dialect))
 	Lookup(r.Dialect).decode(d, r)
+	if d.root.Exists() && d.root.Type != gjson.String && r.Dialect != genericJSON.ID {
+		readJSON(d, r, &d.top) // what the dialect left empty
+	}
 	finish(d, r)
 	d.free()
 	return r
@@ -143,8 +146,8 @@ func bodyKind(d *doc) string {
 }
 
 func isHTML(ct, b string) bool {
-	if ct == "text/html" || ct == "application/xhtml+xml" {
-		return true
+	if (ct == "text/html" || ct == "application/xhtml+xml") && strings.IndexByte(b, '<') >= 0 {
+		return true // text/html without a tag is text
 	}
 	head := strings.ToLower(b[:min(len(b), 512)])
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<title", "<h1"} {

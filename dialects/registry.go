@@ -25,6 +25,8 @@ var registry = []*Dialect{
 	problemDetails, drf, errorcodeEnvelope, errorObject, flatError, stripe,
 	googleRPC, jsonAPI, graphQL, odata, aws, github, fastAPI, springBoot,
 	laravel, kubernetes, slack, boom, oauth2,
+	twirp, connect, postgrest, elasticsearch, couchDB, matrix, telegram, salesforce,
+	errorsList, falcon, trpc, loopback,
 	genericJSON, html, plainText, emptyBody,
 }
 

@@ -1,6 +1,9 @@
 package dialects
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // ReasonPhrase returns the reason phrase of an HTTP status code as RFC 9110 §15
 // and its registry name it, plus the common unofficial ones (Cloudflare's 52x,
@@ -34,3 +37,18 @@ var reasons = map[int]string{
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// ReasonPhraseStatus returns the status whose reason phrase s is, or 0: as
+// written ("Not Found", "Unauthorized"), or in another case when it has a space
+// ("NOT FOUND"). "NOT_FOUND" and "unauthorized" read as codes, not phrases.
+func ReasonPhraseStatus(s string) int {
+	if len(s) < 2 || len(s) > 40 {
+		return 0
+	}
+	for code, p := range reasons {
+		if s == p || strings.Contains(s, " ") && strings.EqualFold(s, p) {
+			return code
+		}
+	}
+	return 0
+}

@@ -19,6 +19,6 @@ func decodeText(d *doc, r *Report) {
 	line, _, _ := strings.Cut(d.body, "\n")
 	r.Message = strings.TrimSpace(line[:min(len(line), 500)])
 	if who := servedBy(d); who != "" {
-		r.Detail = "a response from " + who + ", not from the API itself"
+		r.Evidence = append(r.Evidence, "a response from "+who+", not from the API itself")
 	}
 }

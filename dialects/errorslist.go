@@ -1,0 +1,36 @@
+package dialects
+
+// The "errors" list family: a body whose content is a list of {code, message,
+// detail} objects, as in the OCI Distribution spec (Docker Registry,
+// https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes),
+// Square, Intercom, Cloudflare and many more; also lists of plain messages
+// (HashiCorp Vault, Asana). More specific dialects (JSON:API, GraphQL, GitHub)
+// outscore it.
+
+import "github.com/tidwall/gjson"
+
+var errorsList = &Dialect{
+	ID:          "errors-list",
+	Name:        `"errors" list`,
+	Description: `An "errors" list of {code, message, detail} objects or of messages (OCI registries, Square, Intercom, Cloudflare).`,
+	Spec:        "https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes",
+	detect:      detectErrorsList,
+	decode:      decodeGeneric,
+}
+
+func detectErrorsList(d *doc, s *score) {
+	t := &d.top
+	errs := t.get("errors")
+	if !errs.IsArray() || t.get("message").Type == gjson.String {
+		return
+	}
+	e := first(errs)
+	switch {
+	case e.Type == gjson.String:
+		s.add(55, `"errors" is a list of messages`)
+	case d.err0.has("code") && (d.err0.has("message") || d.err0.has("detail")):
+		s.add(60, `"errors" is a list of {code, message}`)
+	case d.err0.has("message"):
+		s.add(52, `"errors" is a list of {message}`)
+	}
+}

@@ -1,0 +1,27 @@
+package dialects
+
+// LoopBack's error body (https://loopback.io/doc/en/lb4/Error-handling.html):
+// {"error": {"statusCode", "name": "UnprocessableEntityError", "message",
+// "code": "VALIDATION_FAILED", "details": [{"path", "code", "message", "info"}]}}.
+
+import "github.com/tidwall/gjson"
+
+var loopback = &Dialect{
+	ID:          "loopback",
+	Name:        "LoopBack",
+	Description: "error with statusCode, name (the error class), message, code and details per path.",
+	Spec:        "https://loopback.io/doc/en/lb4/Error-handling.html",
+	detect:      detectLoopBack,
+	decode:      decodeGeneric,
+}
+
+func detectLoopBack(d *doc, s *score) {
+	e := &d.inner
+	if e.get("statusCode").Type != gjson.Number || !e.has("name") || !e.has("message") {
+		return
+	}
+	s.add(80, "error with statusCode, name and message")
+	if first(e.get("details")).IsObject() && field(first(e.get("details")), "path").Exists() {
+		s.add(15, "error.details with path")
+	}
+}

@@ -1,0 +1,600 @@
+package dialects
+
+// The generic reader: what any JSON error body says, found by its structure
+// (wrappers such as "error", "fault", "Response", a top-level array, a body
+// that is a bare string, JSON inside a string) and by vocabularies of member
+// names. generic-json is this reader alone; a named dialect decodes what is its
+// own, and the reader fills what the dialect left empty (fill).
+//
+// Precedence, where a member name is ambiguous:
+//   - a member whose name always means the code (code, errorCode, errcode...)
+//     wins over one that may (error, reason, type, status, id, name);
+//   - "error" and "reason" are a code when they read like one (no space:
+//     "file_exists", "M_FORBIDDEN"), a message when they read like a sentence,
+//     and neither when they only repeat a reason phrase ("Not Found");
+//   - "id" and "name" are a code only beside a message and when they read like
+//     one ("not_found", "VALIDATION_ERROR", "NotFoundError"), never a UUID or a
+//     number; "type" only when it is no URI and not the word "error";
+//   - the error object's own code and message win over the top level's, and
+//     both over the first listed error's.
+
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
+
+// Vocabularies, most specific first.
+var (
+	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
+		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name"}
+	// maybeCodeKeys hold a code when their value reads like one.
+	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error"}
+	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg",
+		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
+		"errorDescription", "detail", "details", "reason", "error", "text", "summary", "Error"}
+	titleKeys  = []string{"title"}
+	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
+	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
+		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
+	// wrapperKeys name members that hold the error object.
+	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
+		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result"}
+	// listKeys name members that hold a list or map of errors.
+	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
+		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
+		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
+		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages"}
+	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
+	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
+		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "wait", "parameters"}
+	// requestIDKeys hold a request id; nested objects that often carry one are
+	// searched too (requestIDHolders).
+	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
+		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
+		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id",
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id"}
+	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
+)
+
+// Field error items: the members that name the field, hold the message and the code.
+var itemNames = names{
+	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
+		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
+		"loc", "target", "key", "fields", "source", "name"},
+	message: []string{"message", "msg", "detail", "description", "defaultMessage", "errorMessage",
+		"error_message", "longMessage", "reason", "title", "error", "text", "summary"},
+	code: []string{"code", "error_code", "errorCode", "errorcode", "type", "reason", "rule", "kind",
+		"issue", "keyword", "constraint", "error", "validator"},
+}
+
+func decodeGeneric(d *doc, r *Report) {
+	readJSON(d, r, &d.top)
+}
+
+// readJSON reads the whole body, starting at the object t.
+func readJSON(d *doc, r *Report, t *obj) {
+	switch {
+	case d.root.Type == gjson.String:
+		readStringBody(r, d.root)
+		return
+	case d.root.IsArray():
+		readItems(r, d.root, 0)
+		firstOfErrors(r)
+		return
+	}
+	e := errorHolder(d, t, 0)
+	readObject(d, r, e)
+	if e != t {
+		readObject(d, r, t)
+	}
+	firstOfErrors(r)
+	readMessageFields(r)
+}
+
+// readStringBody reads a body that is one JSON string: JSON inside it, or a
+// message.
+func readStringBody(r *Report, v gjson.Result) {
+	if s := strings.TrimSpace(v.Str); len(s) > 1 && (s[0] == '{' || s[0] == '[') && gjson.Valid(s) {
+		readFieldMapOrList(r, gjson.Parse(s), 0)
+		firstOfErrors(r)
+		if r.Message == "" && len(r.FieldErrors)+len(r.Errors) == 0 {
+			r.Message = s
+		}
+		return
+	}
+	r.Message = v.Str
+}
+
+// errorHolder descends from t into the wrapper that holds the error: the first
+// wrapper member that is an object with error members, as deep as it goes.
+func errorHolder(d *doc, t *obj, depth int) *obj {
+	if depth > 3 {
+		return t
+	}
+	for _, k := range wrapperKeys {
+		v := t.get(k)
+		if !v.IsObject() || !looksLikeError(v) {
+			continue
+		}
+		return errorHolder(d, d.open(t, k), depth+1)
+	}
+	// A wrapper of one member: {"ocs": {"meta": ...}}.
+	if len(t.m) == 1 && t.m[0].val.IsObject() && depth < 2 {
+		return errorHolder(d, d.open(t, t.m[0].key), depth+1)
+	}
+	return t
+}
+
+// looksLikeError reports whether an object has a member of the error
+// vocabularies, so a wrapper such as "data" is entered only when it holds one.
+func looksLikeError(v gjson.Result) bool {
+	found := false
+	v.ForEach(func(k, _ gjson.Result) bool {
+		found = index(codeKeys, k.Str, len(codeKeys)) >= 0 || index(messageKeys, k.Str, len(messageKeys)) >= 0 ||
+			k.Str == "errors" || k.Str == "meta" || k.Str == "error" || k.Str == "json"
+		return !found
+	})
+	return found
+}
+
+// readObject reads an error object's facts into what r still lacks.
+func readObject(d *doc, r *Report, o *obj) {
+	if r.Code == "" {
+		r.Code = pickCode(d, o)
+	}
+	if r.Message == "" {
+		r.Message = pickMessage(o, r.Code)
+	}
+	if r.Title == "" {
+		if v := o.get("title"); v.Type == gjson.String && v.Str != r.Message {
+			r.Title = o.str("title")
+		}
+	}
+	if r.Detail == "" {
+		for _, k := range []string{"detail", "details", "description", "error_description", "hint"} {
+			if v := o.get(k); v.Type == gjson.String && v.Str != r.Message {
+				r.Detail = o.str(k)
+				break
+			}
+		}
+	}
+	if r.BodyStatus == 0 {
+		for _, k := range statusKeys {
+			if s := status(o.get(k)); s != 0 && (k != "code" || r.Code != o.get(k).Raw) {
+				r.BodyStatus = s
+				o.take(k)
+				break
+			}
+		}
+	}
+	if r.DocURL == "" {
+		r.DocURL = pickDocURL(o)
+	}
+	if r.RequestID == "" {
+		readRequestID(o, r)
+	}
+	if r.RetryDelay == nil {
+		r.RetryDelay = pickDelay(o)
+	}
+	if r.Timestamp == "" {
+		for _, k := range []string{"timestamp", "time", "date", "datetime"} {
+			if v := o.get(k); v.Type == gjson.String {
+				r.Timestamp = o.str(k)
+				break
+			}
+		}
+	}
+	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
+		for _, k := range listKeys {
+			v := o.get(k)
+			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() {
+				continue
+			}
+			if n := len(r.FieldErrors) + len(r.Errors); readFieldMapOrList(r, v, 0) > n {
+				o.take(k)
+				break
+			}
+		}
+	}
+}
+
+// pickCode returns o's code: a code member, else a member that may be one and
+// reads like one. A number that only repeats the HTTP status is no code; nor,
+// beside a list of errors, is a member that may be one.
+func pickCode(d *doc, o *obj) string {
+	for _, k := range codeKeys {
+		v := o.get(k)
+		if v.Type == gjson.String && v.Str != "" && status(v) != d.msg.Status || v.Type == gjson.Number && status(v) == 0 {
+			return o.str(k)
+		}
+	}
+	if sys := o.get("sys"); text(field(sys, "type")) == "Error" && field(sys, "id").Type == gjson.String {
+		return field(sys, "id").Str // Contentful's {"sys": {"type": "Error", "id": "NotFound"}}
+	}
+	if o.get("errors").IsArray() {
+		return ""
+	}
+	hasMessage := false
+	for _, k := range messageKeys[:12] {
+		if o.get(k).Type == gjson.String {
+			hasMessage = true
+			break
+		}
+	}
+	for _, k := range maybeCodeKeys {
+		v := o.get(k)
+		if v.Type != gjson.String || !codeLike(v.Str) {
+			continue
+		}
+		switch k {
+		case "type":
+			if v.Str == "error" || strings.ContainsAny(v.Str, "/:") {
+				continue
+			}
+		case "status":
+			if isStatusWord(v.Str) {
+				continue
+			}
+		case "id", "error_id":
+			if !hasMessage || !identifier(v.Str) {
+				continue
+			}
+		case "name":
+			if !hasMessage || !isUpperSnake(v.Str) {
+				continue
+			}
+		}
+		return o.str(k)
+	}
+	return ""
+}
+
+// pickMessage returns o's message: the first message member that is a
+// sentence, or at least not the code.
+func pickMessage(o *obj, code string) string {
+	var weak string
+	for _, k := range messageKeys {
+		v := o.get(k)
+		if v.Type != gjson.String || v.Str == "" || v.Str == code {
+			continue
+		}
+		if (k == "error" || k == "reason" || k == "Error") && codeLike(v.Str) {
+			continue
+		}
+		if ReasonPhraseStatus(v.Str) != 0 {
+			if weak == "" {
+				weak = k
+			}
+			continue
+		}
+		return o.str(k)
+	}
+	if weak != "" {
+		return o.str(weak)
+	}
+	return ""
+}
+
+// pickDocURL returns the first doc member holding an http(s) URL.
+func pickDocURL(o *obj) string {
+	for _, k := range docKeys {
+		if v := o.get(k); v.Type == gjson.String && (strings.HasPrefix(v.Str, "https://") || strings.HasPrefix(v.Str, "http://")) {
+			if k == "type" || k == "url" || k == "href" {
+				return v.Str // a problem type or a link: read, not taken
+			}
+			return o.str(k)
+		}
+	}
+	return ""
+}
+
+// pickDelay returns the delay o asks for: a delay member holding a number or a
+// duration, or one inside "parameters" (Telegram).
+func pickDelay(o *obj) *Hint {
+	for _, k := range delayKeys {
+		v := o.get(k)
+		if k == "parameters" {
+			if ra := field(v, "retry_after"); ra.Type == gjson.Number {
+				return &Hint{Value: ra.Raw, Source: joinKey(o.path, "parameters.retry_after")}
+			}
+			continue
+		}
+		if v.Type == gjson.Number || v.Type == gjson.String && v.Str != "" {
+			o.take(k)
+			return &Hint{Value: text(v), Source: joinKey(o.path, k)}
+		}
+	}
+	return nil
+}
+
+// readFieldMapOrList reads field errors from a list of error items or a map of
+// field to messages, and returns how many field errors and issues r then has.
+func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
+	switch {
+	case v.IsArray():
+		readItems(r, v, depth)
+	case v.IsObject():
+		readFieldMap2(r, v, "", "", depth)
+	}
+	return len(r.FieldErrors) + len(r.Errors)
+}
+
+// readItems reads a list of error items: objects naming a field become field
+// errors, other objects and strings issues.
+func readItems(r *Report, arr gjson.Result, depth int) {
+	bloom := itemNames.bloom()
+	arr.ForEach(func(_, e gjson.Result) bool {
+		switch {
+		case e.Type == gjson.String:
+			r.addMessage(e.Str, "", e)
+		case e.IsObject():
+			readItem(r, e, bloom, depth)
+		}
+		return true
+	})
+}
+
+// readItem reads one error item.
+func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
+	path, msg, code := itemNames.pick(e, bloom)
+	if code == "field" || code == "error" { // express-validator's and others' kinds of item
+		code = ""
+	}
+	if codeLike(msg) && code == "" && !strings.Contains(msg, " ") && field(e, "message").Type != gjson.String {
+		code, msg = msg, ""
+	}
+	if m := field(e, "message"); m.Type == gjson.String {
+		msg = m.Str
+	}
+	var paths []string
+	switch f := firstField(e); {
+	case f.IsArray(): // Salesforce's "fields": ["Name"]; a loc list
+		if k := fieldKey(e); k == "loc" || k == "path" {
+			paths = []string{locPath(f)}
+		} else {
+			f.ForEach(func(_, n gjson.Result) bool {
+				paths = append(paths, text(n))
+				return true
+			})
+		}
+	case f.IsObject(): // JSON:API's source: {pointer, parameter}
+		for _, k := range []string{"pointer", "parameter", "header", "field"} {
+			if p := field(f, k); p.Type == gjson.String {
+				paths = []string{p.Str}
+				break
+			}
+		}
+	case path != "":
+		if fieldKey(e) == "name" && !identifierField(path) {
+			path = ""
+		} else {
+			paths = []string{path}
+		}
+	}
+	if mp := field(field(e, "params"), "missingProperty"); mp.Type == gjson.String {
+		if len(paths) == 0 {
+			paths = []string{""}
+		}
+		paths[0] = strings.TrimSuffix(paths[0], "/") + "/" + mp.Str
+	}
+	if len(paths) == 0 {
+		// An item that nests its own field errors: {"field": ..., "errors": [...]}.
+		if sub := field(e, "errors"); (sub.IsArray() || sub.IsObject()) && depth < 4 {
+			if msg != "" || code != "" {
+				r.addIssue(msg, code)
+			}
+			readFieldMapOrList(r, sub, depth+1)
+			return
+		}
+		r.addIssue(msg, code)
+		return
+	}
+	for _, p := range paths {
+		f := normItemPath(p, fieldKey(e))
+		if f == "" {
+			r.addIssue(msg, code)
+			continue
+		}
+		r.addField(f, p, msg, code, e)
+	}
+}
+
+// firstField returns the item's field member: the first of the field names present.
+func firstField(e gjson.Result) gjson.Result {
+	for _, k := range itemNames.field {
+		if v := field(e, k); v.Exists() {
+			return v
+		}
+	}
+	return gjson.Result{}
+}
+
+// fieldKey returns the name of the item's field member.
+func fieldKey(e gjson.Result) string {
+	for _, k := range itemNames.field {
+		if field(e, k).Exists() {
+			return k
+		}
+	}
+	return ""
+}
+
+// locPath joins a location list, ["body", "items", 0, "qty"], leaving out where
+// the field was sent.
+func locPath(a gjson.Result) string {
+	out, i := "", 0
+	a.ForEach(func(_, v gjson.Result) bool {
+		s := text(v)
+		if i == 0 && isLocation(s) {
+			i++
+			return true
+		}
+		out = joinKey(out, s)
+		i++
+		return true
+	})
+	return out
+}
+
+// isLocation reports a word that says where a field was sent.
+func isLocation(s string) bool {
+	switch s {
+	case "body", "query", "path", "header", "headers", "cookie", "querystring", "params", "form":
+		return true
+	}
+	return false
+}
+
+// normItemPath normalizes a field path of any notation: a JSON pointer, a
+// bracket path ("[items][1][qty]", "items[1][qty]"), a dotted path, with a
+// leading location ("body.items[0]") left out.
+func normItemPath(p, key string) string {
+	p = strings.TrimSpace(p)
+	if key == "location" || key == "loc" {
+		if loc, rest, ok := strings.Cut(p, "."); ok && isLocation(loc) {
+			p = rest
+		} else if isLocation(p) {
+			return ""
+		}
+	}
+	if strings.Contains(p, "][") || strings.HasPrefix(p, "[") {
+		return fromBrackets(p)
+	}
+	return normPath(p)
+}
+
+// fromBrackets normalizes "[items][1][qty]" and "items[1][qty]" to "items[1].qty".
+func fromBrackets(p string) string {
+	out := ""
+	for part := range strings.FieldsFuncSeq(p, func(c rune) bool { return c == '[' || c == ']' || c == '.' }) {
+		out = joinKey(out, part)
+	}
+	return out
+}
+
+// identifierField reports a "name" member that names a field, not an error class.
+func identifierField(s string) bool {
+	return s != "" && !strings.HasSuffix(s, "Error") && !strings.HasSuffix(s, "Exception") && !strings.Contains(s, " ")
+}
+
+// readFieldMap2 reads a map of field errors as readFieldMap does, and also maps
+// whose values are error objects ({"email": {"message": ...}}) or lists of them
+// ({"email": [{"description": ...}]}).
+func readFieldMap2(r *Report, v gjson.Result, f, path string, depth int) {
+	if depth > maxDepth {
+		return
+	}
+	v.ForEach(func(k, e gjson.Result) bool {
+		name, sub := fromDotted(k.Str), k.Str
+		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" {
+			name, sub = "", path
+		} else if path != "" {
+			sub = path + "." + k.Str
+		}
+		full := joinPath(f, name)
+		switch {
+		case e.IsObject() && (field(e, "message").Type == gjson.String || field(e, "msg").Type == gjson.String || field(e, "description").Type == gjson.String):
+			_, msg, code := itemNames.pick(e, itemNames.bloom())
+			r.addField(full, sub, msg, code, e)
+		case e.IsArray() && first(e).IsObject() && !looksLikeNested(first(e)):
+			e.ForEach(func(_, it gjson.Result) bool {
+				_, msg, code := itemNames.pick(it, itemNames.bloom())
+				r.addField(full, sub, msg, code, it)
+				return true
+			})
+		case e.IsObject():
+			readFieldMap2(r, e, full, sub, depth+1)
+		default:
+			r.readFieldMap(e, full, sub, depth+1)
+		}
+		return true
+	})
+}
+
+// looksLikeNested reports an object inside a list that is a nested record of
+// field errors (DRF's list serializers) rather than an error item.
+func looksLikeNested(e gjson.Result) bool {
+	nested := true
+	e.ForEach(func(k, _ gjson.Result) bool {
+		if index(itemNames.message, k.Str, len(itemNames.message)) >= 0 || index(itemNames.code, k.Str, len(itemNames.code)) >= 0 {
+			nested = false
+		}
+		return nested
+	})
+	return nested
+}
+
+// firstOfErrors gives r the first listed error's code and message where the
+// error as a whole has none.
+func firstOfErrors(r *Report) {
+	var code, msg string
+	switch {
+	case len(r.Errors) > 0:
+		code, msg = r.Errors[0].Code, r.Errors[0].Message
+	case len(r.FieldErrors) > 0:
+		code, msg = r.FieldErrors[0].Code, ""
+	}
+	if r.Code == "" {
+		r.Code = code
+	}
+	if r.Message == "" && r.Title == "" && r.Detail == "" {
+		r.Message = msg
+	}
+}
+
+// readMessageFields reads field errors written into the message: JSON text
+// ("{\"email\": [...]}"), Ajv's and class-validator's sentences.
+func readMessageFields(r *Report) {
+	if r.Message == "" || len(r.FieldErrors) > 0 {
+		return
+	}
+	if s := strings.TrimSpace(r.Message); len(s) > 1 && s[0] == '{' && gjson.Valid(s) {
+		readFieldMap2(r, gjson.Parse(s), "", "", 0)
+		return
+	}
+	if f, path, rest, ok := ajvMessage(r.Message); ok {
+		r.addField(f, path, rest, r.Code, gjson.Result{})
+	} else if f, rest, ok := classValidatorMessage(r.Message); ok {
+		r.addField(fromDotted(f), f, rest, r.Code, gjson.Result{})
+	}
+}
+
+// codeLike reports a value that reads like a code rather than a sentence: one
+// token of letters, digits and _ . : - /, not only a reason phrase.
+func codeLike(s string) bool {
+	if s == "" || len(s) > 80 || ReasonPhraseStatus(s) != 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_.:-/", c) >= 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// identifier reports a code-like value that names an error rather than one
+// occurrence: letters with _ or - or capitals, not a number, UUID or hex id.
+func identifier(s string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			letters++
+		}
+	}
+	return letters > 0 && digits*3 < letters && len(s) <= 64
+}
+
+// isStatusWord reports a "status" value that only says the call failed.
+func isStatusWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "error", "fail", "failed", "failure", "ko", "false", "nok":
+		return true
+	}
+	return false
+}
