@@ -23,6 +23,8 @@ func detectBoom(d *doc, s *score) {
 	}
 	if t.get("error").Type == gjson.String {
 		s.add(70, "statusCode, error and message")
+	} else if len(t.m) == 2 {
+		s.add(55, "only statusCode and message (NestJS)")
 	} else {
 		s.add(45, "statusCode and message")
 	}

@@ -27,7 +27,7 @@ func detectDRF(d *doc, s *score) {
 		return
 	}
 	for _, m := range t.m {
-		if !isMessageTree(m.val, 1) {
+		if !isMessageTree(m.val, 1) || contains(envelopeKeys, m.key) {
 			return
 		}
 	}
@@ -74,3 +74,7 @@ func decodeDRF(d *doc, r *Report) {
 	}
 	r.readFieldMap(d.root, "", "", 0)
 }
+
+// envelopeKeys are members that hold an error, not a field of the request:
+// Jira's errorMessages, GitLab's message map, Vault's errors list.
+var envelopeKeys = []string{"errors", "errorMessages", "error", "message", "messages"}

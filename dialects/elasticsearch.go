@@ -16,12 +16,10 @@ var elasticsearch = &Dialect{
 
 func detectElasticsearch(d *doc, s *score) {
 	e := &d.inner
-	if !e.has("type") || !e.has("reason") {
-		return
-	}
-	s.add(40, "error with type and reason")
 	if e.get("root_cause").IsArray() {
-		s.add(50, "error.root_cause")
+		s.add(90, "error.root_cause")
+	} else if e.has("type") && e.has("reason") {
+		s.add(40, "error with type and reason")
 	}
 	if status(d.top.get("status")) != 0 {
 		s.add(10, "status beside error")
@@ -31,6 +29,8 @@ func detectElasticsearch(d *doc, s *score) {
 func decodeElasticsearch(d *doc, r *Report) {
 	e := d.open(&d.top, "error")
 	r.Code, r.Message = e.str("type"), e.str("reason")
-	e.take("root_cause")
+	if rc := first(e.take("root_cause")); r.Code == "" {
+		r.Code, r.Message = text(field(rc, "type")), text(field(rc, "reason"))
+	}
 	r.BodyStatus = status(d.top.take("status"))
 }

@@ -23,12 +23,19 @@ var errorObjectTypes = []string{
 
 func detectErrorObject(d *doc, s *score) {
 	e := &d.inner
-	if e.get("type").Type != gjson.String || !e.has("message") {
+	if e.get("message").Type != gjson.String {
 		return
 	}
-	s.add(40, "error object with type and message")
-	if e.has("code") {
-		s.add(5, "error.code")
+	switch {
+	case e.get("type").Type == gjson.String && e.has("code"):
+		s.add(55, "error object with type, code and message")
+	case e.get("type").Type == gjson.String:
+		s.add(40, "error object with type and message")
+	case e.get("code").Type == gjson.String:
+		s.add(51, "error object with a code and a message")
+	}
+	if text(d.top.get("type")) == "error" {
+		s.add(15, `a top-level "type": "error" beside it`)
 	}
 	if e.get("status").Type == gjson.Number {
 		s.add(20, "error.status repeats the HTTP status")
@@ -48,6 +55,9 @@ func decodeErrorObject(d *doc, r *Report) {
 	e := d.open(&d.top, "error")
 	r.Type = e.str("type")
 	r.Code = e.str("code")
+	if r.Code == "" && codeLike(r.Type) {
+		r.Code = r.Type
+	}
 	r.Message = e.str("message")
 	r.BodyStatus = status(e.take("status"))
 	if ra := e.take("retry_after"); ra.Exists() {

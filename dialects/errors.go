@@ -195,7 +195,7 @@ func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 	case v.IsArray():
 		n := 0
 		v.ForEach(func(_, e gjson.Result) bool {
-			if e.Type == gjson.String {
+			if e.Type == gjson.String && hasLetter(e.Str) {
 				r.addField(field, path, e.Str, "", e)
 			} else if e.IsObject() || e.IsArray() {
 				i := itoa(n)
@@ -223,6 +223,8 @@ func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 // joinPath appends a normalized path to another.
 func joinPath(a, b string) string {
 	switch {
+	case b == "":
+		return a
 	case a == "":
 		return b
 	case strings.HasPrefix(b, "["):
@@ -260,9 +262,19 @@ func readRequestID(o *obj, r *Report) {
 func isID(v gjson.Result) bool {
 	switch v.Type {
 	case gjson.String:
-		return v.Str != "" && len(v.Str) <= 200 && !strings.ContainsAny(v.Str, " \n\t")
+		return v.Str != "" && len(v.Str) <= 200 && !strings.ContainsAny(v.Str, "\n\t")
 	case gjson.Number:
 		return !strings.ContainsAny(v.Raw, ".eE-")
+	}
+	return false
+}
+
+// hasLetter reports whether s has an ASCII letter: a message, not an id list.
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c >= 'a' && c <= 'z' {
+			return true
+		}
 	}
 	return false
 }

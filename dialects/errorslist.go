@@ -28,7 +28,7 @@ func detectErrorsList(d *doc, s *score) {
 	switch {
 	case e.Type == gjson.String:
 		s.add(55, `"errors" is a list of messages`)
-	case d.err0.has("code") && (d.err0.has("message") || d.err0.has("detail")):
+	case d.err0.has("code") && d.err0.keys("message", "detail", "title") > 0:
 		s.add(60, `"errors" is a list of {code, message}`)
 	case d.err0.has("message"):
 		s.add(52, `"errors" is a list of {message}`)

@@ -27,8 +27,8 @@ func detectFlat(d *doc, s *score) {
 	if oneOf(t.get("type").Str, flatTypes) {
 		s.add(25, "type is one of seed 004's types ("+t.get("type").Str+")")
 	}
-	if n := t.keys("param", "doc_url", "request_id"); n > 0 {
-		s.add(n*12, "has param, doc_url or request_id")
+	if n := t.keys("param", "doc_url", "help_url", "request_id"); n > 0 {
+		s.add(n*12, "has param, doc_url, help_url or request_id")
 	}
 	if t.has("code") {
 		s.add(5, "code")

@@ -30,8 +30,14 @@ func detectGraphQL(d *doc, s *score) {
 	if e.get("path").IsArray() {
 		s.add(25, "errors[0].path")
 	}
-	if e.get("extensions").IsObject() {
+	if ext := e.get("extensions"); ext.IsObject() {
 		s.add(15, "errors[0].extensions")
+		if field(ext, "code").Exists() {
+			s.add(25, "errors[0].extensions.code")
+		}
+	}
+	if d.top.keys("message", "name", "className", "code") > 0 {
+		s.penalize(40) // an envelope with its own message (Feathers)
 	}
 	if d.top.has("data") {
 		s.add(20, `has "data" beside "errors"`)
@@ -44,12 +50,14 @@ func decodeGraphQL(d *doc, r *Report) {
 	t.take("errors").ForEach(func(_, e gjson.Result) bool {
 		msg := text(field(e, "message"))
 		ext := field(e, "extensions")
-		code := text(field(ext, "code"))
+		code := firstNonEmpty(text(field(ext, "code")), text(field(e, "type")))
 		if i == 0 {
 			r.Message, r.Code = msg, code
 		}
-		if p := field(e, "path"); p.IsArray() {
-			r.addField(fromList(p), p.Raw, msg, code, e)
+		// "path" locates the error in the response, not in the request: only
+		// an argument the extensions name is a field.
+		if arg := firstNonEmpty(text(field(ext, "argumentName")), text(field(ext, "field"))); arg != "" {
+			r.addField(fromDotted(arg), arg, msg, code, e)
 		} else {
 			r.addIssue(msg, code)
 		}

@@ -317,6 +317,9 @@ func finish(d *doc, r *Report) {
 	if r.RequestID == "" {
 		r.RequestID, r.RequestIDSource = requestIDHeader(m.Headers)
 	}
+	if r.Code == "" {
+		readChallenge(d, r)
+	}
 	for _, o := range d.opened {
 		for _, mb := range o.m {
 			if !mb.used {
@@ -428,19 +431,32 @@ var requestIDHeaders = []string{
 	"X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Amz-Request-Id", "X-Amz-Cf-Id",
 	"X-GitHub-Request-Id", "X-Ms-Request-Id", "X-Correlation-Id", "Correlation-Id",
 	"X-Trace-Id", "X-Cloud-Trace-Context", "Audit-Id", "Cf-Ray", "Fly-Request-Id",
-	"X-Vercel-Id", "X-Railway-Request-Id", "Traceparent",
+	"X-Vercel-Id", "X-Railway-Request-Id", "Grpc-Metadata-X-Request-Id", "Opc-Request-Id",
+	"Apigw-Requestid", "X-Varnish", "Traceparent",
 }
 
+// requestIDHeader returns the response's request id: from the first of
+// requestIDHeaders present, else from any header named like one
+// ("X-Dropbox-Request-Id", "Twilio-Request-Id").
 func requestIDHeader(h message.Headers) (id, source string) {
 	for _, name := range requestIDHeaders {
 		if v, ok := h.Lookup(name); ok && v != "" {
-			if name == "Traceparent" {
+			switch name {
+			case "Traceparent":
 				// version-traceid-parentid-flags (W3C Trace Context §3.2)
 				if parts := strings.Split(v, "-"); len(parts) == 4 {
 					v = parts[1]
 				}
+			case "X-Varnish":
+				v, _, _ = strings.Cut(v, " ") // this request's XID, then the cached one's
 			}
 			return v, name
+		}
+	}
+	for _, f := range h {
+		n := asciiLower(f.Name)
+		if f.Value != "" && (strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "requestid") || strings.HasSuffix(n, "req-id")) {
+			return f.Value, f.Name
 		}
 	}
 	return "", ""

@@ -17,10 +17,13 @@ var loopback = &Dialect{
 
 func detectLoopBack(d *doc, s *score) {
 	e := &d.inner
-	if e.get("statusCode").Type != gjson.Number || !e.has("name") || !e.has("message") {
+	if e.get("statusCode").Type != gjson.Number || !e.has("message") {
 		return
 	}
-	s.add(80, "error with statusCode, name and message")
+	s.add(60, "error with statusCode and message")
+	if e.has("name") {
+		s.add(20, "error.name, the error's class")
+	}
 	if first(e.get("details")).IsObject() && field(first(e.get("details")), "path").Exists() {
 		s.add(15, "error.details with path")
 	}

@@ -29,10 +29,10 @@ var oauthErrors = []string{
 }
 
 func detectOAuth2(d *doc, s *score) {
-	if bearerParam(d.header("WWW-Authenticate"), "error") != "" {
+	t := &d.top
+	if bearerParam(d.header("WWW-Authenticate"), "error") != "" && len(t.m) > 0 {
 		s.add(70, `WWW-Authenticate: Bearer with an error parameter`)
 	}
-	t := &d.top
 	e := t.get("error")
 	if e.Type != gjson.String {
 		return
@@ -46,6 +46,9 @@ func detectOAuth2(d *doc, s *score) {
 	if t.has("error_uri") {
 		s.add(15, "error_uri")
 	}
+	if strings.Contains(d.header("Cache-Control"), "no-store") && len(t.m) <= 3 {
+		s.add(15, "Cache-Control: no-store, as RFC 6749 §5.2 requires")
+	}
 }
 
 func decodeOAuth2(d *doc, r *Report) {
@@ -54,11 +57,7 @@ func decodeOAuth2(d *doc, r *Report) {
 	r.Message = t.str("error_description")
 	r.DocURL = t.str("error_uri")
 	h := d.header("WWW-Authenticate")
-	if r.Code == "" {
-		r.Code = bearerParam(h, "error")
-		r.Message = bearerParam(h, "error_description")
-		r.DocURL = bearerParam(h, "error_uri")
-	}
+	readChallenge(d, r)
 	if scope := bearerParam(h, "scope"); scope != "" {
 		r.Detail = "required scope: " + scope
 	}
@@ -103,4 +102,22 @@ func bearerParam(h, name string) string {
 		}
 	}
 	return ""
+}
+
+// readChallenge reads a Bearer challenge's error (RFC 6750 §3) into what r
+// lacks: whatever the body's dialect, the header states the error too.
+func readChallenge(d *doc, r *Report) {
+	h := d.header("WWW-Authenticate")
+	if r.Code != "" || h == "" {
+		return
+	}
+	if r.Code = bearerParam(h, "error"); r.Code == "" {
+		return
+	}
+	if r.Message == "" {
+		r.Message = bearerParam(h, "error_description")
+	}
+	if r.DocURL == "" {
+		r.DocURL = bearerParam(h, "error_uri")
+	}
 }

@@ -17,7 +17,7 @@ var postgrest = &Dialect{
 
 func detectPostgREST(d *doc, s *score) {
 	t := &d.top
-	if t.keys("code", "message", "details", "hint") < 3 || !t.has("hint") && !t.has("details") {
+	if t.keys("code", "message", "details", "hint") < 3 || !t.has("hint") {
 		return
 	}
 	s.add(55, "code, message, details and hint")

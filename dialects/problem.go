@@ -35,7 +35,10 @@ func detectProblem(d *doc, s *score) {
 	if members < 2 {
 		return
 	}
-	s.add(members*14, problemMembers[members])
+	s.add(members*17, problemMembers[members])
+	if strings.HasPrefix(text(t.get("type")), "http") {
+		s.add(5, "type is a URI")
+	}
 	if t.has("title") && t.has("type") {
 		s.add(5, "has both type and title")
 	}
@@ -72,11 +75,7 @@ func decodeProblem(d *doc, r *Report) {
 		r.readFieldMap(e, "", "", 0)
 	} else if e.IsArray() {
 		t.take("errors")
-		r.readList(e, names{
-			field:   []string{"field", "pointer", "name", "path", "param"},
-			message: []string{"message", "detail", "reason", "title"},
-			code:    []string{"code", "type"},
-		})
+		readItems(r, e, 0)
 	}
 	if p := t.take("invalid-params"); p.IsArray() {
 		r.readList(p, names{field: []string{"name"}, message: []string{"reason"}, code: []string{"code"}})

@@ -21,6 +21,7 @@ package dialects
 import (
 	"strings"
 
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/tidwall/gjson"
 )
 
@@ -44,15 +45,16 @@ var (
 	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
-		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages"}
+		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
+		"invalidFields", "invalid_fields", "errorMessages", "message"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
-		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "wait", "parameters"}
+		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta"}
 	// requestIDKeys hold a request id; nested objects that often carry one are
 	// searched too (requestIDHolders).
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
-		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id",
+		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
 		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
 )
@@ -65,7 +67,7 @@ var itemNames = names{
 	message: []string{"message", "msg", "detail", "description", "defaultMessage", "errorMessage",
 		"error_message", "longMessage", "reason", "title", "error", "text", "summary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "type", "reason", "rule", "kind",
-		"issue", "keyword", "constraint", "error", "validator"},
+		"issue", "keyword", "constraint", "error", "validator", "name"},
 }
 
 func decodeGeneric(d *doc, r *Report) {
@@ -83,10 +85,9 @@ func readJSON(d *doc, r *Report, t *obj) {
 		firstOfErrors(r)
 		return
 	}
-	e := errorHolder(d, t, 0)
-	readObject(d, r, e)
-	if e != t {
-		readObject(d, r, t)
+	chain := errorHolders(d, t, []*obj{t})
+	for i := len(chain) - 1; i >= 0; i-- {
+		readObject(d, r, chain[i])
 	}
 	firstOfErrors(r)
 	readMessageFields(r)
@@ -106,24 +107,25 @@ func readStringBody(r *Report, v gjson.Result) {
 	r.Message = v.Str
 }
 
-// errorHolder descends from t into the wrapper that holds the error: the first
-// wrapper member that is an object with error members, as deep as it goes.
-func errorHolder(d *doc, t *obj, depth int) *obj {
-	if depth > 3 {
-		return t
+// errorHolders descends from t into the wrappers that hold the error (the
+// first wrapper member that is an object with error members, as deep as it
+// goes) and returns the chain, t first.
+func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
+	if len(chain) > 4 {
+		return chain
 	}
 	for _, k := range wrapperKeys {
-		v := t.get(k)
-		if !v.IsObject() || !looksLikeError(v) {
-			continue
+		if v := t.get(k); v.IsObject() && looksLikeError(v) {
+			o := d.open(t, k)
+			return errorHolders(d, o, append(chain, o))
 		}
-		return errorHolder(d, d.open(t, k), depth+1)
 	}
 	// A wrapper of one member: {"ocs": {"meta": ...}}.
-	if len(t.m) == 1 && t.m[0].val.IsObject() && depth < 2 {
-		return errorHolder(d, d.open(t, t.m[0].key), depth+1)
+	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 {
+		o := d.open(t, t.m[0].key)
+		return errorHolders(d, o, append(chain, o))
 	}
-	return t
+	return chain
 }
 
 // looksLikeError reports whether an object has a member of the error
@@ -205,7 +207,7 @@ func readObject(d *doc, r *Report, o *obj) {
 func pickCode(d *doc, o *obj) string {
 	for _, k := range codeKeys {
 		v := o.get(k)
-		if v.Type == gjson.String && v.Str != "" && status(v) != d.msg.Status || v.Type == gjson.Number && status(v) == 0 {
+		if v.Type == gjson.String && v.Str != "" && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && status(v) == 0 {
 			return o.str(k)
 		}
 	}
@@ -294,9 +296,11 @@ func pickDocURL(o *obj) string {
 func pickDelay(o *obj) *Hint {
 	for _, k := range delayKeys {
 		v := o.get(k)
-		if k == "parameters" {
-			if ra := field(v, "retry_after"); ra.Type == gjson.Number {
-				return &Hint{Value: ra.Raw, Source: joinKey(o.path, "parameters.retry_after")}
+		if k == "parameters" || k == "meta" { // Telegram's parameters, Twirp's meta
+			for _, name := range []string{"retry_after", "retryAfter"} {
+				if ra := field(v, name); ra.Type == gjson.Number || ra.Type == gjson.String && ra.Str != "" {
+					return &Hint{Value: text(ra), Source: joinKey(o.path, k+"."+name)}
+				}
 			}
 			continue
 		}
@@ -315,6 +319,9 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 	case v.IsArray():
 		readItems(r, v, depth)
 	case v.IsObject():
+		if errs := field(v, "errors"); errs.IsArray() && depth < 4 { // {"details": {"errors": [...]}}
+			return readFieldMapOrList(r, errs, depth+1)
+		}
 		readFieldMap2(r, v, "", "", depth)
 	}
 	return len(r.FieldErrors) + len(r.Errors)
@@ -359,7 +366,7 @@ func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
 			})
 		}
 	case f.IsObject(): // JSON:API's source: {pointer, parameter}
-		for _, k := range []string{"pointer", "parameter", "header", "field"} {
+		for _, k := range []string{"pointer", "parameter", "header", "field", "name"} {
 			if p := field(f, k); p.Type == gjson.String {
 				paths = []string{p.Str}
 				break
@@ -372,7 +379,7 @@ func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
 			paths = []string{path}
 		}
 	}
-	if mp := field(field(e, "params"), "missingProperty"); mp.Type == gjson.String {
+	if mp := firstExisting(field(field(e, "params"), "missingProperty"), field(field(e, "info"), "missingProperty")); mp.Type == gjson.String {
 		if len(paths) == 0 {
 			paths = []string{""}
 		}
@@ -487,12 +494,15 @@ func readFieldMap2(r *Report, v gjson.Result, f, path string, depth int) {
 	}
 	v.ForEach(func(k, e gjson.Result) bool {
 		name, sub := fromDotted(k.Str), k.Str
-		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" {
+		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" {
 			name, sub = "", path
 		} else if path != "" {
 			sub = path + "." + k.Str
 		}
 		full := joinPath(f, name)
+		if message.Digits(k.Str) {
+			full = joinKey(f, k.Str)
+		}
 		switch {
 		case e.IsObject() && (field(e, "message").Type == gjson.String || field(e, "msg").Type == gjson.String || field(e, "description").Type == gjson.String):
 			_, msg, code := itemNames.pick(e, itemNames.bloom())
@@ -533,7 +543,7 @@ func firstOfErrors(r *Report) {
 	case len(r.Errors) > 0:
 		code, msg = r.Errors[0].Code, r.Errors[0].Message
 	case len(r.FieldErrors) > 0:
-		code, msg = r.FieldErrors[0].Code, ""
+		code, msg = r.FieldErrors[0].Code, r.FieldErrors[0].Message
 	}
 	if r.Code == "" {
 		r.Code = code
@@ -597,4 +607,14 @@ func isStatusWord(s string) bool {
 		return true
 	}
 	return false
+}
+
+// firstExisting returns the first of v that exists.
+func firstExisting(v ...gjson.Result) gjson.Result {
+	for _, r := range v {
+		if r.Exists() {
+			return r
+		}
+	}
+	return gjson.Result{}
 }

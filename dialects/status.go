@@ -52,3 +52,47 @@ func ReasonPhraseStatus(s string) int {
 	}
 	return 0
 }
+
+// StatusOfCode returns the HTTP status an error code names, or 0: a reason
+// phrase in any case and spelling ("bad_request", "NOT_FOUND", "Forbidden"),
+// or a gRPC status name as HTTP maps it (google/rpc/code.proto), so that a body
+// pasted without its status line, or sent over HTTP 200, still says what
+// kind of failure it reports.
+func StatusOfCode(code string) int {
+	n := strings.Map(func(c rune) rune {
+		switch {
+		case c == ' ' || c == '_' || c == '-' || c == '.':
+			return -1
+		case c >= 'A' && c <= 'Z':
+			return c + 'a' - 'A'
+		}
+		return c
+	}, code)
+	if n == "" || len(n) > 40 {
+		return 0
+	}
+	if s, ok := codeStatuses[n]; ok {
+		return s
+	}
+	for _, w := range []string{"invalid", "validation", "parsefailed", "malformed"} {
+		if strings.Contains(n, w) {
+			return 400 // GRAPHQL_VALIDATION_FAILED, INVALID_CURSOR_ARGUMENTS
+		}
+	}
+	for s, p := range reasons {
+		if strings.EqualFold(strings.ReplaceAll(strings.ReplaceAll(p, " ", ""), "-", ""), n) {
+			return s
+		}
+	}
+	return 0
+}
+
+// codeStatuses maps the gRPC status names and common code words that are no
+// reason phrase to the status HTTP gives them.
+var codeStatuses = map[string]int{
+	"invalidargument": 400, "failedprecondition": 400, "outofrange": 400, "baduserinput": 400,
+	"malformed": 400, "unauthenticated": 401, "permissiondenied": 403, "alreadyexists": 409,
+	"aborted": 409, "ratelimited": 429, "ratelimitexceeded": 429, "resourceexhausted": 429,
+	"internal": 500, "internalerror": 500, "unknown": 500, "dataloss": 500, "unimplemented": 501,
+	"unavailable": 503, "deadlineexceeded": 504, "timeout": 504, "canceled": 499, "cancelled": 499,
+}

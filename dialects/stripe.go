@@ -20,6 +20,9 @@ var stripe = &Dialect{
 var stripeTypes = []string{"api_error", "card_error", "idempotency_error", "invalid_request_error"}
 
 func detectStripe(d *doc, s *score) {
+	if text(d.top.get("type")) == "error" {
+		return // Anthropic's envelope, not Stripe's
+	}
 	e := &d.inner
 	if d.hasHeader("Stripe-Should-Retry") || d.hasHeader("Stripe-Version") {
 		s.add(30, "Stripe-Should-Retry or Stripe-Version header")

@@ -1,6 +1,7 @@
 package retry
 
 import (
+	"github.com/errlens/errlens/dialects"
 	"strings"
 )
 
@@ -63,7 +64,7 @@ func (a *Advice) add(rule, text string, facts ...Fact) {
 
 // classify returns the first class a rule finds, recording the rules that fired.
 func classify(in *input, a *Advice) class {
-	for _, rule := range []func(*input, *Advice) class{serverVerdict, dialectCodes, githubRateLimit, statusClass} {
+	for _, rule := range []func(*input, *Advice) class{serverVerdict, dialectCodes, githubRateLimit, codeStatus, statusClass} {
 		if c := rule(in, a); c != unknown {
 			return c
 		}
@@ -250,6 +251,33 @@ func githubRateLimit(in *input, a *Advice) class {
 	if strings.Contains(strings.ToLower(in.r.Message), "secondary rate limit") {
 		a.add("github-secondary-rate-limit", "GitHub's secondary rate limit: wait Retry-After, else at least 60 s (Octokit's rule), and slow down", Fact{"message", in.r.Message})
 		return rateLimited
+	}
+	return unknown
+}
+
+// codeStatus reads the status from the error's code when the paste shows no
+// status but a body, or the body reports a failure under HTTP 200 (GraphQL,
+// Slack): "NOT_FOUND", "rate_limited", "unavailable" say what a status would.
+func codeStatus(in *input, a *Advice) class {
+	body := in.r.Body.Kind != "empty" && in.r.Body.Kind != ""
+	if !body || in.status != 0 && in.status != 200 {
+		return unknown
+	}
+	if s := dialects.StatusOfCode(in.r.Code); s != 0 && s != 200 {
+		a.add("status-from-code", "the code "+in.r.Code+" means HTTP "+itoa(s)+": read as that status", Fact{"code", in.r.Code}, in.statusFact())
+		saved := in.status
+		in.status = s
+		c := statusClass(in, a)
+		in.status = saved
+		return c
+	}
+	if in.status == 0 {
+		a.add("no-status-line", "the paste shows a body but no status line, and nothing in the body says the failure is temporary: fix what the message says before sending it again", in.statusFact())
+		return permanent
+	}
+	if in.r.Dialect == "graphql" {
+		a.add("graphql-error", "a GraphQL error over HTTP 200 with no code: the server failed to run the operation; usually retried with backoff", in.statusFact())
+		return transient
 	}
 	return unknown
 }

@@ -105,11 +105,12 @@ func retryAfter(in *input) (*Delay, string) {
 		}
 		return d, ""
 	}
-	why := "neither delay-seconds nor an HTTP-date"
-	if f, err := strconv.ParseFloat(v, 64); err == nil {
-		why = "delay-seconds must be a non-negative whole number (got and openai-node would wait " + fmtSeconds(math.Max(f, 0)) + "; go-retryablehttp ignores it; urllib3 raises InvalidHeader)"
+	if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && !math.IsInf(f, 0) {
+		d.Reading, d.Seconds = "fractional seconds", f
+		d.Note = "RFC 9110 allows whole seconds only: got and openai-node wait " + fmtSeconds(f) + "; go-retryablehttp ignores it; urllib3 raises InvalidHeader"
+		return d, ""
 	}
-	return nil, fmt.Sprintf("Retry-After: %q is %s", clip(v), why)
+	return nil, fmt.Sprintf("Retry-After: %q is neither delay-seconds nor an HTTP-date", clip(v))
 }
 
 // retryAfterMs reads a header holding milliseconds: retry-after-ms (OpenAI,
@@ -136,14 +137,20 @@ func bodyDelay(in *input) (*Delay, string) {
 		return nil, ""
 	}
 	v := strings.Trim(strings.TrimSpace(h.Value), `"`)
-	reading := "seconds"
-	if strings.HasSuffix(v, "s") {
+	reading, scale := "seconds", 1.0
+	switch src := strings.ToLower(h.Source); {
+	case strings.HasSuffix(v, "ms"):
+		v, reading, scale = strings.TrimSuffix(v, "ms"), "milliseconds", 1e-3
+	case strings.HasSuffix(v, "s"):
 		v, reading = strings.TrimSuffix(v, "s"), "protobuf Duration"
+	case strings.HasSuffix(src, "ms") || strings.HasSuffix(src, "millis"):
+		reading, scale = "milliseconds (the member's name says so)", 1e-3
 	}
 	n, err := strconv.ParseFloat(v, 64)
 	if err != nil || n < 0 || math.IsNaN(n) || math.IsInf(n, 0) {
 		return nil, fmt.Sprintf("%s: %q is not a number of seconds", h.Source, clip(h.Value))
 	}
+	n *= scale
 	return &Delay{Raw: h.Value, Source: "body " + h.Source, Reading: reading, Seconds: n}, ""
 }
 
@@ -197,6 +204,15 @@ func xRateLimitReset(in *input) (*Delay, string) {
 		}
 	}
 	remaining := strings.TrimSpace(firstHeader(in, "X-RateLimit-Remaining", "X-Rate-Limit-Remaining"))
+	if name == "" { // a vendor's own, X-Contentful-RateLimit-Reset
+		for _, f := range in.h {
+			if n := strings.ToLower(f.Name); strings.HasSuffix(n, "ratelimit-reset") || strings.HasSuffix(n, "rate-limit-reset") {
+				name, v = f.Name, strings.TrimSpace(f.Value)
+				remaining = strings.TrimSpace(in.h.Get(f.Name[:len(f.Name)-len("reset")] + "Remaining"))
+				break
+			}
+		}
+	}
 	if name == "" || remaining != "0" && in.status != 429 {
 		return nil, ""
 	}
