@@ -31,6 +31,9 @@ func detectAWS(d *doc, s *score) {
 	if t := d.top.get("__type"); t.Type == gjson.String {
 		s.add(70, `has "__type"`)
 	}
+	if strings.HasPrefix(d.ct, "application/x-amz-json") {
+		s.add(60, "Content-Type is "+d.ct)
+	}
 	if d.top.has("message") || d.top.has("Message") {
 		s.add(5, "message")
 	}
@@ -56,16 +59,20 @@ func decodeAWS(d *doc, r *Report) {
 				break
 			}
 		}
+		if _, id, ok := strings.Cut(r.Message, "RequestId:"); ok && r.RequestID == "" { // Azure Storage
+			id, _, _ = strings.Cut(id, "\n")
+			r.RequestID, r.RequestIDSource = strings.TrimSpace(id), "body <Message>"
+		}
+		if p := xmlTag(d.body, "QueryParameterName"); p != "" {
+			r.addField(p, p, xmlTag(d.body, "Reason"), "", gjson.Result{})
+		}
 		if h := xmlTag(d.body, "HostId"); h != "" {
 			r.Members = append(r.Members, Member{Path: "HostId", Value: h})
 		}
 		return
 	}
 	t := &d.top
-	typ := t.str("__type")
-	if typ == "" {
-		typ = d.header("X-Amzn-ErrorType")
-	}
+	typ := firstNonEmpty(t.str("__type"), t.str("code"), d.header("X-Amzn-ErrorType"))
 	r.Type = typ
 	r.Code = awsCode(typ)
 	r.Message = t.str("message")

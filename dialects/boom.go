@@ -5,7 +5,11 @@ package dialects
 // of class-validator messages) and Fastify (with a "code" such as
 // FST_ERR_VALIDATION and Ajv messages).
 
-import "github.com/tidwall/gjson"
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var boom = &Dialect{
 	ID:          "boom",
@@ -44,15 +48,68 @@ func decodeBoom(d *doc, r *Report) {
 	m := t.take("message")
 	if m.IsArray() {
 		m.ForEach(func(_, v gjson.Result) bool {
-			r.addMessage(text(v), "", v)
+			if r.Message == "" {
+				r.Message = text(v)
+			}
+			r.addMessage(text(v), "", v, true)
 			return true
 		})
 		return
 	}
 	r.Message = text(m)
-	if field, path, rest, ok := ajvMessage(r.Message); ok {
-		r.addField(field, path, rest, r.Code, m)
-	} else if f, rest, ok := classValidatorMessage(r.Message); ok {
-		r.addField(fromDotted(f), f, rest, r.Code, m)
+	if v := t.get("validation"); v.IsObject() { // hapi's failAction: Joi's sentences
+		t.take("validation")
+		for _, s := range joiSentences(r.Message) {
+			r.addField(fromDotted(s.path), s.path, s.text, "", m)
+		}
+		return
 	}
+	for _, part := range ajvParts(r.Message) {
+		if field, path, rest, ok := ajvMessage(part); ok {
+			r.addField(field, path, rest, r.Code, m)
+		} else if f, _, ok := classValidatorMessage(part); ok {
+			r.addField(fromDotted(f), f, part, r.Code, m)
+		}
+	}
+}
+
+// ajvParts splits Fastify's message for several Ajv errors, "body/a must ...,
+// body/b must ...", at each ", " that opens another location.
+func ajvParts(msg string) []string {
+	var parts []string
+	for {
+		i := -1
+		for _, loc := range []string{", body/", ", querystring/", ", params/", ", headers/", ", body ", ", querystring "} {
+			if j := strings.Index(msg, loc); j >= 0 && (i < 0 || j < i) {
+				i = j
+			}
+		}
+		if i < 0 {
+			return append(parts, msg)
+		}
+		parts, msg = append(parts, msg[:i]), msg[i+2:]
+	}
+}
+
+// joiSentence is one of Joi's messages: "\"email\" must be a valid email".
+type joiSentence struct{ path, text string }
+
+// joiSentences splits Joi's joined message into its sentences, each naming
+// its field in quotes first.
+func joiSentences(msg string) []joiSentence {
+	var out []joiSentence
+	for _, s := range strings.Split(msg, `. "`) {
+		if !strings.HasPrefix(s, `"`) {
+			s = `"` + s
+		}
+		path, _, ok := strings.Cut(s[1:], `"`)
+		if !ok || path == "" {
+			continue
+		}
+		if len(out) < len(strings.Split(msg, `. "`))-1 {
+			s += "."
+		}
+		out = append(out, joiSentence{path, strings.TrimSuffix(s, ".")})
+	}
+	return out
 }

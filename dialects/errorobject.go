@@ -31,8 +31,10 @@ func detectErrorObject(d *doc, s *score) {
 		s.add(55, "error object with type, code and message")
 	case e.get("type").Type == gjson.String:
 		s.add(40, "error object with type and message")
-	case e.get("code").Type == gjson.String:
+	case e.get("code").Type == gjson.String || e.get("code").Type == gjson.Number && status(e.get("code")) == 0:
 		s.add(51, "error object with a code and a message")
+	case e.get("id").Type == gjson.String:
+		s.add(40, "error object with an id and a message")
 	}
 	if text(d.top.get("type")) == "error" {
 		s.add(15, `a top-level "type": "error" beside it`)
@@ -59,6 +61,9 @@ func decodeErrorObject(d *doc, r *Report) {
 		r.Code = r.Type
 	}
 	r.Message = e.str("message")
+	if id := e.get("id"); id.Type == gjson.String && !identifier(id.Str) {
+		r.RequestID, r.RequestIDSource = e.str("id"), "body error.id"
+	}
 	r.BodyStatus = status(e.take("status"))
 	if ra := e.take("retry_after"); ra.Exists() {
 		r.RetryDelay = &Hint{Value: ra.Raw, Source: "error.retry_after"}

@@ -35,15 +35,17 @@ func (r *Report) addIssue(msg, code string) {
 // an issue otherwise:
 //   - Ajv, as Fastify reports it: "body/items/0/name must be string",
 //     "body must have required property 'name'";
-//   - class-validator, as NestJS reports it: "address.city should not be empty",
-//     "each value in tags must be a string", "property foo should not exist".
-func (r *Report) addMessage(msg, code string, at gjson.Result) {
+//   - class-validator, as NestJS reports it (when classValidator is set: its
+//     sentences are too plain to be told apart elsewhere): "address.city should
+//     not be empty", "each value in tags must be a string", "property foo
+//     should not exist".
+func (r *Report) addMessage(msg, code string, at gjson.Result, classValidator bool) {
 	if field, path, rest, ok := ajvMessage(msg); ok {
 		r.addField(field, path, rest, code, at)
 		return
 	}
-	if field, rest, ok := classValidatorMessage(msg); ok {
-		r.addField(fromDotted(field), field, rest, code, at)
+	if field, _, ok := classValidatorMessage(msg); ok && classValidator {
+		r.addField(fromDotted(field), field, msg, code, at) // the property's name is part of its message
 		return
 	}
 	r.addIssue(msg, code)

@@ -7,7 +7,11 @@ package dialects
 // (HashiCorp Vault, Asana). More specific dialects (JSON:API, GraphQL, GitHub)
 // outscore it.
 
-import "github.com/tidwall/gjson"
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var errorsList = &Dialect{
 	ID:          "errors-list",
@@ -26,6 +30,8 @@ func detectErrorsList(d *doc, s *score) {
 	}
 	e := first(errs)
 	switch {
+	case len(t.m) == 1 && errs.Raw == "[]" || len(t.m) == 1 && strings.TrimSpace(errs.Raw[1:len(errs.Raw)-1]) == "":
+		s.add(55, `only an empty "errors" list`)
 	case e.Type == gjson.String:
 		s.add(55, `"errors" is a list of messages`)
 	case d.err0.has("code") && d.err0.keys("message", "detail", "title") > 0:

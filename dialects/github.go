@@ -32,6 +32,9 @@ func detectGitHub(d *doc, s *score) {
 	if d.err0.has("resource") {
 		s.add(20, "errors[0].resource")
 	}
+	if msg := text(t.get("message")); contains(githubMessages, msg) {
+		s.add(55, "message is one of GitHub's documented messages: "+msg)
+	}
 }
 
 func decodeGitHub(d *doc, r *Report) {
@@ -48,3 +51,8 @@ func decodeGitHub(d *doc, r *Report) {
 		r.RequestID, r.RequestIDSource = id, "X-GitHub-Request-Id"
 	}
 }
+
+// githubMessages are messages GitHub's REST docs list, distinctive enough to
+// name the API without documentation_url.
+var githubMessages = []string{"Problems parsing JSON", "Body should be a JSON object", "Validation Failed",
+	"Bad credentials", "Requires authentication", "Must have admin rights to Repository."}

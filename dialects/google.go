@@ -44,7 +44,7 @@ func detectGoogle(d *doc, s *score) {
 		s.add(20, "details is a list")
 	}
 	if legacy := first(e.get("errors")); field(legacy, "domain").Exists() && field(legacy, "reason").Exists() {
-		s.add(20, "errors list with domain and reason (legacy Google API errors)")
+		s.add(35, "errors list with domain and reason (legacy Google API errors)")
 	}
 }
 

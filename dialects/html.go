@@ -15,16 +15,22 @@ var html = &Dialect{
 
 func decodeHTML(d *doc, r *Report) {
 	r.Title = htmlText(d.body, "title")
-	h1 := htmlText(d.body, "h1")
-	r.Message = firstNonEmpty(htmlExplanation(d), h1, r.Title)
+	if h1 := htmlText(d.body, "h1"); h1 != "" {
+		r.Message = firstNonEmpty(htmlExplanation(d), h1, r.Title)
+	} else {
+		// A page without <h1> puts its message in its top heading, else in
+		// its first paragraph.
+		r.Message = firstNonEmpty(htmlText(d.body, "h2"), htmlText(d.body, "h3"), htmlExplanation(d), r.Title)
+	}
 	if who := servedBy(d); who != "" {
 		r.Evidence = append(r.Evidence, "an error page from "+who+", not from the API itself")
 	}
 }
 
-// htmlExplanation returns the page's own explanation: the first block of text
-// after its first heading (or in its body when it has none), the first line
-// of a <pre>, up to the rule or <address> that opens a server's signature.
+// htmlExplanation returns the page's own explanation: after its first heading
+// (or in its body when it has none), the first paragraph or the first line of
+// a <pre>, else the first other block of text (a subheading, a <center>),
+// up to the rule or <address> that opens a server's signature.
 func htmlExplanation(d *doc) string {
 	body := d.body[:min(len(d.body), 1<<16)]
 	lower := asciiLower(body)
@@ -35,7 +41,7 @@ func htmlExplanation(d *doc) string {
 		}
 	}
 	var text strings.Builder
-	inPre := false
+	inPre, inP, fallback := false, false, ""
 	flush := func() string {
 		raw := text.String()
 		if inPre {
@@ -75,27 +81,31 @@ func htmlExplanation(d *doc) string {
 				}
 			}
 			text.WriteByte(' ')
-		case "p", "pre", "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
-			"body", "html", "section", "main", "article", "header", "footer", "dl", "dt", "dd":
-			if t := flush(); t != "" {
-				return t
+		case "p", "pre":
+			if t := flush(); t != "" && inP {
+				return t // a paragraph, closed or cut short by the next
+			} else if t != "" && fallback == "" {
+				fallback = t
 			}
-			if tag == "pre" {
-				inPre = !closing
+			inPre, inP = tag == "pre" && !closing, !closing
+		case "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
+			"body", "html", "section", "main", "article", "header", "dl", "dt", "dd":
+			if t := flush(); t != "" && fallback == "" {
+				fallback = t
 			}
-		case "hr", "address", "script", "style":
-			if t := flush(); t != "" {
-				return t
+		case "hr", "address", "footer", "script", "style":
+			if t := flush(); t != "" && fallback == "" {
+				fallback = t
 			}
-			if tag != "script" && tag != "style" {
-				return ""
+			if tag == "hr" || tag == "address" {
+				return fallback
 			}
 			if end := strings.Index(lower[i:], "</"+tag); end >= 0 {
 				i += end
 			}
 		}
 	}
-	return flush()
+	return firstNonEmpty(fallback, flush())
 }
 
 // isSignature reports a line that only names the server: "nginx/1.22.1",

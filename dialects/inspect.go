@@ -52,8 +52,11 @@ func Decode(msg *message.Message, dialect string) *Report {
 	r := &Report{}
 	detect(d, r, Lookup(dialect))
 	Lookup(r.Dialect).decode(d, r)
-	if d.root.Exists() && d.root.Type != gjson.String && r.Dialect != genericJSON.ID {
+	switch {
+	case d.root.Exists() && d.root.Type != gjson.String && r.Dialect != genericJSON.ID:
 		readJSON(d, r, &d.top) // what the dialect left empty
+	case d.kind == "xml" && r.Dialect != plainText.ID:
+		readXML(d, r)
 	}
 	finish(d, r)
 	d.free()
@@ -148,6 +151,9 @@ func bodyKind(d *doc) string {
 func isHTML(ct, b string) bool {
 	if (ct == "text/html" || ct == "application/xhtml+xml") && strings.IndexByte(b, '<') >= 0 {
 		return true // text/html without a tag is text
+	}
+	if strings.HasPrefix(b, "<?xml") && !strings.Contains(ct, "html") {
+		return false // XML that happens to have a <title>
 	}
 	head := strings.ToLower(b[:min(len(b), 512)])
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<title", "<h1"} {
@@ -428,11 +434,16 @@ func position(m *message.Message, off int, msg string) *SyntaxError {
 // requestIDHeaders are the response headers that carry a request id, most
 // specific first.
 var requestIDHeaders = []string{
-	"X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Amz-Request-Id", "X-Amz-Cf-Id",
+	"X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Amz-Request-Id",
 	"X-GitHub-Request-Id", "X-Ms-Request-Id", "X-Correlation-Id", "Correlation-Id",
-	"X-Trace-Id", "X-Cloud-Trace-Context", "Audit-Id", "Cf-Ray", "Fly-Request-Id",
-	"X-Vercel-Id", "X-Railway-Request-Id", "Grpc-Metadata-X-Request-Id", "Opc-Request-Id",
-	"Apigw-Requestid", "X-Varnish", "Traceparent",
+	"X-Trace-Id", "Audit-Id", "Fly-Request-Id", "X-Railway-Request-Id",
+	"Grpc-Metadata-X-Request-Id", "Opc-Request-Id", "Apigw-Requestid",
+}
+
+// requestIDFallbacks identify the request to a CDN, a proxy or a tracer: used
+// when no header names the API's own request id.
+var requestIDFallbacks = []string{
+	"X-Amz-Cf-Id", "Cf-Ray", "X-Vercel-Id", "X-Cloud-Trace-Context", "X-Varnish", "Traceparent",
 }
 
 // requestIDHeader returns the response's request id: from the first of
@@ -440,6 +451,17 @@ var requestIDHeaders = []string{
 // ("X-Dropbox-Request-Id", "Twilio-Request-Id").
 func requestIDHeader(h message.Headers) (id, source string) {
 	for _, name := range requestIDHeaders {
+		if v, ok := h.Lookup(name); ok && v != "" {
+			return v, name
+		}
+	}
+	for _, f := range h {
+		n := asciiLower(f.Name)
+		if f.Value != "" && (strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "requestid") || strings.HasSuffix(n, "req-id")) {
+			return f.Value, f.Name
+		}
+	}
+	for _, name := range requestIDFallbacks {
 		if v, ok := h.Lookup(name); ok && v != "" {
 			switch name {
 			case "Traceparent":
@@ -451,12 +473,6 @@ func requestIDHeader(h message.Headers) (id, source string) {
 				v, _, _ = strings.Cut(v, " ") // this request's XID, then the cached one's
 			}
 			return v, name
-		}
-	}
-	for _, f := range h {
-		n := asciiLower(f.Name)
-		if f.Value != "" && (strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "requestid") || strings.HasSuffix(n, "req-id")) {
-			return f.Value, f.Name
 		}
 	}
 	return "", ""

@@ -165,15 +165,15 @@ func TestMessagePatterns(t *testing.T) {
 		{"body/items/0/price must be >= 0", "items[0].price", "must be >= 0"},
 		{"body must have required property 'name'", "name", "must have required property 'name'"},
 		{"querystring/limit must be integer", "limit", "must be integer"},
-		{"address.city should not be empty", "address.city", "should not be empty"},
-		{"each value in tags must be a string", "tags", "must be a string"},
-		{"property role should not exist", "role", "should not exist"},
+		{"address.city should not be empty", "address.city", "address.city should not be empty"},
+		{"each value in tags must be a string", "tags", "each value in tags must be a string"},
+		{"property role should not exist", "role", "property role should not exist"},
 		{"Request must include a body", "", ""},
 		{"something went wrong", "", ""},
 	}
 	for _, tt := range tests {
 		var r Report
-		r.addMessage(tt.msg, "", gjson.Result{})
+		r.addMessage(tt.msg, "", gjson.Result{}, true)
 		switch {
 		case tt.field == "" && (len(r.FieldErrors) != 0 || len(r.Errors) != 1):
 			t.Errorf("%q: want an issue, got %+v", tt.msg, r)

@@ -26,6 +26,9 @@ func detectProblem(d *doc, s *score) {
 		s.add(60, "Content-Type is "+d.ct)
 	}
 	t := &d.top
+	if d.err0.keys("type", "title", "detail") == 3 && !t.has("title") {
+		s.add(55, "the errors are problem details (type, title, detail)")
+	}
 	members := 0
 	for _, k := range []string{"type", "title", "status", "detail", "instance"} {
 		if k == "status" && t.get(k).Type == gjson.Number || k != "status" && t.get(k).Type == gjson.String {

@@ -30,7 +30,7 @@ var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name"}
 	// maybeCodeKeys hold a code when their value reads like one.
-	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error"}
+	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
 		"errorDescription", "detail", "details", "reason", "error", "text", "summary", "Error"}
@@ -187,6 +187,14 @@ func readObject(d *doc, r *Report, o *obj) {
 			}
 		}
 	}
+	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 && r.Message != "" {
+		for _, k := range []string{"param", "parameter", "field"} {
+			if v := o.get(k); v.Type == gjson.String && v.Str != "" {
+				r.addField(normPath(o.str(k)), v.Str, r.Message, r.Code, v)
+				break
+			}
+		}
+	}
 	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
 		for _, k := range listKeys {
 			v := o.get(k)
@@ -207,7 +215,7 @@ func readObject(d *doc, r *Report, o *obj) {
 func pickCode(d *doc, o *obj) string {
 	for _, k := range codeKeys {
 		v := o.get(k)
-		if v.Type == gjson.String && v.Str != "" && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && status(v) == 0 {
+		if v.Type == gjson.String && v.Str != "" && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
 			return o.str(k)
 		}
 	}
@@ -231,7 +239,7 @@ func pickCode(d *doc, o *obj) string {
 		}
 		switch k {
 		case "type":
-			if v.Str == "error" || strings.ContainsAny(v.Str, "/:") {
+			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") {
 				continue
 			}
 		case "status":
@@ -264,7 +272,7 @@ func pickMessage(o *obj, code string) string {
 		if (k == "error" || k == "reason" || k == "Error") && codeLike(v.Str) {
 			continue
 		}
-		if ReasonPhraseStatus(v.Str) != 0 {
+		if ReasonPhraseStatus(v.Str) != 0 && (k == "error" || k == "reason" || k == "Error") {
 			if weak == "" {
 				weak = k
 			}
@@ -334,7 +342,7 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 	arr.ForEach(func(_, e gjson.Result) bool {
 		switch {
 		case e.Type == gjson.String:
-			r.addMessage(e.Str, "", e)
+			r.addMessage(e.Str, "", e, false)
 		case e.IsObject():
 			readItem(r, e, bloom, depth)
 		}
@@ -345,7 +353,7 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 // readItem reads one error item.
 func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
 	path, msg, code := itemNames.pick(e, bloom)
-	if code == "field" || code == "error" { // express-validator's and others' kinds of item
+	if code == "field" || code == "error" || !codeLike(code) { // express-validator's kinds of item; sentences
 		code = ""
 	}
 	if codeLike(msg) && code == "" && !strings.Contains(msg, " ") && field(e, "message").Type != gjson.String {
@@ -545,7 +553,7 @@ func firstOfErrors(r *Report) {
 	case len(r.FieldErrors) > 0:
 		code, msg = r.FieldErrors[0].Code, r.FieldErrors[0].Message
 	}
-	if r.Code == "" {
+	if r.Code == "" && !opaque(code) {
 		r.Code = code
 	}
 	if r.Message == "" && r.Title == "" && r.Detail == "" {
@@ -565,15 +573,13 @@ func readMessageFields(r *Report) {
 	}
 	if f, path, rest, ok := ajvMessage(r.Message); ok {
 		r.addField(f, path, rest, r.Code, gjson.Result{})
-	} else if f, rest, ok := classValidatorMessage(r.Message); ok {
-		r.addField(fromDotted(f), f, rest, r.Code, gjson.Result{})
 	}
 }
 
 // codeLike reports a value that reads like a code rather than a sentence: one
 // token of letters, digits and _ . : - /, not only a reason phrase.
 func codeLike(s string) bool {
-	if s == "" || len(s) > 80 || ReasonPhraseStatus(s) != 0 {
+	if s == "" || len(s) > 80 || ReasonPhraseStatus(s) != 0 || strings.Contains(s, "://") {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -617,4 +623,46 @@ func firstExisting(v ...gjson.Result) gjson.Result {
 		}
 	}
 	return gjson.Result{}
+}
+
+// readXML reads an XML body no dialect claims by the same vocabularies: the
+// first element named like a code, a message, a title, a request id.
+func readXML(d *doc, r *Report) {
+	pick := func(names []string) string {
+		for _, n := range names {
+			if v := xmlTag(d.body, n); v != "" && !strings.Contains(v, "<") {
+				return v
+			}
+		}
+		return ""
+	}
+	if r.Code == "" {
+		r.Code = pick(codeKeys)
+	}
+	if r.Message == "" {
+		r.Message = pick(messageKeys)
+	}
+	if r.Title == "" {
+		r.Title = pick(titleKeys)
+	}
+	if r.RequestID == "" {
+		if r.RequestID = pick(requestIDKeys); r.RequestID != "" {
+			r.RequestIDSource = "body"
+		}
+	}
+	if r.BodyStatus == 0 {
+		r.BodyStatus = status(gjson.Result{Type: gjson.String, Str: pick(statusKeys[:3])})
+	}
+}
+
+// opaque reports a code no reader branches on: a UUID or URN (Symfony's
+// constraint codes), which the first listed error's code must not be.
+func opaque(code string) bool {
+	hex := 0
+	for i := 0; i < len(code); i++ {
+		if c := code[i] | 0x20; c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '-' {
+			hex++
+		}
+	}
+	return strings.HasPrefix(code, "urn:") || len(code) >= 32 && hex == len(code)
 }

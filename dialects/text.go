@@ -16,6 +16,11 @@ func decodeText(d *doc, r *Report) {
 	if d.kind == "binary" {
 		return
 	}
+	if d.kind == "xml" {
+		if readXML(d, r); r.Message != "" || r.Code != "" {
+			return
+		}
+	}
 	line, _, _ := strings.Cut(d.body, "\n")
 	r.Message = strings.TrimSpace(line[:min(len(line), 500)])
 	if who := servedBy(d); who != "" {

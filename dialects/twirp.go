@@ -37,7 +37,7 @@ func decodeTwirp(d *doc, r *Report) {
 	t := &d.top
 	r.Code, r.Message = t.str("code"), t.str("msg")
 	if meta := t.get("meta"); meta.IsObject() {
-		if arg := field(meta, "argument"); arg.Type == gjson.String {
+		if arg := field(meta, "argument"); arg.Type == gjson.String && (r.Code == "invalid_argument" || r.Code == "malformed") {
 			t.take("meta")
 			r.addField(fromDotted(arg.Str), arg.Str, r.Message, r.Code, arg)
 		}
