@@ -60,7 +60,8 @@ func decodeAWS(d *doc, r *Report) {
 			}
 		}
 		if _, id, ok := strings.Cut(r.Message, "RequestId:"); ok && r.RequestID == "" { // Azure Storage
-			id, _, _ = strings.Cut(id, "\n")
+			id, _, _ = strings.Cut(strings.TrimSpace(id), "\n")
+			id, _, _ = strings.Cut(id, " ")
 			r.RequestID, r.RequestIDSource = strings.TrimSpace(id), "body <Message>"
 		}
 		if p := xmlTag(d.body, "QueryParameterName"); p != "" {

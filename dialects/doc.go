@@ -84,6 +84,16 @@ func (o *obj) get(key string) gjson.Result {
 	return gjson.Result{}
 }
 
+// used reports whether a decoder has taken the member named key.
+func (o *obj) used(key string) bool {
+	for i := range o.m {
+		if o.m[i].key == key {
+			return o.m[i].used
+		}
+	}
+	return false
+}
+
 // has reports whether the object has a member named key.
 func (o *obj) has(key string) bool { return o.get(key).Exists() }
 

@@ -61,7 +61,7 @@ func decodeErrorObject(d *doc, r *Report) {
 		r.Code = r.Type
 	}
 	r.Message = e.str("message")
-	if id := e.get("id"); id.Type == gjson.String && !identifier(id.Str) {
+	if id := e.get("id"); id.Type == gjson.String && (!codeLike(id.Str) || !identifier(id.Str)) {
 		r.RequestID, r.RequestIDSource = e.str("id"), "body error.id"
 	}
 	r.BodyStatus = status(e.take("status"))

@@ -121,7 +121,7 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 		}
 	}
 	// A wrapper of one member: {"ocs": {"meta": ...}}.
-	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 {
+	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 && !contains(listKeys, t.m[0].key) {
 		o := d.open(t, t.m[0].key)
 		return errorHolders(d, o, append(chain, o))
 	}
@@ -198,8 +198,11 @@ func readObject(d *doc, r *Report, o *obj) {
 	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
 		for _, k := range listKeys {
 			v := o.get(k)
-			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() {
+			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() || o.used(k) {
 				continue
+			}
+			if v.IsObject() && (k == "details" || k == "params") && !sentences(v) && !field(v, "errors").Exists() {
+				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
 			}
 			if n := len(r.FieldErrors) + len(r.Errors); readFieldMapOrList(r, v, 0) > n {
 				o.take(k)
@@ -340,6 +343,18 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 func readItems(r *Report, arr gjson.Result, depth int) {
 	bloom := itemNames.bloom()
 	arr.ForEach(func(_, e gjson.Result) bool {
+		if r.first == nil && (e.IsObject() || e.Type == gjson.String) {
+			_, msg, code := itemNames.pick(e, bloom)
+			if e.Type == gjson.String {
+				msg = e.Str
+			} else if m := field(e, "message"); m.Type == gjson.String {
+				msg = m.Str
+			}
+			r.first = &Issue{Message: msg, Code: itemCode(code)}
+			if id := requestIDOf(e); r.RequestID == "" && id != "" {
+				r.RequestID, r.RequestIDSource = id, "body: the first listed error"
+			}
+		}
 		switch {
 		case e.Type == gjson.String:
 			r.addMessage(e.Str, "", e, false)
@@ -353,9 +368,7 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 // readItem reads one error item.
 func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
 	path, msg, code := itemNames.pick(e, bloom)
-	if code == "field" || code == "error" || !codeLike(code) { // express-validator's kinds of item; sentences
-		code = ""
-	}
+	code = itemCode(code)
 	if codeLike(msg) && code == "" && !strings.Contains(msg, " ") && field(e, "message").Type != gjson.String {
 		code, msg = msg, ""
 	}
@@ -548,6 +561,8 @@ func looksLikeNested(e gjson.Result) bool {
 func firstOfErrors(r *Report) {
 	var code, msg string
 	switch {
+	case r.first != nil:
+		code, msg = r.first.Code, r.first.Message
 	case len(r.Errors) > 0:
 		code, msg = r.Errors[0].Code, r.Errors[0].Message
 	case len(r.FieldErrors) > 0:
@@ -567,8 +582,13 @@ func readMessageFields(r *Report) {
 	if r.Message == "" || len(r.FieldErrors) > 0 {
 		return
 	}
-	if s := strings.TrimSpace(r.Message); len(s) > 1 && s[0] == '{' && gjson.Valid(s) {
-		readFieldMap2(r, gjson.Parse(s), "", "", 0)
+	if s := strings.TrimSpace(r.Message); len(s) > 1 && (s[0] == '{' || s[0] == '[') && gjson.Valid(s) {
+		readFieldMapOrList(r, gjson.Parse(s), 0)
+		if len(r.FieldErrors)+len(r.Errors) > 0 {
+			r.Message = "" // the message was only its errors: the first of them stands for it
+			r.first = nil
+			firstOfErrors(r)
+		}
 		return
 	}
 	if f, path, rest, ok := ajvMessage(r.Message); ok {
@@ -665,4 +685,39 @@ func opaque(code string) bool {
 		}
 	}
 	return strings.HasPrefix(code, "urn:") || len(code) >= 32 && hex == len(code)
+}
+
+// itemCode returns an error item's code, or "" for what only reads like one:
+// a sentence, or express-validator's kinds of item ("field").
+func itemCode(code string) string {
+	if code == "field" || code == "error" || !codeLike(code) {
+		return ""
+	}
+	return code
+}
+
+// requestIDOf returns the request id member of an error item, or "".
+func requestIDOf(e gjson.Result) string {
+	for _, k := range requestIDKeys {
+		if v := field(e, k); isID(v) {
+			return text(v)
+		}
+	}
+	return ""
+}
+
+// sentences reports whether an object's string values, at any depth, include
+// a sentence (a space): field messages do, descriptions of a resource seldom.
+func sentences(v gjson.Result) bool {
+	found := false
+	v.ForEach(func(_, e gjson.Result) bool {
+		switch {
+		case e.Type == gjson.String:
+			found = strings.Contains(e.Str, " ")
+		case e.IsObject() || e.IsArray():
+			found = sentences(e)
+		}
+		return !found
+	})
+	return found
 }

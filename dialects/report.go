@@ -53,6 +53,9 @@ type Report struct {
 	// BodyText is the body without surrounding white space: FieldError
 	// offsets point into it.
 	BodyText string `json:"-"`
+
+	// first is the first error item a list held, in the body's order.
+	first *Issue
 }
 
 // Alternative is a runner-up dialect.

@@ -21,8 +21,11 @@ func decodeText(d *doc, r *Report) {
 			return
 		}
 	}
-	line, _, _ := strings.Cut(d.body, "\n")
-	r.Message = strings.TrimSpace(line[:min(len(line), 500)])
+	para, _, _ := strings.Cut(strings.ReplaceAll(d.body[:min(len(d.body), 4096)], "\r\n", "\n"), "\n\n")
+	if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
+		para, _, _ = strings.Cut(para, "\n")
+	}
+	r.Message = collapse(para[:min(len(para), 500)])
 	if who := servedBy(d); who != "" {
 		r.Evidence = append(r.Evidence, "a response from "+who+", not from the API itself")
 	}

@@ -110,9 +110,15 @@ func Parse(in string, opt Options) (*Message, error) {
 	sc := scanner{s: in}
 	sc.skipTo(strings.LastIndexByte(in[:start], '\n') + 1)
 	line, ok := sc.peek()
+	command := false
 	for ok && line != "" && isCommandLine(line) {
 		sc.next()
 		readCommand(m, &sc, line)
+		line, ok = sc.peek()
+		command = true
+	}
+	for command && ok && strings.TrimSpace(line) == "" { // blank lines after the command
+		sc.next()
 		line, ok = sc.peek()
 	}
 	switch {
