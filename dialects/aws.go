@@ -22,7 +22,7 @@ var aws = &Dialect{
 }
 
 func detectAWS(d *doc, s *score) {
-	if d.hasHeader("X-Amzn-ErrorType") {
+	if d.hasHeader("X-Amzn-ErrorType") && d.kind != "empty" {
 		s.add(60, "X-Amzn-ErrorType header")
 	}
 	if d.hasHeader("X-Amzn-RequestId") || d.hasHeader("X-Amz-Request-Id") {

@@ -323,9 +323,7 @@ func finish(d *doc, r *Report) {
 	if r.RequestID == "" {
 		r.RequestID, r.RequestIDSource = requestIDHeader(m.Headers)
 	}
-	if r.Code == "" {
-		readChallenge(d, r)
-	}
+	readHeaders(d, r)
 	for _, o := range d.opened {
 		for _, mb := range o.m {
 			if !mb.used {

@@ -57,7 +57,7 @@ func decodeOAuth2(d *doc, r *Report) {
 	r.Message = t.str("error_description")
 	r.DocURL = t.str("error_uri")
 	h := d.header("WWW-Authenticate")
-	readChallenge(d, r)
+	readHeaders(d, r)
 	if scope := bearerParam(h, "scope"); scope != "" {
 		r.Detail = "required scope: " + scope
 	}
@@ -66,11 +66,15 @@ func decodeOAuth2(d *doc, r *Report) {
 // bearerParam returns an auth-param of the Bearer challenge in a
 // WWW-Authenticate value (RFC 9110 §11.6.1), unquoted.
 func bearerParam(h, name string) string {
-	i := strings.Index(asciiLower(h), "bearer")
+	lower := asciiLower(h)
+	i, scheme := strings.Index(lower, "bearer"), len("bearer")
+	if i < 0 {
+		i, scheme = strings.Index(lower, "dpop "), len("dpop") // RFC 9449 §7.1
+	}
 	if i < 0 {
 		return ""
 	}
-	rest := h[i+len("bearer"):]
+	rest := h[i+scheme:]
 	for rest != "" {
 		rest = strings.TrimLeft(rest, " ,")
 		k, v, ok := strings.Cut(rest, "=")
@@ -102,22 +106,4 @@ func bearerParam(h, name string) string {
 		}
 	}
 	return ""
-}
-
-// readChallenge reads a Bearer challenge's error (RFC 6750 §3) into what r
-// lacks: whatever the body's dialect, the header states the error too.
-func readChallenge(d *doc, r *Report) {
-	h := d.header("WWW-Authenticate")
-	if r.Code != "" || h == "" {
-		return
-	}
-	if r.Code = bearerParam(h, "error"); r.Code == "" {
-		return
-	}
-	if r.Message == "" {
-		r.Message = bearerParam(h, "error_description")
-	}
-	if r.DocURL == "" {
-		r.DocURL = bearerParam(h, "error_uri")
-	}
 }

@@ -64,7 +64,7 @@ func decodeOData(d *doc, r *Report) {
 	if v := message0(m); v.Exists() {
 		r.Message = text(v)
 	}
-	if t := e.str("target"); t != "" {
+	if t := e.str("target"); t != "" && !e.get("details").IsArray() { // beside details, the target contains them
 		r.addField(normPath(t), t, r.Message, r.Code, e.get("target"))
 	}
 	r.readList(e.take("details"), names{

@@ -17,12 +17,15 @@ var trpc = &Dialect{
 	decode:      decodeTRPC,
 }
 
-// trpcError returns the error of a tRPC body: the first of a batch, under
+// trpcError returns the error of a tRPC body: the first failed call of a batch, under
 // "json" when the transformer wrapped it.
 func trpcError(d *doc) gjson.Result {
 	root := d.root
 	if root.IsArray() {
-		root = first(root)
+		root.ForEach(func(_, call gjson.Result) bool {
+			root = call
+			return !field(call, "error").Exists()
+		})
 	}
 	e := field(root, "error")
 	if j := field(e, "json"); j.IsObject() {

@@ -239,6 +239,9 @@ func xRateLimitReset(in *input) (*Delay, string) {
 		d.Reading, d.Seconds = "delta-seconds", n
 		d.Other = "as epoch seconds it would be " + epochAt(n) + ", long past"
 	}
+	if d.Seconds < 0 && d.At != "" && in.nowS != "the response's Date header" && in.nowS != "given" {
+		return nil, name + ": " + v + " is " + d.At + ", in the past, and the response has no Date header to tell when it was sent"
+	}
 	if d.Seconds < 0 {
 		d.Note = "the reset time has passed: the window has renewed"
 	}
