@@ -19,6 +19,7 @@ package dialects
 //     both over the first listed error's.
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/errlens/errlens/dialects/message"
@@ -303,8 +304,16 @@ func pickDocURL(o *obj) string {
 }
 
 // pickDelay returns the delay o asks for: a delay member holding a number or a
-// duration, or one inside "parameters" (Telegram).
+// duration, or one inside "parameters" (Telegram), "meta" (Twirp) or "data"
+// (Binance's epoch milliseconds beside its serverTime).
 func pickDelay(o *obj) *Hint {
+	if data := o.get("data"); data.IsObject() {
+		ra, now := field(data, "retryAfter"), field(data, "serverTime")
+		if ra.Type == gjson.Number && now.Type == gjson.Number && ra.Float() > 1e12 {
+			secs := (ra.Float() - now.Float()) / 1000
+			return &Hint{Value: strconv.FormatFloat(max(secs, 0), 'f', 3, 64), Source: joinKey(o.path, "data.retryAfter") + " less data.serverTime (epoch milliseconds)"}
+		}
+	}
 	for _, k := range delayKeys {
 		v := o.get(k)
 		if k == "parameters" || k == "meta" { // Telegram's parameters, Twirp's meta

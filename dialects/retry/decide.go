@@ -64,7 +64,7 @@ func (a *Advice) add(rule, text string, facts ...Fact) {
 
 // classify returns the first class a rule finds, recording the rules that fired.
 func classify(in *input, a *Advice) class {
-	for _, rule := range []func(*input, *Advice) class{serverVerdict, dialectCodes, githubRateLimit, codeStatus, statusClass} {
+	for _, rule := range []func(*input, *Advice) class{serverVerdict, dialectCodes, githubRateLimit, codeStatus, tryLater, statusClass} {
 		if c := rule(in, a); c != unknown {
 			return c
 		}
@@ -255,11 +255,28 @@ func githubRateLimit(in *input, a *Advice) class {
 	return unknown
 }
 
+// tryLater follows a message that tells the client to try again later: the
+// server knows the refusal is temporary whatever its status says.
+func tryLater(in *input, a *Advice) class {
+	msg := strings.ToLower(in.r.Message + " " + in.r.Detail)
+	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish"} {
+		if strings.Contains(msg, p) {
+			a.add("message-says-later", "the message says to try again later: the refusal is temporary", Fact{"message", in.r.Message}, in.statusFact())
+			return transient
+		}
+	}
+	return unknown
+}
+
 // codeStatus reads the status from the error's code when the paste shows no
 // status but a body, or the body reports a failure under HTTP 200 (GraphQL,
 // Slack): "NOT_FOUND", "rate_limited", "unavailable" say what a status would.
 func codeStatus(in *input, a *Advice) class {
 	body := in.r.Body.Kind != "empty" && in.r.Body.Kind != ""
+	if s := dialects.StatusOfCode(in.r.Code); in.status >= 500 && s >= 400 && s < 500 && s != 408 && s != 429 {
+		a.add("code-says-client-error", "the code "+in.r.Code+" means HTTP "+itoa(s)+" although the status is "+itoa(in.status)+": the request itself is refused, and will be again unchanged", Fact{"code", in.r.Code}, in.statusFact())
+		return permanent
+	}
 	if !body || in.status != 0 && in.status != 200 {
 		return unknown
 	}
@@ -323,6 +340,9 @@ func statusClass(in *input, a *Advice) class {
 	case s >= 500:
 		a.add("server-unavailable", itoa(s)+": a gateway or the server is failing or overloaded; transient, retry with backoff", f)
 		return transient
+	case s >= 400 && in.server >= 0:
+		a.add("client-error-with-delay", itoa(s)+" with a delay from the server: it says when the request will be accepted again (a ban or a quota), so wait that long", f)
+		return rateLimited
 	case s >= 400:
 		a.add("client-error", itoa(s)+": the request itself is wrong; it will fail again unchanged: fix it", f)
 		return permanent
