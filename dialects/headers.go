@@ -18,6 +18,9 @@ func readHeaders(d *doc, r *Report) {
 		if r.Code = bearerParam(h, "error"); r.Code != "" {
 			r.Message = firstNonEmpty(r.Message, bearerParam(h, "error_description"))
 			r.DocURL = firstNonEmpty(r.DocURL, bearerParam(h, "error_uri"))
+			if scope := bearerParam(h, "scope"); scope != "" && r.Detail == "" {
+				r.Detail = "required scope: " + scope
+			}
 			return
 		}
 	}

@@ -27,7 +27,7 @@ func TestNeverForced(t *testing.T) {
 		{`{"message": "Quota exceeded", "code": 4031}`, "Quota exceeded", "4031"},
 		{`{"error": {"msg": "nope", "error_code": "E42"}}`, "nope", "E42"},
 		{`[1, 2, 3]`, "", ""},
-		{`"just a string"`, "", ""},
+		{`"just a string"`, "just a string", ""},
 	}
 	for _, tt := range tests {
 		r := inspect(t, "Content-Type: application/json\n\n"+tt.in)

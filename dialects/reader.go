@@ -144,9 +144,11 @@ func looksLikeError(v gjson.Result) bool {
 // readObject reads an error object's facts into what r still lacks.
 func readObject(d *doc, r *Report, o *obj) {
 	if r.Code == "" {
-		r.Code = pickCode(d, o)
+		if c := pickCode(d, o); c != r.Type { // a type the dialect read is no code
+			r.Code = c
+		}
 	}
-	if r.Message == "" {
+	if r.Message == "" && r.Title == "" && r.Detail == "" {
 		r.Message = pickMessage(o, r.Code)
 	}
 	if r.Title == "" {
@@ -243,11 +245,11 @@ func pickCode(d *doc, o *obj) string {
 		}
 		switch k {
 		case "type":
-			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") {
+			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") || o.has("title") {
 				continue
 			}
 		case "status":
-			if isStatusWord(v.Str) {
+			if isStatusWord(v.Str) || status(v) != 0 {
 				continue
 			}
 		case "id", "error_id":
@@ -353,11 +355,14 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 	bloom := itemNames.bloom()
 	arr.ForEach(func(_, e gjson.Result) bool {
 		if r.first == nil && (e.IsObject() || e.Type == gjson.String) {
-			_, msg, code := itemNames.pick(e, bloom)
+			path, msg, code := itemNames.pick(e, bloom)
 			if e.Type == gjson.String {
 				msg = e.Str
 			} else if m := field(e, "message"); m.Type == gjson.String {
 				msg = m.Str
+			}
+			if path != "" || firstField(e).Exists() {
+				code = "" // a field's code is the field's, not the response's
 			}
 			r.first = &Issue{Message: msg, Code: itemCode(code)}
 			if id := requestIDOf(e); r.RequestID == "" && id != "" {
@@ -575,7 +580,7 @@ func firstOfErrors(r *Report) {
 	case len(r.Errors) > 0:
 		code, msg = r.Errors[0].Code, r.Errors[0].Message
 	case len(r.FieldErrors) > 0:
-		code, msg = r.FieldErrors[0].Code, r.FieldErrors[0].Message
+		msg = r.FieldErrors[0].Message
 	}
 	if r.Code == "" && !opaque(code) {
 		r.Code = code

@@ -180,15 +180,19 @@ var awsThrottleCodes = []string{
 // vocabularies, AWS throttling codes and Google's canonical codes (AIP-194).
 func dialectCodes(in *input, a *Advice) class {
 	r := in.r
+	dialect := r.Dialect
+	if strings.Contains(in.h.Get("WWW-Authenticate"), "error=") && (r.Body.Kind == "empty" || r.Body.Kind == "text") {
+		dialect = "oauth2" // the code is the challenge's (RFC 6750 §3)
+	}
 	for _, cr := range codeRules {
 		v := r.Code
 		if cr.field == "type" {
 			v = r.Type
 		}
-		if cr.dialect != r.Dialect || v == "" || !codeMatch(cr.match, v) {
+		if cr.dialect != dialect || v == "" || !codeMatch(cr.match, v) {
 			continue
 		}
-		a.add(cr.rule, cr.text, Fact{r.Dialect + " " + cr.field, v}, in.statusFact())
+		a.add(cr.rule, cr.text, Fact{dialect + " " + cr.field, v}, in.statusFact())
 		return cr.class
 	}
 	switch r.Dialect {
