@@ -71,6 +71,46 @@ var itemNames = names{
 		"issue", "keyword", "constraint", "error", "validator", "name"},
 }
 
+// itemRole is what a member name means in an error item: its rank among the
+// names of a field, a message, a code and a request id (-1: none).
+type itemRole struct{ field, msg, code, id int8 }
+
+// itemRoles maps every member name readItemMembers looks for to its roles:
+// one lookup a member.
+var itemRoles = func() map[string]itemRole {
+	m := map[string]itemRole{}
+	role := func(k string) itemRole {
+		if r, ok := m[k]; ok {
+			return r
+		}
+		return itemRole{-1, -1, -1, -1}
+	}
+	for i, k := range itemNames.field {
+		r := role(k)
+		r.field = int8(i)
+		m[k] = r
+	}
+	for i, k := range itemNames.message {
+		r := role(k)
+		r.msg = int8(i)
+		m[k] = r
+	}
+	for i, k := range itemNames.code {
+		r := role(k)
+		r.code = int8(i)
+		m[k] = r
+	}
+	for i, k := range requestIDKeys {
+		r := role(k)
+		r.id = int8(i)
+		m[k] = r
+	}
+	for _, k := range []string{"params", "info", "errors"} {
+		m[k] = role(k)
+	}
+	return m
+}()
+
 func decodeGeneric(d *doc, r *Report) {
 	readJSON(d, r, &d.top)
 }
@@ -352,47 +392,91 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 // readItems reads a list of error items: objects naming a field become field
 // errors, other objects and strings issues.
 func readItems(r *Report, arr gjson.Result, depth int) {
-	bloom := itemNames.bloom()
 	arr.ForEach(func(_, e gjson.Result) bool {
-		if r.first == nil && (e.IsObject() || e.Type == gjson.String) {
-			path, msg, code := itemNames.pick(e, bloom)
-			if e.Type == gjson.String {
-				msg = e.Str
-			} else if m := field(e, "message"); m.Type == gjson.String {
-				msg = m.Str
-			}
-			if path != "" || firstField(e).Exists() {
-				code = "" // a field's code is the field's, not the response's
-			}
-			r.first = &Issue{Message: msg, Code: itemCode(code)}
-			if id := requestIDOf(e); r.RequestID == "" && id != "" {
-				r.RequestID, r.RequestIDSource = id, "body: the first listed error"
-			}
-		}
 		switch {
 		case e.Type == gjson.String:
+			if r.first == nil {
+				r.first = &Issue{Message: e.Str}
+			}
 			r.addMessage(e.Str, "", e, false)
 		case e.IsObject():
-			readItem(r, e, bloom, depth)
+			it := readItemMembers(e)
+			if r.first == nil {
+				code := it.code
+				if it.field.Exists() || it.missing != "" {
+					code = "" // a field's code is the field's, not the response's
+				}
+				r.first = &Issue{Message: it.msg, Code: code}
+				if r.RequestID == "" && it.requestID != "" {
+					r.RequestID, r.RequestIDSource = it.requestID, "body: the first listed error"
+				}
+			}
+			readItem(r, e, it, depth)
 		}
 		return true
 	})
 }
 
-// readItem reads one error item.
-func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
-	path, msg, code := itemNames.pick(e, bloom)
-	code = itemCode(code)
-	if codeLike(msg) && code == "" && !strings.Contains(msg, " ") && field(e, "message").Type != gjson.String {
-		code, msg = msg, ""
+// item is what an error item holds, read in one pass over its members.
+type item struct {
+	field    gjson.Result // the member naming the field
+	fieldKey string
+	msg      string
+	code     string
+	missing  string       // Ajv's params.missingProperty (or LoopBack's info.)
+	errors   gjson.Result // its own list of errors
+	// requestID is its request id member's value.
+	requestID string
+}
+
+// readItemMembers reads an error item's members: for the field, the message
+// and the code, the earliest-listed name of itemNames present wins.
+func readItemMembers(e gjson.Result) item {
+	var it item
+	n := &itemNames
+	fi, mi, ci, ri := len(n.field), len(n.message), len(n.code), len(requestIDKeys)
+	e.ForEach(func(k, v gjson.Result) bool {
+		key := k.Str
+		role, ok := itemRoles[key]
+		if !ok {
+			return true
+		}
+		if i := int(role.field); i >= 0 && i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) {
+			fi, it.field, it.fieldKey = i, v, key
+		}
+		if i := int(role.msg); i >= 0 && i < mi && v.Type == gjson.String {
+			mi, it.msg = i, v.Str
+		}
+		if i := int(role.code); i >= 0 && i < ci && (v.Type == gjson.String || v.Type == gjson.Number) {
+			ci, it.code = i, text(v)
+		}
+		if i := int(role.id); i >= 0 && i < ri && isID(v) {
+			ri, it.requestID = i, text(v)
+		}
+		switch key {
+		case "params", "info":
+			if mp := field(v, "missingProperty"); mp.Type == gjson.String {
+				it.missing = mp.Str
+			}
+		case "errors":
+			it.errors = v
+		}
+		return true
+	})
+	it.code = itemCode(it.code)
+	if it.code == "" && mi != 0 && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
+		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
 	}
-	if m := field(e, "message"); m.Type == gjson.String {
-		msg = m.Str
-	}
+	return it
+}
+
+// readItem records one error item as field errors or an issue.
+func readItem(r *Report, e gjson.Result, it item, depth int) {
+	msg, code := it.msg, it.code
 	var paths []string
-	switch f := firstField(e); {
+	switch f := it.field; {
 	case f.IsArray(): // Salesforce's "fields": ["Name"]; a loc list
-		if k := fieldKey(e); k == "loc" || k == "path" {
+		if it.fieldKey == "loc" || it.fieldKey == "path" {
 			paths = []string{locPath(f)}
 		} else {
 			f.ForEach(func(_, n gjson.Result) bool {
@@ -407,22 +491,18 @@ func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
 				break
 			}
 		}
-	case path != "":
-		if fieldKey(e) == "name" && !identifierField(path) {
-			path = ""
-		} else {
-			paths = []string{path}
-		}
+	case f.Type == gjson.String && f.Str != "":
+		paths = []string{f.Str}
 	}
-	if mp := firstExisting(field(field(e, "params"), "missingProperty"), field(field(e, "info"), "missingProperty")); mp.Type == gjson.String {
+	if it.missing != "" {
 		if len(paths) == 0 {
 			paths = []string{""}
 		}
-		paths[0] = strings.TrimSuffix(paths[0], "/") + "/" + mp.Str
+		paths[0] = strings.TrimSuffix(paths[0], "/") + "/" + it.missing
 	}
 	if len(paths) == 0 {
 		// An item that nests its own field errors: {"field": ..., "errors": [...]}.
-		if sub := field(e, "errors"); (sub.IsArray() || sub.IsObject()) && depth < 4 {
+		if sub := it.errors; (sub.IsArray() || sub.IsObject()) && depth < 4 {
 			if msg != "" || code != "" {
 				r.addIssue(msg, code)
 			}
@@ -433,33 +513,13 @@ func readItem(r *Report, e gjson.Result, bloom uint64, depth int) {
 		return
 	}
 	for _, p := range paths {
-		f := normItemPath(p, fieldKey(e))
+		f := normItemPath(p, it.fieldKey)
 		if f == "" {
 			r.addIssue(msg, code)
 			continue
 		}
 		r.addField(f, p, msg, code, e)
 	}
-}
-
-// firstField returns the item's field member: the first of the field names present.
-func firstField(e gjson.Result) gjson.Result {
-	for _, k := range itemNames.field {
-		if v := field(e, k); v.Exists() {
-			return v
-		}
-	}
-	return gjson.Result{}
-}
-
-// fieldKey returns the name of the item's field member.
-func fieldKey(e gjson.Result) string {
-	for _, k := range itemNames.field {
-		if field(e, k).Exists() {
-			return k
-		}
-	}
-	return ""
 }
 
 // locPath joins a location list, ["body", "items", 0, "qty"], leaving out where
@@ -710,15 +770,6 @@ func itemCode(code string) string {
 	return code
 }
 
-// requestIDOf returns the request id member of an error item, or "".
-func requestIDOf(e gjson.Result) string {
-	for _, k := range requestIDKeys {
-		if v := field(e, k); isID(v) {
-			return text(v)
-		}
-	}
-	return ""
-}
 
 // sentences reports whether an object's string values, at any depth, include
 // a sentence (a space): field messages do, descriptions of a resource seldom.

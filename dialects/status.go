@@ -45,13 +45,23 @@ func ReasonPhraseStatus(s string) int {
 	if len(s) < 2 || len(s) > 40 {
 		return 0
 	}
-	for code, p := range reasons {
-		if s == p || strings.Contains(s, " ") && strings.EqualFold(s, p) {
-			return code
-		}
+	if c, ok := phraseStatus[s]; ok {
+		return c
+	}
+	if strings.IndexByte(s, ' ') >= 0 {
+		return phraseStatus[strings.ToLower(s)]
 	}
 	return 0
 }
+
+// phraseStatus maps every reason phrase, as written and in lower case, to its status.
+var phraseStatus = func() map[string]int {
+	m := make(map[string]int, 2*len(reasons))
+	for c, p := range reasons {
+		m[p], m[strings.ToLower(p)] = c, c
+	}
+	return m
+}()
 
 // StatusOfCode returns the HTTP status an error code names, or 0: a reason
 // phrase in any case and spelling ("bad_request", "NOT_FOUND", "Forbidden"),

@@ -20,13 +20,18 @@ var trpc = &Dialect{
 // trpcError returns the error of a tRPC body: the first failed call of a batch, under
 // "json" when the transformer wrapped it.
 func trpcError(d *doc) gjson.Result {
-	root := d.root
-	if root.IsArray() {
-		root.ForEach(func(_, call gjson.Result) bool {
-			root = call
-			return !field(call, "error").Exists()
-		})
+	if !d.root.IsArray() {
+		e := d.top.get("error")
+		if j := field(e, "json"); j.IsObject() {
+			return j
+		}
+		return e
 	}
+	root := d.root
+	root.ForEach(func(_, call gjson.Result) bool {
+		root = call
+		return !field(call, "error").Exists()
+	})
 	e := field(root, "error")
 	if j := field(e, "json"); j.IsObject() {
 		e = j
