@@ -3,6 +3,7 @@ package dialects
 import (
 	"strings"
 
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/tidwall/gjson"
 )
 
@@ -216,7 +217,11 @@ func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 			if path != "" {
 				sub = path + "." + k.Str
 			}
-			r.readFieldMap(e, joinPath(field, fromDotted(k.Str)), sub, depth+1)
+			f := joinPath(field, fromDotted(k.Str))
+			if message.Digits(k.Str) { // a list's errors keyed by index: {"tags": {"1": [...]}}
+				f = joinKey(field, k.Str)
+			}
+			r.readFieldMap(e, f, sub, depth+1)
 			return true
 		})
 	}

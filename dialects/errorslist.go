@@ -25,8 +25,8 @@ var errorsList = &Dialect{
 func detectErrorsList(d *doc, s *score) {
 	t := &d.top
 	errs := t.get("errors")
-	if !errs.IsArray() || t.get("message").Type == gjson.String {
-		return
+	if !errs.IsArray() || t.has("message") || t.has("code") {
+		return // an envelope with its own message or code
 	}
 	e := first(errs)
 	switch {

@@ -3,7 +3,11 @@ package dialects
 // Falcon's HTTPError body (https://falcon.readthedocs.io/en/stable/api/errors.html):
 // {"title": "400 Bad Request", "description": "...", "code": ..., "link": {...}}.
 
-import "github.com/tidwall/gjson"
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var falcon = &Dialect{
 	ID:          "falcon",
@@ -22,6 +26,8 @@ func detectFalcon(d *doc, s *score) {
 	}
 	if t.has("description") {
 		s.add(55, "title and description")
+	} else if len(t.m) == 1 {
+		s.add(25, "only a title")
 	}
 	if len(title) > 4 && status(gjson.Result{Type: gjson.String, Str: title[:3]}) != 0 && title[3] == ' ' {
 		s.add(30, "title is a status line, "+title)
@@ -31,6 +37,12 @@ func detectFalcon(d *doc, s *score) {
 func decodeFalcon(d *doc, r *Report) {
 	t := &d.top
 	r.Title, r.Message = t.str("title"), t.str("description")
+	// HTTPMissingParam and HTTPInvalidParam: The "page" parameter is required.
+	if rest, ok := strings.CutPrefix(r.Message, `The "`); ok {
+		if name, _, ok := strings.Cut(rest, `" parameter `); ok && !strings.Contains(name, " ") {
+			r.addField(name, name, r.Message, "", t.get("description"))
+		}
+	}
 	if l := t.get("link"); l.IsObject() {
 		t.take("link")
 		r.DocURL = text(field(l, "href"))

@@ -20,7 +20,11 @@ var fastAPI = &Dialect{
 }
 
 func detectFastAPI(d *doc, s *score) {
-	e := first(d.top.get("detail"))
+	det := d.top.get("detail")
+	if det.Exists() && len(d.top.m) == 1 && asgiServer(d) {
+		s.add(75, `only "detail", from an ASGI server (`+d.header("Server")+`)`)
+	}
+	e := first(det)
 	if !e.IsObject() {
 		return
 	}
@@ -43,9 +47,19 @@ func decodeFastAPI(d *doc, r *Report) {
 		if in != "" {
 			f = strings.TrimPrefix(strings.TrimPrefix(f, in), ".")
 		}
+		if strings.HasPrefix(f, "[") {
+			f = "" // ["body", 18]: a position in the body (a JSON decode error), no field
+		}
 		if fe := r.addField(f, loc.Raw, text(field(e, "msg")), text(field(e, "type")), e); fe != nil {
 			fe.In = in
 		}
 		return true
 	})
+}
+
+// asgiServer reports a response from an ASGI server (uvicorn, hypercorn), which
+// is how FastAPI and Starlette answer: their {"detail": ...} is not DRF's.
+func asgiServer(d *doc) bool {
+	s := asciiLower(d.header("Server"))
+	return strings.HasPrefix(s, "uvicorn") || strings.HasPrefix(s, "hypercorn")
 }

@@ -3,7 +3,8 @@ package dialects
 // What the headers say of the error whatever the body's dialect, read into
 // what the body left empty: a Bearer or DPoP challenge's error (RFC 6750 §3,
 // RFC 9449 §7.1), the error of an OAuth authorization redirect (RFC 6749
-// §4.1.2.1), AWS's X-Amzn-ErrorType, and Proxy-Status (RFC 9209 §2.1).
+// §4.1.2.1), AWS's X-Amzn-ErrorType, Squid's X-Squid-Error, and Proxy-Status
+// (RFC 9209 §2.1).
 
 import (
 	"net/url"
@@ -35,6 +36,10 @@ func readHeaders(d *doc, r *Report) {
 				return
 			}
 		}
+	}
+	if sq := d.header("X-Squid-Error"); sq != "" {
+		r.Code, _, _ = strings.Cut(sq, " ") // "ERR_CONNECT_FAIL 111": the code, then errno
+		return
 	}
 	if t := d.header("X-Amzn-ErrorType"); t != "" {
 		r.Code = awsCode(t)

@@ -3,7 +3,13 @@ package dialects
 // HTML error pages, as proxies, CDNs and frameworks send them by default: the
 // title and first heading are read, and the headers tell whose page it is.
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/errlens/errlens/dialects/message"
+)
 
 var html = &Dialect{
 	ID:          "html",
@@ -15,26 +21,69 @@ var html = &Dialect{
 
 func decodeHTML(d *doc, r *Report) {
 	r.Title = htmlText(d.body, "title")
-	if h1 := htmlText(d.body, "h1"); h1 != "" {
-		r.Message = firstNonEmpty(htmlExplanation(d), h1, r.Title)
+	tag, heading := "", ""
+	for _, h := range []string{"h1", "h2", "h3"} {
+		if heading = htmlText(d.body, h); heading != "" {
+			tag = h
+			break
+		}
+	}
+	if q := htmlText(d.body, `blockquote id="error"`); q != "" {
+		r.Message = q // Squid quotes its error
+	} else if tag != "h1" && heading != "" && !statusLike(heading) {
+		// A page whose top heading is a subheading says its message there
+		// (Sinatra's "Sinatra doesn't know this ditty.").
+		r.Message = heading
 	} else {
-		// A page without <h1> puts its message in its top heading, else in
-		// its first paragraph.
-		r.Message = firstNonEmpty(htmlText(d.body, "h2"), htmlText(d.body, "h3"), htmlExplanation(d), r.Title)
+		r.Message = firstNonEmpty(htmlExplanation(d, tag), heading, r.Title)
 	}
 	if who := servedBy(d); who != "" {
 		r.Evidence = append(r.Evidence, "an error page from "+who+", not from the API itself")
 	}
+	if r.RequestID == "" {
+		r.RequestID = labelledID(d.body[:min(len(d.body), 1<<16)])
+		if r.RequestID != "" {
+			r.RequestIDSource = "body: Request ID"
+		}
+	}
+}
+
+// statusLike reports a heading that only states the status: "404 Not Found",
+// "Not Found", "HTTP Status 404 – Not Found", "Error 503 Backend fetch failed".
+func statusLike(h string) bool {
+	return len(h) >= 3 && message.Digits(h[:3]) || ReasonPhraseStatus(h) != 0 ||
+		strings.HasPrefix(h, "HTTP Status ") || strings.HasPrefix(h, "Error ") && len(h) > 9 && message.Digits(h[6:9])
+}
+
+// labelledID returns the token after "Request ID:" in a page (Mojolicious
+// writes it in a comment), or "".
+func labelledID(body string) string {
+	lower := asciiLower(body)
+	for _, label := range []string{"request id:", "request-id:", "requestid:"} {
+		if i := strings.Index(lower, label); i >= 0 {
+			rest := strings.TrimLeft(body[i+len(label):], " ")
+			end := strings.IndexFunc(rest, func(c rune) bool {
+				return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')
+			})
+			if end > 0 {
+				return rest[:end]
+			}
+		}
+	}
+	return ""
 }
 
 // htmlExplanation returns the page's own explanation: after its first heading
 // (or in its body when it has none), the first paragraph or the first line of
 // a <pre>, else the first other block of text (a subheading, a <center>),
 // up to the rule or <address> that opens a server's signature.
-func htmlExplanation(d *doc) string {
+func htmlExplanation(d *doc, heading string) string {
 	body := d.body[:min(len(d.body), 1<<16)]
 	lower := asciiLower(body)
-	start := strings.Index(lower, "</h1>")
+	start := -1
+	if heading != "" {
+		start = strings.Index(lower, "</"+heading+">")
+	}
 	if start < 0 {
 		if start = strings.Index(lower, "<body"); start < 0 {
 			start = 0
@@ -42,15 +91,27 @@ func htmlExplanation(d *doc) string {
 	}
 	var text strings.Builder
 	inPre, inP, fallback := false, false, ""
+	prevBr, lastTag := false, ""
 	flush := func() string {
 		raw := text.String()
 		if inPre {
 			raw = strings.TrimSpace(raw)
 			raw, _, _ = strings.Cut(raw, "\n")
 		}
-		t := collapse(htmlUnescape.Replace(raw))
+		if k := strings.LastIndex(raw, "\x00"); k >= 0 && strings.TrimSpace(raw[k+1:]) != "" {
+			raw = raw[k+1:] // after a blank line (<br><br>), the specific detail
+		}
+		raw = strings.ReplaceAll(raw, "\x00", " ")
+		t := collapse(unescapeHTML(raw))
 		text.Reset()
-		if t != "" && !isSignature(d, t) {
+		// Tomcat labels its paragraphs: "Type Status Report", "Message ...".
+		if strings.HasPrefix(t, "Type ") && strings.HasSuffix(t, " Report") || t == "Message" || t == "Description" {
+			return ""
+		}
+		for _, label := range []string{"Message ", "Description "} {
+			t = strings.TrimPrefix(t, label)
+		}
+		if t != "" && !isSignature(d, t) && !strings.HasSuffix(t, ":") { // "...caused an error:" introduces what follows
 			return t
 		}
 		return ""
@@ -72,13 +133,19 @@ func htmlExplanation(d *doc) string {
 		closing := lower[i+1] == '/'
 		tag := strings.TrimLeft(lower[i+1:i+j], "/")
 		tag, _, _ = strings.Cut(tag, " ")
+		tag = strings.TrimRight(tag, "/")
+		prevBr = lastTag == "br"
+		lastTag = tag
 		i += j + 1
 		switch tag {
-		case "br", "br/":
+		case "br":
 			if inPre {
 				if t := flush(); t != "" {
 					return t
 				}
+			}
+			if prevBr {
+				text.WriteByte(0) // a blank line
 			}
 			text.WriteByte(' ')
 		case "p", "pre":
@@ -89,7 +156,7 @@ func htmlExplanation(d *doc) string {
 			}
 			inPre, inP = tag == "pre" && !closing, !closing
 		case "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
-			"body", "html", "section", "main", "article", "header", "dl", "dt", "dd":
+			"body", "html", "section", "main", "article", "header", "dl", "dt", "dd", "blockquote":
 			if t := flush(); t != "" && fallback == "" {
 				fallback = t
 			}
@@ -97,8 +164,8 @@ func htmlExplanation(d *doc) string {
 			if t := flush(); t != "" && fallback == "" {
 				fallback = t
 			}
-			if tag == "hr" || tag == "address" {
-				return fallback
+			if (tag == "hr" || tag == "address") && fallback != "" {
+				return fallback // a signature follows
 			}
 			if end := strings.Index(lower[i:], "</"+tag); end >= 0 {
 				i += end
@@ -106,6 +173,28 @@ func htmlExplanation(d *doc) string {
 		}
 	}
 	return firstNonEmpty(fallback, flush())
+}
+
+// unescapeHTML decodes the entities error pages use: the named ones of
+// htmlUnescape and numeric ones ("&#47;", "&#x27;").
+func unescapeHTML(s string) string {
+	s = htmlUnescape.Replace(s)
+	for i := strings.Index(s, "&#"); i >= 0; i = strings.Index(s, "&#") {
+		end := strings.IndexByte(s[i:], ';')
+		if end < 0 || end > 10 {
+			break
+		}
+		num, base := s[i+2:i+end], 10
+		if strings.HasPrefix(num, "x") || strings.HasPrefix(num, "X") {
+			num, base = num[1:], 16
+		}
+		n, err := strconv.ParseUint(num, base, 21)
+		if err != nil || n == 0 || n > unicode.MaxRune {
+			break
+		}
+		s = s[:i] + string(rune(n)) + s[i+end+1:]
+	}
+	return s
 }
 
 // isSignature reports a line that only names the server: "nginx/1.22.1",
@@ -139,11 +228,12 @@ func htmlText(body, tag string) string {
 		return ""
 	}
 	start := i + j + 1
-	end := strings.Index(lower[start:], "</"+tag)
+	name, _, _ := strings.Cut(tag, " ")
+	end := strings.Index(lower[start:], "</"+name)
 	if end < 0 {
 		return ""
 	}
-	return collapse(stripTags(body[start : start+end]))
+	return collapse(unescapeHTML(stripTags(body[start : start+end])))
 }
 
 func stripTags(s string) string {
@@ -160,7 +250,7 @@ func stripTags(s string) string {
 			b.WriteByte(c)
 		}
 	}
-	return htmlUnescape.Replace(b.String())
+	return b.String()
 }
 
 var htmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&#x27;", "'", "&#34;", `"`, "&nbsp;", " ", "&amp;", "&")

@@ -30,8 +30,8 @@ var oauthErrors = []string{
 
 func detectOAuth2(d *doc, s *score) {
 	t := &d.top
-	if bearerParam(d.header("WWW-Authenticate"), "error") != "" && len(t.m) > 0 {
-		s.add(70, `WWW-Authenticate: Bearer with an error parameter`)
+	if bearerParam(d.header("WWW-Authenticate"), "error") != "" && t.has("error_description") {
+		s.add(30, `WWW-Authenticate: Bearer with an error parameter`)
 	}
 	e := t.get("error")
 	if e.Type != gjson.String {

@@ -34,14 +34,14 @@ var (
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "reason", "error", "text", "summary", "Error"}
+		"errorDescription", "detail", "details", "reason", "error", "text", "summary", "Error", "exception"}
 	titleKeys  = []string{"title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
 	// wrapperKeys name members that hold the error object.
 	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
-		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result"}
+		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail"}
 	// listKeys name members that hold a list or map of errors.
 	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
@@ -122,7 +122,9 @@ func readJSON(d *doc, r *Report, t *obj) {
 		readStringBody(r, d.root)
 		return
 	case d.root.IsArray():
-		readItems(r, d.root, 0)
+		if len(r.FieldErrors)+len(r.Errors) == 0 {
+			readItems(r, d.root, 0)
+		}
 		firstOfErrors(r)
 		return
 	}
@@ -188,8 +190,8 @@ func readObject(d *doc, r *Report, o *obj) {
 			r.Code = c
 		}
 	}
-	if r.Message == "" && r.Title == "" && r.Detail == "" {
-		r.Message = pickMessage(o, r.Code)
+	if r.Message == "" {
+		r.Message = pickMessage(o, r.Code, r.Title, r.Detail)
 	}
 	if r.Title == "" {
 		if v := o.get("title"); v.Type == gjson.String && v.Str != r.Message {
@@ -261,7 +263,7 @@ func readObject(d *doc, r *Report, o *obj) {
 func pickCode(d *doc, o *obj) string {
 	for _, k := range codeKeys {
 		v := o.get(k)
-		if v.Type == gjson.String && v.Str != "" && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
+		if v.Type == gjson.String && v.Str != "" && !strings.Contains(v.Str, " ") && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
 			return o.str(k)
 		}
 	}
@@ -308,11 +310,11 @@ func pickCode(d *doc, o *obj) string {
 
 // pickMessage returns o's message: the first message member that is a
 // sentence, or at least not the code.
-func pickMessage(o *obj, code string) string {
+func pickMessage(o *obj, code, title, detail string) string {
 	var weak string
 	for _, k := range messageKeys {
 		v := o.get(k)
-		if v.Type != gjson.String || v.Str == "" || v.Str == code {
+		if v.Type != gjson.String || v.Str == "" || v.Str == code || v.Str == title || v.Str == detail {
 			continue
 		}
 		if (k == "error" || k == "reason" || k == "Error") && codeLike(v.Str) {
@@ -441,7 +443,7 @@ func readItemMembers(e gjson.Result) item {
 		if !ok {
 			return true
 		}
-		if i := int(role.field); i >= 0 && i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) {
+		if i := int(role.field); i >= 0 && i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Type != gjson.Null {
 			fi, it.field, it.fieldKey = i, v, key
 		}
 		if i := int(role.msg); i >= 0 && i < mi && v.Type == gjson.String {
@@ -542,7 +544,7 @@ func locPath(a gjson.Result) string {
 // isLocation reports a word that says where a field was sent.
 func isLocation(s string) bool {
 	switch s {
-	case "body", "query", "path", "header", "headers", "cookie", "querystring", "params", "form":
+	case "body", "query", "path", "header", "headers", "cookie", "querystring", "params", "form", "json", "files", "cookies":
 		return true
 	}
 	return false
@@ -597,6 +599,9 @@ func readFieldMap2(r *Report, v gjson.Result, f, path string, depth int) {
 		full := joinPath(f, name)
 		if message.Digits(k.Str) {
 			full = joinKey(f, k.Str)
+		}
+		if f == "" && path == "" && depth == 0 && isLocation(k.Str) && e.IsObject() {
+			full, sub = "", "" // webargs: {"json": {"name": [...]}} says where, not which
 		}
 		switch {
 		case e.IsObject() && (field(e, "message").Type == gjson.String || field(e, "msg").Type == gjson.String || field(e, "description").Type == gjson.String):

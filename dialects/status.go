@@ -58,7 +58,10 @@ func ReasonPhraseStatus(s string) int {
 var phraseStatus = func() map[string]int {
 	m := make(map[string]int, 2*len(reasons))
 	for c, p := range reasons {
-		m[p], m[strings.ToLower(p)] = c, c
+		m[p] = c
+		if strings.IndexByte(p, ' ') >= 0 {
+			m[strings.ToLower(p)] = c
+		}
 	}
 	return m
 }()

@@ -25,7 +25,10 @@ func detectTelegram(d *doc, s *score) {
 func decodeTelegram(d *doc, r *Report) {
 	t := &d.top
 	t.take("ok")
-	r.Code, r.Message = t.str("error_code"), t.str("description")
+	r.Message = t.str("description")
+	if c := t.take("error_code"); status(c) != d.msg.Status || d.msg.Status == 0 {
+		r.Code = text(c)
+	}
 	if p := t.get("parameters"); p.IsObject() {
 		t.take("parameters")
 		if ra := field(p, "retry_after"); ra.Exists() {

@@ -17,11 +17,14 @@ func decodeText(d *doc, r *Report) {
 		return
 	}
 	if d.kind == "xml" {
-		if readXML(d, r); r.Message != "" || r.Code != "" {
+		if readXML(d, r); r.Message != "" || r.Code != "" || r.Title != "" {
 			return
 		}
 	}
-	para, _, _ := strings.Cut(strings.ReplaceAll(d.body[:min(len(d.body), 4096)], "\r\n", "\n"), "\n\n")
+	para, rest, _ := strings.Cut(strings.ReplaceAll(d.body[:min(len(d.body), 4096)], "\r\n", "\n"), "\n\n")
+	if statusLike(strings.TrimSpace(para)) && strings.TrimSpace(rest) != "" { // aiohttp: "500 Internal Server Error\n\nServer got itself in trouble"
+		para, _, _ = strings.Cut(strings.TrimSpace(rest), "\n\n")
+	}
 	if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
 		para, _, _ = strings.Cut(para, "\n")
 	}

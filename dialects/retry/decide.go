@@ -344,8 +344,8 @@ func statusClass(in *input, a *Advice) class {
 	case s >= 500:
 		a.add("server-unavailable", itoa(s)+": a gateway or the server is failing or overloaded; transient, retry with backoff", f)
 		return transient
-	case s >= 400 && in.server >= 0:
-		a.add("client-error-with-delay", itoa(s)+" with a delay from the server: it says when the request will be accepted again (a ban or a quota), so wait that long", f)
+	case s >= 400 && in.server >= 0 && dialects.ReasonPhrase(s) == "" || s == 418 && in.server >= 0:
+		a.add("client-error-with-delay", itoa(s)+", a status of the API's own, with a delay: it says when the request will be accepted again (a ban or a quota), so wait that long", f)
 		return rateLimited
 	case s >= 400:
 		a.add("client-error", itoa(s)+": the request itself is wrong; it will fail again unchanged: fix it", f)
