@@ -9,7 +9,7 @@ COUNT     ?= 6
 
 BASE      ?= /
 
-.PHONY: build run static test vet test-native test-wasm bench fuzz
+.PHONY: build run static test vet test-native test-wasm bench fuzz corpus
 
 ## build: web/app.wasm (precompressed) and the native errlens binary
 build:
@@ -53,6 +53,11 @@ bench: build
 	@echo
 	$(GO) test -run '^$$' -bench 'Browser' -benchtime 31x ./app/server/ | tee -a bench.out
 	@echo "goals: load-to-first-decode < 1000 ms; input-to-render-10KB ms-render-median < 16 ms; 1MB < 150 ms; 10MB: no freeze"
+
+## corpus: the scoreboard of the corpus of real responses
+## (dialects/testdata/corpus): per dialect and per fact, how many are right
+corpus:
+	$(GO) test -run '^TestCorpus$$' -v -count 1 ./dialects/corpus/ | sed -n '/cases from/,/^$$/p;/known-wrong\|want at least/p'
 
 ## fuzz: every fuzz target for $(FUZZTIME) each
 fuzz:

@@ -34,8 +34,8 @@ var (
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "reason", "error", "text", "summary", "Error", "exception"}
-	titleKeys  = []string{"title"}
+		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception"}
+	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
@@ -194,8 +194,11 @@ func readObject(d *doc, r *Report, o *obj) {
 		r.Message = pickMessage(o, r.Code, r.Title, r.Detail)
 	}
 	if r.Title == "" {
-		if v := o.get("title"); v.Type == gjson.String && v.Str != r.Message {
-			r.Title = o.str("title")
+		for _, k := range titleKeys {
+			if v := o.get(k); v.Type == gjson.String && v.Str != r.Message {
+				r.Title = o.str(k)
+				break
+			}
 		}
 	}
 	if r.Detail == "" {
