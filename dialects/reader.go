@@ -778,7 +778,6 @@ func itemCode(code string) string {
 	return code
 }
 
-
 // sentences reports whether an object's string values, at any depth, include
 // a sentence (a space): field messages do, descriptions of a resource seldom.
 func sentences(v gjson.Result) bool {
