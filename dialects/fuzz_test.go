@@ -4,12 +4,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // FuzzInspect feeds arbitrary pastes to the core's entry point, seeded with
-// every example in testdata. Whatever the input, Inspect must not panic, must
+// every example in testdata and every response of the corpus. Whatever the input, Inspect must not panic, must
 // name a registered dialect with a confidence in [0, 1], must locate a JSON
 // syntax error inside the paste, and its report must encode as JSON.
 func FuzzInspect(f *testing.F) {
@@ -20,6 +21,15 @@ func FuzzInspect(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(string(b))
+	}
+	cases, _ := filepath.Glob("testdata/corpus/*/*.txt")
+	for _, file := range cases {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			f.Fatal(err)
+		}
+		_, paste, _ := strings.Cut(string(b), "-- response --\n")
+		f.Add(paste)
 	}
 	f.Add("HTTP/1.1 400 Bad Request\n\n{\"a\": [1, {\"b\": tru}]}")
 	f.Add("> GET / HTTP/1.1\n< HTTP/1.1 500 x\n< a: b\n<\n\x00\x01")

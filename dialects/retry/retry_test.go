@@ -83,7 +83,7 @@ func TestDecisions(t *testing.T) {
 		{"google invalid argument", seed(t, "google-rpc/bad-request.gallery.http"), Options{}, DoNotRetry, "aip-194"},
 		{"google exhausted with RetryInfo", seed(t, "google-rpc/aip193-error-info.http"), Options{}, Retry, "aip-194"},
 		{"aws throttling", seed(t, "aws/dynamodb-throttling.http"), Options{}, Retry, "aws-throttle"},
-		{"oauth expired token", seed(t, "oauth2/rfc6750-expired-token.gallery.http"), Options{}, DoNotRetry, "oauth-invalid-token"},
+		{"oauth expired token", seed(t, "empty/rfc6750-expired-token.http"), Options{}, DoNotRetry, "oauth-invalid-token"},
 		{"oauth slow_down", seed(t, "oauth2/device-slow-down.http"), Options{Method: "POST"}, Retry, "oauth-slow-down"},
 		{"k8s conflict", `{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"Conflict","code":409}`, Options{}, RefreshThenRetry, "k8s-conflict"},
 		{"stripe lock timeout", seed(t, "stripe/lock-timeout.http"), Options{}, Retry, "server-verdict"},
@@ -139,7 +139,6 @@ func TestServerDelay(t *testing.T) {
 		{"Telegram parameters", "", `{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 35","parameters":{"retry_after":35}}`, 35, "body parameters.retry_after", "seconds", "normal", ""},
 		{"Twirp meta", "", `{"code":"resource_exhausted","msg":"slow down","meta":{"retry_after":"20"}}`, 20, "body meta.retry_after", "seconds", "normal", ""},
 		{"vendor reset", "X-Contentful-RateLimit-Reset: 1\n", "", 1, "X-Contentful-RateLimit-Reset", "delta-seconds", "normal", ""},
-		{"past epoch, no Date", "X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1454313600\n", "", -1, "", "", "", "no Date header"},
 		{"garbage", "Retry-After: soon\n", "", -1, "", "", "", "neither delay-seconds nor an HTTP-date"},
 		{"huge", "Retry-After: 99999999\n", "", 99999999, "Retry-After", "delta-seconds", "implausible", ""},
 		{"garbage then ms", "Retry-After: soon\nretry-after-ms: 1500\n", "", 1.5, "Retry-After-Ms", "milliseconds", "normal", "Retry-After"},
@@ -341,4 +340,18 @@ func FuzzAdvise(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPastResetWithoutDate: an epoch reset in the past, in a response without
+// a Date header, tells nothing of when to retry (the response may be years
+// old): it is no delay, and the advice says why.
+func TestPastResetWithoutDate(t *testing.T) {
+	r, err := dialects.Inspect("HTTP/1.1 429 Too Many Requests\nX-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1454313600\n\n{}", dialects.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Advise(r, Options{})
+	if a.AfterSeconds != nil || !strings.Contains(strings.Join(a.Ignored, "\n"), "no Date header") {
+		t.Errorf("got delay %v, ignored %q", a.AfterSeconds, a.Ignored)
+	}
 }
