@@ -80,7 +80,7 @@ func decodeAWS(d *doc, r *Report) {
 	if r.Message == "" {
 		r.Message = t.str("Message")
 	}
-	r.readList(t.take("fieldList"), names{field: []string{"path", "name"}, message: []string{"message"}})
+	readItems(r, t.take("fieldList"), 0)
 }
 
 // awsCode shortens "com.amazon.coral.validate#ValidationException" and

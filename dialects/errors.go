@@ -121,61 +121,6 @@ func normPath(p string) string {
 	return fromDotted(p)
 }
 
-// names lists, for each part of an error object, the member names dialects use
-// for it; the first present wins.
-type names struct{ field, message, code []string }
-
-// readList reads an array of error objects: those with a field become field
-// errors, the others issues.
-func (r *Report) readList(arr gjson.Result, n names) {
-	bloom := n.bloom()
-	arr.ForEach(func(_, e gjson.Result) bool {
-		path, msg, code := n.pick(e, bloom)
-		if !e.IsObject() {
-			msg = text(e)
-		}
-		if path != "" {
-			r.addField(normPath(path), path, msg, code, e)
-		} else {
-			r.addIssue(msg, code)
-		}
-		return true
-	})
-}
-
-// bloom returns the keyBit of every name, so pick skips other members fast.
-func (n names) bloom() uint64 {
-	var b uint64
-	for _, list := range [][]string{n.field, n.message, n.code} {
-		for _, k := range list {
-			b |= keyBit(k)
-		}
-	}
-	return b
-}
-
-// pick reads an error object's field, message and code in one pass over its
-// members: for each, the earliest-listed name present wins. bloom is n.bloom().
-func (n names) pick(e gjson.Result, bloom uint64) (path, msg, code string) {
-	fi, mi, ci := len(n.field), len(n.message), len(n.code)
-	e.ForEach(func(k, v gjson.Result) bool {
-		if keyBit(k.Str)&bloom == 0 {
-			return true
-		}
-		if i := index(n.field, k.Str, fi); i >= 0 {
-			fi, path = i, text(v)
-		}
-		if i := index(n.message, k.Str, mi); i >= 0 {
-			mi, msg = i, text(v)
-		}
-		if i := index(n.code, k.Str, ci); i >= 0 {
-			ci, code = i, text(v)
-		}
-		return true
-	})
-	return path, msg, code
-}
-
 // index returns the position of s among the first end names, or -1.
 func index(names []string, s string, end int) int {
 	for i, n := range names[:end] {

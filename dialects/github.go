@@ -42,11 +42,7 @@ func decodeGitHub(d *doc, r *Report) {
 	r.Message = t.str("message")
 	r.DocURL = t.str("documentation_url")
 	r.BodyStatus = status(t.take("status"))
-	r.readList(t.take("errors"), names{
-		field:   []string{"field"},
-		message: []string{"message"},
-		code:    []string{"code"},
-	})
+	readItems(r, t.take("errors"), 0)
 	if id := d.header("X-GitHub-Request-Id"); id != "" {
 		r.RequestID, r.RequestIDSource = id, "X-GitHub-Request-Id"
 	}

@@ -78,11 +78,7 @@ func decodeGoogle(d *doc, r *Report) {
 		i++
 		return true
 	})
-	r.readList(e.take("errors"), names{
-		field:   []string{"location"},
-		message: []string{"message"},
-		code:    []string{"reason"},
-	})
+	readItems(r, e.take("errors"), 0)
 }
 
 // decodeGoogleDetail reads one typed detail of google/rpc/error_details.proto:
@@ -90,11 +86,7 @@ func decodeGoogle(d *doc, r *Report) {
 func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 	switch typ[strings.LastIndexByte(typ, '/')+1:] {
 	case "google.rpc.BadRequest":
-		r.readList(field(det, "fieldViolations"), names{
-			field:   []string{"field"},
-			message: []string{"description"},
-			code:    []string{"reason"},
-		})
+		readItems(r, field(det, "fieldViolations"), 0)
 	case "google.rpc.ErrorInfo":
 		if r.Code == "" {
 			r.Code = text(field(det, "reason"))
@@ -110,9 +102,9 @@ func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 	case "google.rpc.RetryInfo":
 		r.RetryDelay = &Hint{Value: text(field(det, "retryDelay")), Source: path + ".retryDelay"}
 	case "google.rpc.QuotaFailure":
-		r.readList(field(det, "violations"), names{message: []string{"description"}, code: []string{"subject"}})
+		readItems(r, field(det, "violations"), 0)
 	case "google.rpc.PreconditionFailure":
-		r.readList(field(det, "violations"), names{message: []string{"description"}, code: []string{"type"}})
+		readItems(r, field(det, "violations"), 0)
 	case "google.rpc.ResourceInfo":
 		r.addIssue(strings.TrimSpace(text(field(det, "resourceType"))+" "+text(field(det, "resourceName"))+": "+text(field(det, "description"))), "")
 	case "google.rpc.RequestInfo":

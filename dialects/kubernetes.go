@@ -47,11 +47,7 @@ func decodeKubernetes(d *doc, r *Report) {
 		if ra := dt.take("retryAfterSeconds"); ra.Type == gjson.Number {
 			r.RetryDelay = &Hint{Value: ra.Raw, Source: "details.retryAfterSeconds"}
 		}
-		r.readList(dt.take("causes"), names{
-			field:   []string{"field"},
-			message: []string{"message"},
-			code:    []string{"reason"},
-		})
+		readItems(r, dt.take("causes"), 0)
 		r.Instance = text(field(det, "kind")) + "/" + text(field(det, "name"))
 		if r.Instance == "/" {
 			r.Instance = ""

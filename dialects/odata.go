@@ -67,11 +67,7 @@ func decodeOData(d *doc, r *Report) {
 	if t := e.str("target"); t != "" && !e.get("details").IsArray() { // beside details, the target contains them
 		r.addField(normPath(t), t, r.Message, r.Code, e.get("target"))
 	}
-	r.readList(e.take("details"), names{
-		field:   []string{"target"},
-		message: []string{"message"},
-		code:    []string{"code"},
-	})
+	readItems(r, e.take("details"), 0)
 	if id := d.header("X-Ms-Request-Id"); id != "" {
 		r.RequestID, r.RequestIDSource = id, "X-Ms-Request-Id"
 	}

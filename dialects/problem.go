@@ -81,7 +81,7 @@ func decodeProblem(d *doc, r *Report) {
 		readItems(r, e, 0)
 	}
 	if p := t.take("invalid-params"); p.IsArray() {
-		r.readList(p, names{field: []string{"name"}, message: []string{"reason"}, code: []string{"code"}})
+		readItems(r, p, 0)
 	}
 	problemWarnings(d, r)
 }

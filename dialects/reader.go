@@ -60,8 +60,9 @@ var (
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
 )
 
-// Field error items: the members that name the field, hold the message and the code.
-var itemNames = names{
+// itemNames are the members of an error item that name its field, hold its
+// message and its code, most specific first.
+var itemNames = struct{ field, message, code []string }{
 	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
 		"loc", "target", "key", "fields", "source", "name"},
@@ -608,12 +609,12 @@ func readFieldMap2(r *Report, v gjson.Result, f, path string, depth int) {
 		}
 		switch {
 		case e.IsObject() && (field(e, "message").Type == gjson.String || field(e, "msg").Type == gjson.String || field(e, "description").Type == gjson.String):
-			_, msg, code := itemNames.pick(e, itemNames.bloom())
-			r.addField(full, sub, msg, code, e)
+			it := readItemMembers(e)
+			r.addField(full, sub, it.msg, it.code, e)
 		case e.IsArray() && first(e).IsObject() && !looksLikeNested(first(e)):
-			e.ForEach(func(_, it gjson.Result) bool {
-				_, msg, code := itemNames.pick(it, itemNames.bloom())
-				r.addField(full, sub, msg, code, it)
+			e.ForEach(func(_, e gjson.Result) bool {
+				it := readItemMembers(e)
+				r.addField(full, sub, it.msg, it.code, e)
 				return true
 			})
 		case e.IsObject():

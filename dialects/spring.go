@@ -39,9 +39,5 @@ func decodeSpring(d *doc, r *Report) {
 	if id := t.str("requestId"); id != "" {
 		r.RequestID, r.RequestIDSource = id, "body requestId"
 	}
-	r.readList(t.take("errors"), names{
-		field:   []string{"field"},
-		message: []string{"defaultMessage", "message"},
-		code:    []string{"code"},
-	})
+	readItems(r, t.take("errors"), 0)
 }
