@@ -22,7 +22,7 @@ func detectDRF(d *doc, s *score) {
 	if len(t.m) == 0 {
 		return
 	}
-	if det := t.get("detail"); det.Type == gjson.String && (len(t.m) == 1 || len(t.m) == 2 && t.has("code")) && !asgiServer(d) {
+	if det := t.get("detail"); det.Type == gjson.String && len(t.m) == 1+t.keys("code", "messages") && !asgiServer(d) {
 		s.add(60, `the only member is "detail", a string`)
 		return
 	}

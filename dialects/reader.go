@@ -34,7 +34,7 @@ var (
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception"}
+		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -50,7 +50,7 @@ var (
 		"invalidFields", "invalid_fields", "errorMessages", "message"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
-		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta"}
+		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
 	// requestIDKeys hold a request id; nested objects that often carry one are
 	// searched too (requestIDHolders).
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
@@ -194,6 +194,9 @@ func readObject(d *doc, r *Report, o *obj) {
 	if r.Message == "" {
 		r.Message = pickMessage(o, r.Code, r.Title, r.Detail)
 	}
+	if k := strconv.Itoa(d.msg.Status); r.Message == "" && d.msg.Status != 0 && o.get(k).Type == gjson.String {
+		r.Message = o.str(k) // hug: {"404": "The API call you tried to make was not defined..."}
+	}
 	if r.Title == "" {
 		for _, k := range titleKeys {
 			if v := o.get(k); v.Type == gjson.String && v.Str != r.Message {
@@ -321,7 +324,7 @@ func pickMessage(o *obj, code, title, detail string) string {
 		if v.Type != gjson.String || v.Str == "" || v.Str == code || v.Str == title || v.Str == detail {
 			continue
 		}
-		if (k == "error" || k == "reason" || k == "Error") && codeLike(v.Str) {
+		if (k == "error" || k == "reason" || k == "Error" || k == "status") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) {
 			continue
 		}
 		if ReasonPhraseStatus(v.Str) != 0 && (k == "error" || k == "reason" || k == "Error") {
@@ -364,7 +367,7 @@ func pickDelay(o *obj) *Hint {
 	}
 	for _, k := range delayKeys {
 		v := o.get(k)
-		if k == "parameters" || k == "meta" { // Telegram's parameters, Twirp's meta
+		if k == "parameters" || k == "meta" || k == "metadata" { // Telegram's parameters, Twirp's meta, Kratos' metadata
 			for _, name := range []string{"retry_after", "retryAfter"} {
 				if ra := field(v, name); ra.Type == gjson.Number || ra.Type == gjson.String && ra.Str != "" {
 					return &Hint{Value: text(ra), Source: joinKey(o.path, k+"."+name)}

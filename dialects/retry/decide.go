@@ -297,6 +297,13 @@ func codeStatus(in *input, a *Advice) class {
 		return permanent
 	}
 	if in.r.Dialect == "graphql" {
+		msg := strings.ToLower(in.r.Message)
+		for _, w := range []string{"not found", "invalid", "not authorized", "unauthorized", "forbidden", "permission", "required"} {
+			if strings.Contains(msg, w) {
+				a.add("graphql-refused", "a GraphQL error over HTTP 200 whose message refuses the request ("+w+"): it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
+				return permanent
+			}
+		}
 		a.add("graphql-error", "a GraphQL error over HTTP 200 with no code: the server failed to run the operation; usually retried with backoff", in.statusFact())
 		return transient
 	}
