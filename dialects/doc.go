@@ -40,6 +40,24 @@ type obj struct {
 	path  string // dotted path from the root, "" for the root
 	m     []member
 	bloom uint64 // keyBit of every member's key: most absent keys miss here
+	// sets has, for each vocabulary (vocabs), a bit for each of its names the
+	// object has; indexed says it is filled.
+	sets    [len(vocabs)]uint64
+	indexed bool
+}
+
+// present returns the names of vocabulary id that o has, as bits: bit i for
+// vocabs[id][i]. The members are looked up once, in one pass.
+func (o *obj) present(id int) uint64 {
+	if !o.indexed {
+		for i := range o.m {
+			for _, r := range vocabRanks[o.m[i].key] {
+				o.sets[r.vocab] |= 1 << r.rank
+			}
+		}
+		o.indexed = true
+	}
+	return o.sets[id]
 }
 
 // keyBit is a key's bit in obj.bloom.

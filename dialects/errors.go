@@ -1,6 +1,7 @@
 package dialects
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/errlens/errlens/dialects/message"
@@ -189,13 +190,15 @@ func joinPath(a, b string) string {
 // holding one token, else such a member of an object that often carries one
 // (innerError, meta...).
 func readRequestID(o *obj, r *Report) {
-	for _, k := range requestIDKeys {
+	for b := o.present(vRequestID); b != 0; b &= b - 1 {
+		k := requestIDKeys[bits.TrailingZeros64(b)]
 		if v := o.get(k); isID(v) {
 			r.RequestID, r.RequestIDSource = o.str(k), "body "+joinKey(o.path, k)
 			return
 		}
 	}
-	for _, h := range requestIDHolders {
+	for b := o.present(vRequestIDHolder); b != 0; b &= b - 1 {
+		h := requestIDHolders[bits.TrailingZeros64(b)]
 		v := o.get(h)
 		if !v.IsObject() {
 			continue

@@ -7,11 +7,7 @@ package dialects
 // (HashiCorp Vault, Asana). More specific dialects (JSON:API, GraphQL, GitHub)
 // outscore it.
 
-import (
-	"strings"
-
-	"github.com/tidwall/gjson"
-)
+import "strings"
 
 var errorsList = &Dialect{
 	ID:          "errors-list",
@@ -28,11 +24,10 @@ func detectErrorsList(d *doc, s *score) {
 	if !errs.IsArray() || t.has("message") || t.has("code") {
 		return // an envelope with its own message or code
 	}
-	e := first(errs)
 	switch {
 	case len(t.m) == 1 && errs.Raw == "[]" || len(t.m) == 1 && strings.TrimSpace(errs.Raw[1:len(errs.Raw)-1]) == "":
 		s.add(55, `only an empty "errors" list`)
-	case e.Type == gjson.String:
+	case strings.HasPrefix(strings.TrimLeft(errs.Raw[1:], " \t\r\n"), `"`):
 		s.add(55, `"errors" is a list of messages`)
 	case d.err0.has("code") && d.err0.keys("message", "detail", "title") > 0:
 		s.add(60, `"errors" is a list of {code, message}`)

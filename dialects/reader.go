@@ -19,6 +19,7 @@ package dialects
 //     both over the first listed error's.
 
 import (
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -71,6 +72,43 @@ var itemNames = struct{ field, message, code []string }{
 	code: []string{"code", "error_code", "errorCode", "errorcode", "type", "reason", "rule", "kind",
 		"issue", "keyword", "constraint", "error", "validator", "name"},
 }
+
+// The vocabularies an object's members are looked up in, by id.
+const (
+	vCode = iota
+	vMaybeCode
+	vMessage
+	vTitle
+	vStatus
+	vDoc
+	vWrapper
+	vList
+	vDelay
+	vRequestID
+	vRequestIDHolder
+)
+
+// vocabs lists the vocabularies by id; none has more than 64 names.
+var vocabs = [...][]string{vCode: codeKeys, vMaybeCode: maybeCodeKeys, vMessage: messageKeys,
+	vTitle: titleKeys, vStatus: statusKeys, vDoc: docKeys, vWrapper: wrapperKeys, vList: listKeys,
+	vDelay: delayKeys, vRequestID: requestIDKeys, vRequestIDHolder: requestIDHolders}
+
+// vocabRank is a name's place in a vocabulary.
+type vocabRank struct{ vocab, rank uint8 }
+
+// vocabRanks maps every name of every vocabulary to its places.
+var vocabRanks = func() map[string][]vocabRank {
+	m := map[string][]vocabRank{}
+	for id, list := range vocabs {
+		if len(list) > 64 {
+			panic("vocabulary over 64 names")
+		}
+		for i, k := range list {
+			m[k] = append(m[k], vocabRank{uint8(id), uint8(i)})
+		}
+	}
+	return m
+}()
 
 // itemRole is what a member name means in an error item: its rank among the
 // names of a field, a message, a code and a request id (-1: none).
@@ -158,7 +196,8 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 	if len(chain) > 4 {
 		return chain
 	}
-	for _, k := range wrapperKeys {
+	for b := t.present(vWrapper); b != 0; b &= b - 1 {
+		k := wrapperKeys[bits.TrailingZeros64(b)]
 		if v := t.get(k); v.IsObject() && looksLikeError(v) {
 			o := d.open(t, k)
 			return errorHolders(d, o, append(chain, o))
@@ -198,7 +237,8 @@ func readObject(d *doc, r *Report, o *obj) {
 		r.Message = o.str(k) // hug: {"404": "The API call you tried to make was not defined..."}
 	}
 	if r.Title == "" {
-		for _, k := range titleKeys {
+		for b := o.present(vTitle); b != 0; b &= b - 1 {
+			k := titleKeys[bits.TrailingZeros64(b)]
 			if v := o.get(k); v.Type == gjson.String && v.Str != r.Message {
 				r.Title = o.str(k)
 				break
@@ -214,7 +254,8 @@ func readObject(d *doc, r *Report, o *obj) {
 		}
 	}
 	if r.BodyStatus == 0 {
-		for _, k := range statusKeys {
+		for b := o.present(vStatus); b != 0; b &= b - 1 {
+			k := statusKeys[bits.TrailingZeros64(b)]
 			if s := status(o.get(k)); s != 0 && (k != "code" || r.Code != o.get(k).Raw) {
 				r.BodyStatus = s
 				o.take(k)
@@ -248,12 +289,13 @@ func readObject(d *doc, r *Report, o *obj) {
 		}
 	}
 	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
-		for _, k := range listKeys {
+		for b := o.present(vList); b != 0; b &= b - 1 {
+			k := listKeys[bits.TrailingZeros64(b)]
 			v := o.get(k)
 			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() || o.used(k) {
 				continue
 			}
-			if v.IsObject() && (k == "details" || k == "params") && !sentences(v) && !field(v, "errors").Exists() {
+			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
 				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
 			}
 			if n := len(r.FieldErrors) + len(r.Errors); readFieldMapOrList(r, v, 0) > n {
@@ -268,7 +310,8 @@ func readObject(d *doc, r *Report, o *obj) {
 // reads like one. A number that only repeats the HTTP status is no code; nor,
 // beside a list of errors, is a member that may be one.
 func pickCode(d *doc, o *obj) string {
-	for _, k := range codeKeys {
+	for b := o.present(vCode); b != 0; b &= b - 1 {
+		k := codeKeys[bits.TrailingZeros64(b)]
 		v := o.get(k)
 		if v.Type == gjson.String && v.Str != "" && !strings.Contains(v.Str, " ") && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
 			return o.str(k)
@@ -281,13 +324,14 @@ func pickCode(d *doc, o *obj) string {
 		return ""
 	}
 	hasMessage := false
-	for _, k := range messageKeys[:12] {
-		if o.get(k).Type == gjson.String {
+	for b := o.present(vMessage) & (1<<12 - 1); b != 0; b &= b - 1 {
+		if o.get(messageKeys[bits.TrailingZeros64(b)]).Type == gjson.String {
 			hasMessage = true
 			break
 		}
 	}
-	for _, k := range maybeCodeKeys {
+	for b := o.present(vMaybeCode); b != 0; b &= b - 1 {
+		k := maybeCodeKeys[bits.TrailingZeros64(b)]
 		v := o.get(k)
 		if v.Type != gjson.String || !codeLike(v.Str) {
 			continue
@@ -319,7 +363,8 @@ func pickCode(d *doc, o *obj) string {
 // sentence, or at least not the code.
 func pickMessage(o *obj, code, title, detail string) string {
 	var weak string
-	for _, k := range messageKeys {
+	for b := o.present(vMessage); b != 0; b &= b - 1 {
+		k := messageKeys[bits.TrailingZeros64(b)]
 		v := o.get(k)
 		if v.Type != gjson.String || v.Str == "" || v.Str == code || v.Str == title || v.Str == detail {
 			continue
@@ -343,7 +388,8 @@ func pickMessage(o *obj, code, title, detail string) string {
 
 // pickDocURL returns the first doc member holding an http(s) URL.
 func pickDocURL(o *obj) string {
-	for _, k := range docKeys {
+	for b := o.present(vDoc); b != 0; b &= b - 1 {
+		k := docKeys[bits.TrailingZeros64(b)]
 		if v := o.get(k); v.Type == gjson.String && (strings.HasPrefix(v.Str, "https://") || strings.HasPrefix(v.Str, "http://")) {
 			if k == "type" || k == "url" || k == "href" {
 				return v.Str // a problem type or a link: read, not taken
@@ -365,7 +411,8 @@ func pickDelay(o *obj) *Hint {
 			return &Hint{Value: strconv.FormatFloat(max(secs, 0), 'f', 3, 64), Source: joinKey(o.path, "data.retryAfter") + " less data.serverTime (epoch milliseconds)"}
 		}
 	}
-	for _, k := range delayKeys {
+	for b := o.present(vDelay); b != 0; b &= b - 1 {
+		k := delayKeys[bits.TrailingZeros64(b)]
 		v := o.get(k)
 		if k == "parameters" || k == "meta" || k == "metadata" { // Telegram's parameters, Twirp's meta, Kratos' metadata
 			for _, name := range []string{"retry_after", "retryAfter"} {
@@ -685,16 +732,17 @@ func readMessageFields(r *Report) {
 // codeLike reports a value that reads like a code rather than a sentence: one
 // token of letters, digits and _ . : - /, not only a reason phrase.
 func codeLike(s string) bool {
-	if s == "" || len(s) > 80 || ReasonPhraseStatus(s) != 0 || strings.Contains(s, "://") {
+	if s == "" || len(s) > 80 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("_.:-/", c) >= 0) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == ':' || c == '-' || c == '/') {
 			return false
 		}
 	}
-	return true
+	// One word: a reason phrase only as written ("Unauthorized"), capitalized.
+	return !(s[0] >= 'A' && s[0] <= 'Z' && ReasonPhraseStatus(s) != 0) && !strings.Contains(s, "://")
 }
 
 // identifier reports a code-like value that names an error rather than one
@@ -784,14 +832,14 @@ func itemCode(code string) string {
 
 // sentences reports whether an object's string values, at any depth, include
 // a sentence (a space): field messages do, descriptions of a resource seldom.
-func sentences(v gjson.Result) bool {
+func sentences(v gjson.Result, depth int) bool {
 	found := false
 	v.ForEach(func(_, e gjson.Result) bool {
 		switch {
 		case e.Type == gjson.String:
 			found = strings.Contains(e.Str, " ")
-		case e.IsObject() || e.IsArray():
-			found = sentences(e)
+		case (e.IsObject() || e.IsArray()) && depth < maxDepth:
+			found = sentences(e, depth+1)
 		}
 		return !found
 	})
