@@ -86,12 +86,16 @@ const (
 	vDelay
 	vRequestID
 	vRequestIDHolder
+	vItemField
+	vItemMessage
+	vItemCode
 )
 
 // vocabs lists the vocabularies by id; none has more than 64 names.
 var vocabs = [...][]string{vCode: codeKeys, vMaybeCode: maybeCodeKeys, vMessage: messageKeys,
 	vTitle: titleKeys, vStatus: statusKeys, vDoc: docKeys, vWrapper: wrapperKeys, vList: listKeys,
-	vDelay: delayKeys, vRequestID: requestIDKeys, vRequestIDHolder: requestIDHolders}
+	vDelay: delayKeys, vRequestID: requestIDKeys, vRequestIDHolder: requestIDHolders,
+	vItemField: itemNames.field, vItemMessage: itemNames.message, vItemCode: itemNames.code}
 
 // vocabRank is a name's place in a vocabulary.
 type vocabRank struct{ vocab, rank uint8 }
@@ -106,46 +110,6 @@ var vocabRanks = func() map[string][]vocabRank {
 		for i, k := range list {
 			m[k] = append(m[k], vocabRank{uint8(id), uint8(i)})
 		}
-	}
-	return m
-}()
-
-// itemRole is what a member name means in an error item: its rank among the
-// names of a field, a message, a code and a request id (-1: none).
-type itemRole struct{ field, msg, code, id int8 }
-
-// itemRoles maps every member name readItemMembers looks for to its roles:
-// one lookup a member.
-var itemRoles = func() map[string]itemRole {
-	m := map[string]itemRole{}
-	role := func(k string) itemRole {
-		if r, ok := m[k]; ok {
-			return r
-		}
-		return itemRole{-1, -1, -1, -1}
-	}
-	for i, k := range itemNames.field {
-		r := role(k)
-		r.field = int8(i)
-		m[k] = r
-	}
-	for i, k := range itemNames.message {
-		r := role(k)
-		r.msg = int8(i)
-		m[k] = r
-	}
-	for i, k := range itemNames.code {
-		r := role(k)
-		r.code = int8(i)
-		m[k] = r
-	}
-	for i, k := range requestIDKeys {
-		r := role(k)
-		r.id = int8(i)
-		m[k] = r
-	}
-	for _, k := range []string{"params", "info", "errors"} {
-		m[k] = role(k)
 	}
 	return m
 }()
@@ -493,21 +457,25 @@ func readItemMembers(e gjson.Result) item {
 	fi, mi, ci, ri := len(n.field), len(n.message), len(n.code), len(requestIDKeys)
 	e.ForEach(func(k, v gjson.Result) bool {
 		key := k.Str
-		role, ok := itemRoles[key]
-		if !ok {
-			return true
-		}
-		if i := int(role.field); i >= 0 && i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Type != gjson.Null {
-			fi, it.field, it.fieldKey = i, v, key
-		}
-		if i := int(role.msg); i >= 0 && i < mi && v.Type == gjson.String {
-			mi, it.msg = i, v.Str
-		}
-		if i := int(role.code); i >= 0 && i < ci && (v.Type == gjson.String || v.Type == gjson.Number) {
-			ci, it.code = i, text(v)
-		}
-		if i := int(role.id); i >= 0 && i < ri && isID(v) {
-			ri, it.requestID = i, text(v)
+		for _, r := range vocabRanks[key] {
+			switch i := int(r.rank); int(r.vocab) {
+			case vItemField:
+				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Type != gjson.Null {
+					fi, it.field, it.fieldKey = i, v, key
+				}
+			case vItemMessage:
+				if i < mi && v.Type == gjson.String {
+					mi, it.msg = i, v.Str
+				}
+			case vItemCode:
+				if i < ci && (v.Type == gjson.String || v.Type == gjson.Number) {
+					ci, it.code = i, text(v)
+				}
+			case vRequestID:
+				if i < ri && isID(v) {
+					ri, it.requestID = i, text(v)
+				}
+			}
 		}
 		switch key {
 		case "params", "info":
