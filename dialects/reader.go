@@ -197,8 +197,10 @@ func readObject(d *doc, r *Report, o *obj) {
 	if r.Message == "" {
 		r.Message = pickMessage(o, r.Code, r.Title, r.Detail)
 	}
-	if k := strconv.Itoa(d.msg.Status); r.Message == "" && d.msg.Status != 0 && o.get(k).Type == gjson.String {
-		r.Message = o.str(k) // hug: {"404": "The API call you tried to make was not defined..."}
+	if r.Message == "" && d.msg.Status != 0 {
+		if k := strconv.Itoa(d.msg.Status); o.get(k).Type == gjson.String {
+			r.Message = o.str(k) // hug: {"404": "The API call you tried to make was not defined..."}
+		}
 	}
 	if r.Title == "" {
 		for b := o.present(vTitle); b != 0; b &= b - 1 {
