@@ -58,7 +58,7 @@ bench: build
 ## (dialects/testdata/corpus): per dialect and per fact, how many are right
 corpus:
 	@$(GO) test -run '^TestCorpus$$' -v -count 1 ./dialects/corpus/ > corpus.out; status=$$?; \
-		sed -n '/cases from/,/^$$/p;/corpus_test.go:[0-9]*: [a-z]/p' corpus.out; exit $$status
+		sed -n '/cases from/,/^ *$$/p;/corpus_test.go:[0-9]*: [a-z]/p' corpus.out; exit $$status
 	$(GO) test -run '^TestSeeds$$' -count 1 ./dialects/ >/dev/null && echo "the five seed documents' examples: all read right (TestSeeds)"
 
 ## fuzz: every fuzz target for $(FUZZTIME) each
