@@ -57,9 +57,20 @@ func decodeBoom(d *doc, r *Report) {
 		return
 	}
 	r.Message = text(m)
-	if v := t.get("validation"); v.IsObject() { // hapi's failAction: Joi's sentences
+	if v := t.get("validation"); v.IsObject() { // hapi's failAction, celebrate: Joi's sentences
 		t.take("validation")
-		for _, s := range joiSentences(r.Message) {
+		msg := r.Message
+		v.ForEach(func(_, part gjson.Result) bool { // celebrate: one per part, {"body": {"message": ...}}
+			if pm := field(part, "message"); pm.Type == gjson.String {
+				msg = pm.Str
+				for _, s := range joiSentences(msg) {
+					r.addField(fromDotted(s.path), s.path, s.text, "", part)
+				}
+				msg = ""
+			}
+			return true
+		})
+		for _, s := range joiSentences(msg) {
 			r.addField(fromDotted(s.path), s.path, s.text, "", m)
 		}
 		return

@@ -23,7 +23,7 @@ var errorObjectTypes = []string{
 
 func detectErrorObject(d *doc, s *score) {
 	e := &d.inner
-	if e.get("message").Type != gjson.String {
+	if e.get("message").Type != gjson.String || d.top.has("jsonrpc") {
 		return
 	}
 	switch {

@@ -30,6 +30,8 @@ func decodeHTML(d *doc, r *Report) {
 	}
 	if q := htmlText(d.body, `blockquote id="error"`); q != "" {
 		r.Message = q // Squid quotes its error
+	} else if c := labelledCell(d.body, "message:"); c != "" {
+		r.Message = c // Jetty's table: <th>MESSAGE:</th><td>Not Found</td>
 	} else if tag != "h1" && heading != "" && !statusLike(heading) {
 		// A page whose top heading is a subheading says its message there
 		// (Sinatra's "Sinatra doesn't know this ditty.").
@@ -53,6 +55,17 @@ func decodeHTML(d *doc, r *Report) {
 func statusLike(h string) bool {
 	return len(h) >= 3 && message.Digits(h[:3]) || ReasonPhraseStatus(h) != 0 ||
 		strings.HasPrefix(h, "HTTP Status ") || strings.HasPrefix(h, "Error ") && len(h) > 9 && message.Digits(h[6:9])
+}
+
+// labelledCell returns the text of the table cell after the header cell
+// reading label ("message:"), or "".
+func labelledCell(body, label string) string {
+	lower := asciiLower(body[:min(len(body), 1<<16)])
+	i := strings.Index(lower, label+"</th>")
+	if i < 0 {
+		return ""
+	}
+	return htmlText(body[i:], "td")
 }
 
 // labelledID returns the token after "Request ID:" in a page (Mojolicious
@@ -90,7 +103,7 @@ func htmlExplanation(d *doc, heading string) string {
 		}
 	}
 	var text strings.Builder
-	inPre, inP, fallback := false, false, ""
+	inPre, inP, fallback, weak := false, false, "", false
 	prevBr, lastTag := false, ""
 	flush := func() string {
 		raw := text.String()
@@ -157,8 +170,9 @@ func htmlExplanation(d *doc, heading string) string {
 			inPre, inP = tag == "pre" && !closing, !closing
 		case "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
 			"body", "html", "section", "main", "article", "header", "dl", "dt", "dd", "blockquote":
-			if t := flush(); t != "" && fallback == "" {
-				fallback = t
+			// Text after a subheading says more than the subheading does.
+			if t := flush(); t != "" && (fallback == "" || weak) {
+				fallback, weak = t, closing && tag[0] == 'h' && len(tag) == 2
 			}
 		case "hr", "address", "footer", "script", "style":
 			if t := flush(); t != "" && fallback == "" {

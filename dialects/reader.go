@@ -30,10 +30,10 @@ import (
 // Vocabularies, most specific first.
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
-		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name"}
+		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
-	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg",
+	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
 		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status"}
 	titleKeys  = []string{"title", "hydra:title"}
@@ -48,7 +48,7 @@ var (
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
-		"invalidFields", "invalid_fields", "errorMessages", "message"}
+		"invalidFields", "invalid_fields", "errorMessages", "message", "data"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
@@ -144,6 +144,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 func readStringBody(r *Report, v gjson.Result) {
 	if s := strings.TrimSpace(v.Str); len(s) > 1 && (s[0] == '{' || s[0] == '[') && gjson.Valid(s) {
 		readFieldMapOrList(r, gjson.Parse(s), 0)
+		unlocate(r.FieldErrors)
 		firstOfErrors(r)
 		if r.Message == "" && len(r.FieldErrors)+len(r.Errors) == 0 {
 			r.Message = s
@@ -261,8 +262,11 @@ func readObject(d *doc, r *Report, o *obj) {
 			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() || o.used(k) {
 				continue
 			}
-			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
+			if v.IsObject() && (k == "details" || k == "params" || k == "data") && !sentences(v, 0) && !field(v, "errors").Exists() {
 				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
+			}
+			if k == "data" && v.IsArray() && field(first(v), "message").Type != gjson.String {
+				continue // a list of results, not of errors
 			}
 			if n := len(r.FieldErrors) + len(r.Errors); readFieldMapOrList(r, v, 0) > n {
 				o.take(k)
@@ -568,7 +572,7 @@ func locPath(a gjson.Result) string {
 // isLocation reports a word that says where a field was sent.
 func isLocation(s string) bool {
 	switch s {
-	case "body", "query", "path", "header", "headers", "cookie", "querystring", "params", "form", "json", "files", "cookies":
+	case "body", "query", "path", "header", "headers", "cookie", "querystring", "params", "form", "json", "files", "cookies", "request":
 		return true
 	}
 	return false
@@ -579,6 +583,11 @@ func isLocation(s string) bool {
 // leading location ("body.items[0]") left out.
 func normItemPath(p, key string) string {
 	p = strings.TrimSpace(p)
+	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, ".") { // "/body/name", ".body.name": the location first
+		if loc, rest, ok := strings.Cut(p[1:], p[:1]); ok && isLocation(loc) {
+			p = p[:1] + rest
+		}
+	}
 	if key == "location" || key == "loc" {
 		if loc, rest, ok := strings.Cut(p, "."); ok && isLocation(loc) {
 			p = rest
@@ -687,6 +696,7 @@ func readMessageFields(r *Report) {
 	}
 	if s := strings.TrimSpace(r.Message); len(s) > 1 && (s[0] == '{' || s[0] == '[') && gjson.Valid(s) {
 		readFieldMapOrList(r, gjson.Parse(s), 0)
+		unlocate(r.FieldErrors)
 		if len(r.FieldErrors)+len(r.Errors) > 0 {
 			r.Message = "" // the message was only its errors: the first of them stands for it
 			r.first = nil
@@ -762,6 +772,9 @@ func readXML(d *doc, r *Report) {
 	}
 	if r.Code == "" {
 		r.Code = pick(codeKeys)
+		if _, c, ok := strings.Cut(r.Code, ":"); ok && !strings.Contains(r.Code, "://") {
+			r.Code = c // a SOAP fault's "soap11env:Client...": the namespace prefix is no part of it
+		}
 	}
 	if r.Message == "" {
 		r.Message = pick(messageKeys)
@@ -814,4 +827,12 @@ func sentences(v gjson.Result, depth int) bool {
 		return !found
 	})
 	return found
+}
+
+// unlocate drops the spans of field errors read from JSON inside a string: its
+// offsets are the inner text's, not the body's.
+func unlocate(fields []FieldError) {
+	for i := range fields {
+		fields[i].Offset, fields[i].Len = 0, 0
+	}
 }

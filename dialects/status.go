@@ -72,6 +72,17 @@ var phraseStatus = func() map[string]int {
 // pasted without its status line, or sent over HTTP 200, still says what
 // kind of failure it reports.
 func StatusOfCode(code string) int {
+	// A SOAP fault code: "Client.ValidationError", "soap:Server" (SOAP 1.1
+	// §4.4.1), "Sender", "Receiver" (SOAP 1.2).
+	if _, c, ok := strings.Cut(code, ":"); ok && !strings.Contains(code, "://") {
+		code = c
+	}
+	switch head, _, _ := strings.Cut(code, "."); head {
+	case "Client", "Sender":
+		return 400
+	case "Server", "Receiver":
+		return 500
+	}
 	n := strings.Map(func(c rune) rune {
 		switch {
 		case c == ' ' || c == '_' || c == '-' || c == '.':

@@ -42,8 +42,8 @@ func trpcError(d *doc) gjson.Result {
 func detectTRPC(d *doc, s *score) {
 	e := trpcError(d)
 	data := field(e, "data")
-	if !data.IsObject() || !field(e, "message").Exists() {
-		return
+	if !data.IsObject() || !field(e, "message").Exists() || d.top.has("jsonrpc") {
+		return // JSON-RPC 2.0 itself says "jsonrpc"; tRPC does not
 	}
 	if c := field(e, "code"); c.Type == gjson.Number && c.Int() <= -32000 {
 		s.add(50, "error.code is a JSON-RPC code, "+c.Raw)

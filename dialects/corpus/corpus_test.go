@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -105,62 +104,4 @@ func knownWrong(t *testing.T) map[string]string {
 		out[strings.TrimSpace(name)] = strings.TrimSpace(why)
 	}
 	return out
-}
-
-// Scoreboard tabulates results: per expected dialect and overall, the cases
-// fully right and each fact right; then live captures against docs examples.
-func Scoreboard(results []Result) string {
-	type row struct {
-		n, right int
-		facts    map[string]int
-	}
-	rows := map[string]*row{}
-	add := func(key string, res Result) {
-		r := rows[key]
-		if r == nil {
-			r = &row{facts: map[string]int{}}
-			rows[key] = r
-		}
-		r.n++
-		if res.Right() {
-			r.right++
-		}
-		for _, f := range Facts {
-			if _, bad := res.Wrong[f]; !bad {
-				r.facts[f]++
-			}
-		}
-	}
-	apis := map[string]bool{}
-	for _, res := range results {
-		add(res.Case.Dialect, res)
-		kind := "[docs]"
-		if strings.HasPrefix(res.Case.Source, "live:") {
-			kind = "[live]"
-		}
-		add(kind, res)
-		add("[all]", res)
-		apis[strings.Split(res.Case.Name, "/")[0]] = true
-	}
-	keys := make([]string, 0, len(rows))
-	for k := range rows {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	var b strings.Builder
-	fmt.Fprintf(&b, "%d cases from %d APIs, frameworks and servers\n", len(results), len(apis))
-	fmt.Fprintf(&b, "%-20s %5s %7s", "dialect", "cases", "right")
-	for _, f := range Facts {
-		fmt.Fprintf(&b, " %10s", f)
-	}
-	b.WriteString("\n")
-	for _, k := range keys {
-		r := rows[k]
-		fmt.Fprintf(&b, "%-20s %5d %6.1f%%", k, r.n, 100*float64(r.right)/float64(r.n))
-		for _, f := range Facts {
-			fmt.Fprintf(&b, " %10d", r.facts[f])
-		}
-		b.WriteString("\n")
-	}
-	return b.String()
 }

@@ -178,18 +178,15 @@ func rateLimitT(in *input) (*Delay, string) {
 	return nil, ""
 }
 
-// rateLimitReset reads the older drafts' RateLimit-Reset (delta-seconds) when
-// RateLimit-Remaining is 0.
+// rateLimitReset reads the older drafts' RateLimit-Reset when
+// RateLimit-Remaining is 0: delta-seconds by the drafts, though some servers
+// send an epoch (Rack::Attack's README), read as X-RateLimit-Reset is.
 func rateLimitReset(in *input) (*Delay, string) {
 	v, ok := in.h.Lookup("RateLimit-Reset")
 	if !ok || strings.TrimSpace(in.h.Get("RateLimit-Remaining")) != "0" {
 		return nil, ""
 	}
-	n, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil || n < 0 {
-		return nil, fmt.Sprintf("RateLimit-Reset: %q is not delta-seconds", clip(v))
-	}
-	return &Delay{Raw: v, Source: "RateLimit-Reset", Reading: "delta-seconds", Seconds: n}, ""
+	return resetTime(in, "RateLimit-Reset", strings.TrimSpace(v))
 }
 
 // xRateLimitReset reads X-RateLimit-Reset when the limit is exhausted (remaining
@@ -216,6 +213,12 @@ func xRateLimitReset(in *input) (*Delay, string) {
 	if name == "" || remaining != "0" && in.status != 429 {
 		return nil, ""
 	}
+	return resetTime(in, name, v)
+}
+
+// resetTime reads a reset header's value: epoch milliseconds, epoch seconds or
+// delta-seconds, by its size; the reading taken is named, with the other.
+func resetTime(in *input, name, v string) (*Delay, string) {
 	n, err := strconv.ParseFloat(v, 64)
 	if err != nil || n < 0 || math.IsNaN(n) || math.IsInf(n, 0) {
 		return nil, fmt.Sprintf("%s: %q is not a number", name, clip(v))
