@@ -72,7 +72,7 @@ func decodeDRF(d *doc, r *Report) {
 	for i := range t.m {
 		t.m[i].used = true
 	}
-	r.readFieldMap(d.root, "", "", 0)
+	readFieldMap(r, d.root, "", "", 0)
 }
 
 // envelopeKeys are members that hold an error, not a field of the request:

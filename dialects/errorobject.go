@@ -23,7 +23,7 @@ var errorObjectTypes = []string{
 
 func detectErrorObject(d *doc, s *score) {
 	e := &d.inner
-	if e.get("message").Type != gjson.String || d.top.has("jsonrpc") {
+	if e.present(vMessage) == 0 && (e.present(vCode) == 0 || len(e.m) > 1) || d.top.has("jsonrpc") {
 		return
 	}
 	switch {
@@ -31,7 +31,7 @@ func detectErrorObject(d *doc, s *score) {
 		s.add(55, "error object with type, code and message")
 	case e.get("type").Type == gjson.String:
 		s.add(40, "error object with type and message")
-	case e.get("code").Type == gjson.String || e.get("code").Type == gjson.Number && status(e.get("code")) == 0:
+	case e.get("code").Type == gjson.String || e.get("code").Type == gjson.Number && status(e.get("code")) == 0 || e.present(vCode) != 0 && !e.has("code"):
 		s.add(51, "error object with a code and a message")
 	case e.get("id").Type == gjson.String:
 		s.add(40, "error object with an id and a message")
@@ -71,7 +71,7 @@ func decodeErrorObject(d *doc, r *Report) {
 	if det := e.get("details"); det.IsObject() {
 		details := d.open(e, "details")
 		if f := details.take("fields"); f.IsObject() {
-			r.readFieldMap(f, "", "", 0)
+			readFieldMap(r, f, "", "", 0)
 		}
 	}
 }

@@ -132,10 +132,10 @@ func index(names []string, s string, end int) int {
 	return -1
 }
 
-// readFieldMap reads field errors keyed by field, as Django REST Framework,
+// readFieldValue reads field errors keyed by field, as Django REST Framework,
 // Laravel and ASP.NET write them: {"field": ["message", ...]}, nested objects and
 // lists for nested fields (DRF), and non_field_errors for the object they are in.
-func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
+func (r *Report) readFieldValue(v gjson.Result, field, path string, depth int) {
 	switch {
 	case depth > maxDepth:
 		r.addField(field, path, v.Raw, "", v)
@@ -148,7 +148,7 @@ func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 				r.addField(field, path, e.Str, "", e)
 			} else if e.IsObject() || e.IsArray() {
 				i := itoa(n)
-				r.readFieldMap(e, field+"["+i+"]", path+"."+i, depth+1)
+				r.readFieldValue(e, field+"["+i+"]", path+"."+i, depth+1)
 			}
 			n++
 			return true
@@ -156,7 +156,7 @@ func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 	case v.IsObject():
 		v.ForEach(func(k, e gjson.Result) bool {
 			if k.Str == "non_field_errors" {
-				r.readFieldMap(e, field, path, depth+1)
+				r.readFieldValue(e, field, path, depth+1)
 				return true
 			}
 			sub := k.Str
@@ -167,7 +167,7 @@ func (r *Report) readFieldMap(v gjson.Result, field, path string, depth int) {
 			if message.Digits(k.Str) { // a list's errors keyed by index: {"tags": {"1": [...]}}
 				f = joinKey(field, k.Str)
 			}
-			r.readFieldMap(e, f, sub, depth+1)
+			r.readFieldValue(e, f, sub, depth+1)
 			return true
 		})
 	}
@@ -194,6 +194,12 @@ func readRequestID(o *obj, r *Report) {
 		k := requestIDKeys[bits.TrailingZeros64(b)]
 		if v := o.get(k); isID(v) {
 			r.RequestID, r.RequestIDSource = o.str(k), "body "+joinKey(o.path, k)
+			return
+		}
+	}
+	for _, m := range o.m { // a vendor's own: "clerk_trace_id", "x_request_id"
+		if k := asciiLower(m.key); (strings.HasSuffix(k, "request_id") || strings.HasSuffix(k, "trace_id") || strings.HasSuffix(k, "requestid")) && isID(m.val) {
+			r.RequestID, r.RequestIDSource = text(m.val), "body "+joinKey(o.path, m.key)
 			return
 		}
 	}

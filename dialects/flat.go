@@ -30,8 +30,8 @@ func detectFlat(d *doc, s *score) {
 	if n := t.keys("param", "doc_url", "help_url", "request_id"); n > 0 {
 		s.add(n*12, "has param, doc_url, help_url or request_id")
 	}
-	if t.has("code") {
-		s.add(5, "code")
+	if c := t.get("code"); c.Exists() && (status(c) == 0 || status(c) != d.msg.Status) {
+		s.add(25, "type, code and message at the top level")
 	}
 }
 

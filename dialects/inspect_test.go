@@ -25,7 +25,7 @@ func TestNeverForced(t *testing.T) {
 		{`{"foo": 1, "bar": [1, 2]}`, "", ""},
 		{`{"error": "Not found"}`, "Not found", ""},
 		{`{"message": "Quota exceeded", "code": 4031}`, "Quota exceeded", "4031"},
-		{`{"error": {"msg": "nope", "error_code": "E42"}}`, "nope", "E42"},
+		{`{"msg": "nope", "error_code": "E42"}`, "nope", "E42"},
 		{`[1, 2, 3]`, "", ""},
 		{`"just a string"`, "just a string", ""},
 	}

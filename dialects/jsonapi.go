@@ -38,6 +38,9 @@ func detectJSONAPI(d *doc, s *score) {
 	if e.get("status").Type == gjson.String {
 		s.add(15, "errors[0].status is a string")
 	}
+	if e.has("title") && e.has("status") && e.has("code") {
+		s.add(45, "errors[0] has status, code and title, JSON:API's members")
+	}
 	if e.has("message") || e.has("locations") {
 		s.penalize(20) // GraphQL's shape, not JSON:API's
 	}
@@ -53,7 +56,10 @@ func decodeJSONAPI(d *doc, r *Report) {
 	errs.ForEach(func(_, e gjson.Result) bool {
 		title, detail, code := text(field(e, "title")), text(field(e, "detail")), text(field(e, "code"))
 		if i == 0 {
-			r.Title, r.Detail, r.Code = title, detail, code
+			r.Title, r.Detail = title, detail
+			if src := field(e, "source"); !field(src, "pointer").Exists() && !field(src, "parameter").Exists() {
+				r.Code = code // a field's code is the field's, not the response's
+			}
 			r.BodyStatus = status(field(e, "status"))
 			r.DocURL = text(field(field(e, "links"), "about"))
 		}

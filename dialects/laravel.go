@@ -4,7 +4,11 @@ package dialects
 // {"message": "...", "errors": {"items.0.name": ["..."]}}; with debug on, other
 // errors carry exception, file, line and trace.
 
-import "github.com/tidwall/gjson"
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var laravel = &Dialect{
 	ID:          "laravel",
@@ -20,7 +24,7 @@ func detectLaravel(d *doc, s *score) {
 	if t.get("message").Type != gjson.String {
 		return
 	}
-	if e := t.get("errors"); e.IsObject() && isMessageTree(e, 1) {
+	if e := t.get("errors"); e.IsObject() && (isMessageTree(e, 1) || len(t.m) == 2 && fieldMessages(e)) {
 		s.add(70, "message with errors keyed by field, each a list of messages")
 		if len(t.m) == 2 {
 			s.add(10, "nothing else beside them")
@@ -35,5 +39,18 @@ func decodeLaravel(d *doc, r *Report) {
 	t := &d.top
 	r.Message = t.str("message")
 	r.Type = t.str("exception")
-	r.readFieldMap(t.take("errors"), "", "", 0)
+	readFieldMap(r, t.take("errors"), "", "", 0)
+}
+
+// fieldMessages reports a map whose every value is a message or a non-empty
+// list of objects with a message: {"x-id-number": "invalid number"},
+// {"updates": [{"index": 0, "message": "..."}]} (DNSimple).
+func fieldMessages(v gjson.Result) bool {
+	ok, n := true, 0
+	v.ForEach(func(k, e gjson.Result) bool {
+		n++
+		ok = !strings.HasPrefix(k.Str, "_") && (e.Type == gjson.String || e.IsArray() && field(first(e), "message").Type == gjson.String)
+		return ok
+	})
+	return ok && n > 0
 }

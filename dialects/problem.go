@@ -73,9 +73,12 @@ func decodeProblem(d *doc, r *Report) {
 		}
 	}
 	readRequestID(t, r)
+	if r.RequestID == "" && r.Instance != "" && !strings.ContainsAny(r.Instance, "/: ") {
+		r.RequestID, r.RequestIDSource = r.Instance, "body instance" // an occurrence id, not a URI (Vonage)
+	}
 	if e := t.get("errors"); e.IsObject() {
 		t.take("errors")
-		r.readFieldMap(e, "", "", 0)
+		readFieldMap(r, e, "", "", 0)
 	} else if e.IsArray() {
 		t.take("errors")
 		readItems(r, e, 0)

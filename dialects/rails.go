@@ -25,7 +25,7 @@ func detectRails(d *doc, s *score) {
 	switch {
 	case len(t.m) == 2 && t.get("status").Type == gjson.Number && t.get("error").Type == gjson.String:
 		s.add(90, `X-Runtime, and only "status" and "error" (the exceptions app)`)
-	case t.has("errors") || t.has("exception"):
+	case (t.has("errors") || t.has("exception")) && !t.has("message"):
 		s.add(85, `X-Runtime, and the model's "errors"`)
 	}
 }

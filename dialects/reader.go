@@ -30,12 +30,12 @@ import (
 // Vocabularies, most specific first.
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
-		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode"}
+		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status"}
+		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status", "errors"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -48,7 +48,7 @@ var (
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
-		"invalidFields", "invalid_fields", "errorMessages", "message", "data"}
+		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
@@ -131,6 +131,9 @@ func readJSON(d *doc, r *Report, t *obj) {
 		firstOfErrors(r)
 		return
 	}
+	if message.Digits(r.Code) && r.Code == strconv.Itoa(d.msg.Status) {
+		r.Code = "" // a number that only repeats the status (GoCardless' error.code)
+	}
 	chain := errorHolders(d, t, []*obj{t})
 	for i := len(chain) - 1; i >= 0; i-- {
 		readObject(d, r, chain[i])
@@ -158,8 +161,8 @@ func readStringBody(r *Report, v gjson.Result) {
 // first wrapper member that is an object with error members, as deep as it
 // goes) and returns the chain, t first.
 func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
-	if len(chain) > 4 {
-		return chain
+	if len(chain) > 4 || len(chain) > 1 && pickCode(d, t)+pickMessage(t, "", "", "") != "" {
+		return chain // an error object with its own code or message: its "data" is detail
 	}
 	for b := t.present(vWrapper); b != 0; b &= b - 1 {
 		k := wrapperKeys[bits.TrailingZeros64(b)]
@@ -247,10 +250,10 @@ func readObject(d *doc, r *Report, o *obj) {
 			}
 		}
 	}
-	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 && r.Message != "" {
+	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
 		for _, k := range []string{"param", "parameter", "field"} {
 			if v := o.get(k); v.Type == gjson.String && v.Str != "" {
-				r.addField(normPath(o.str(k)), v.Str, r.Message, r.Code, v)
+				r.addField(normPath(o.str(k)), v.Str, msg, r.Code, v)
 				break
 			}
 		}
@@ -262,8 +265,11 @@ func readObject(d *doc, r *Report, o *obj) {
 			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() || o.used(k) {
 				continue
 			}
-			if v.IsObject() && (k == "details" || k == "params" || k == "data") && !sentences(v, 0) && !field(v, "errors").Exists() {
+			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
 				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
+			}
+			if v.IsObject() && k == "data" && !errorMap(v) {
+				continue // data about the error, not errors by field
 			}
 			if k == "data" && v.IsArray() && field(first(v), "message").Type != gjson.String {
 				continue // a list of results, not of errors
@@ -339,7 +345,7 @@ func pickMessage(o *obj, code, title, detail string) string {
 		if v.Type != gjson.String || v.Str == "" || v.Str == code || v.Str == title || v.Str == detail {
 			continue
 		}
-		if (k == "error" || k == "reason" || k == "Error" || k == "status") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) {
+		if (k == "error" || k == "reason" || k == "Error" || k == "status" || k == "errors") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) {
 			continue
 		}
 		if ReasonPhraseStatus(v.Str) != 0 && (k == "error" || k == "reason" || k == "Error") {
@@ -410,7 +416,7 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 		if errs := field(v, "errors"); errs.IsArray() && depth < 4 { // {"details": {"errors": [...]}}
 			return readFieldMapOrList(r, errs, depth+1)
 		}
-		readFieldMap2(r, v, "", "", depth)
+		readFieldMap(r, v, "", "", depth)
 	}
 	return len(r.FieldErrors) + len(r.Errors)
 }
@@ -615,10 +621,10 @@ func identifierField(s string) bool {
 	return s != "" && !strings.HasSuffix(s, "Error") && !strings.HasSuffix(s, "Exception") && !strings.Contains(s, " ")
 }
 
-// readFieldMap2 reads a map of field errors as readFieldMap does, and also maps
+// readFieldMap reads a map of field errors as readFieldValue does, and also maps
 // whose values are error objects ({"email": {"message": ...}}) or lists of them
 // ({"email": [{"description": ...}]}).
-func readFieldMap2(r *Report, v gjson.Result, f, path string, depth int) {
+func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 	if depth > maxDepth {
 		return
 	}
@@ -643,13 +649,17 @@ func readFieldMap2(r *Report, v gjson.Result, f, path string, depth int) {
 		case e.IsArray() && first(e).IsObject() && !looksLikeNested(first(e)):
 			e.ForEach(func(_, e gjson.Result) bool {
 				it := readItemMembers(e)
-				r.addField(full, sub, it.msg, it.code, e)
+				f := full
+				if i := field(e, "index"); i.Type == gjson.Number { // DNSimple: {"updates": [{"index": 0, ...}]}
+					f = joinKey(full, i.Raw)
+				}
+				r.addField(f, sub, it.msg, it.code, e)
 				return true
 			})
 		case e.IsObject():
-			readFieldMap2(r, e, full, sub, depth+1)
+			readFieldMap(r, e, full, sub, depth+1)
 		default:
-			r.readFieldMap(e, full, sub, depth+1)
+			r.readFieldValue(e, full, sub, depth+1)
 		}
 		return true
 	})
@@ -835,4 +845,16 @@ func unlocate(fields []FieldError) {
 	for i := range fields {
 		fields[i].Offset, fields[i].Len = 0, 0
 	}
+}
+
+// errorMap reports a map whose every value is an error object with a message:
+// {"email": {"code": "invalid", "message": "..."}} (PocketBase).
+func errorMap(v gjson.Result) bool {
+	ok, n := true, 0
+	v.ForEach(func(_, e gjson.Result) bool {
+		n++
+		ok = e.IsObject() && field(e, "message").Type == gjson.String
+		return ok
+	})
+	return ok && n > 0
 }

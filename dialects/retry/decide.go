@@ -263,7 +263,7 @@ func githubRateLimit(in *input, a *Advice) class {
 // server knows the refusal is temporary whatever its status says.
 func tryLater(in *input, a *Advice) class {
 	msg := strings.ToLower(in.r.Message + " " + in.r.Detail)
-	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish"} {
+	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish", " busy"} {
 		if strings.Contains(msg, p) {
 			a.add("message-says-later", "the message says to try again later: the refusal is temporary", Fact{"message", in.r.Message}, in.statusFact())
 			return transient
