@@ -66,9 +66,9 @@ var (
 var itemNames = struct{ field, message, code []string }{
 	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
-		"loc", "target", "key", "fields", "source", "name"},
+		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "name"},
 	message: []string{"message", "msg", "detail", "description", "defaultMessage", "errorMessage",
-		"error_message", "longMessage", "reason", "title", "error", "text", "summary"},
+		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "type", "reason", "rule", "kind",
 		"issue", "keyword", "constraint", "error", "validator", "name"},
 }
@@ -200,6 +200,11 @@ func readObject(d *doc, r *Report, o *obj) {
 	}
 	if r.Message == "" {
 		r.Message = pickMessage(o, r.Code, r.Title, r.Detail)
+		// A label-like message beside a detail that explains it (Fastly's
+		// {"msg": "Duplicate record", "detail": "Duplicate logging_syslog: ..."}).
+		if det := o.get("detail"); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") {
+			r.Message = det.Str
+		}
 	}
 	if r.Message == "" && d.msg.Status != 0 {
 		if k := strconv.Itoa(d.msg.Status); o.get(k).Type == gjson.String {
