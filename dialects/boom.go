@@ -17,6 +17,7 @@ var boom = &Dialect{
 	Description: "statusCode, error (the reason phrase) and message, a string or a list.",
 	Spec:        "https://hapi.dev/module/boom/api/",
 	detect:      detectBoom,
+	anchors:     []string{"statusCode"},
 	decode:      decodeBoom,
 }
 

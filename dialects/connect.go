@@ -13,6 +13,7 @@ var connect = &Dialect{
 	Description: "code (a gRPC code in snake case), message, and typed details with their JSON debug form.",
 	Spec:        "https://connectrpc.com/docs/protocol#error-end-stream",
 	detect:      detectConnect,
+	anchors:     []string{"code"},
 	decode:      decodeConnect,
 }
 

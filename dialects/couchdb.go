@@ -12,6 +12,7 @@ var couchDB = &Dialect{
 	Description: "error (a code such as not_found) and reason, and nothing else.",
 	Spec:        "https://docs.couchdb.org/en/stable/api/basics.html#http-status-codes",
 	detect:      detectCouchDB,
+	anchors:     []string{"reason"},
 	decode:      decodeCouchDB,
 }
 

@@ -11,6 +11,7 @@ var elasticsearch = &Dialect{
 	Description: "error with root_cause, type (the exception) and reason, beside the status.",
 	Spec:        "https://www.elastic.co/guide/en/elasticsearch/reference/current/common-options.html",
 	detect:      detectElasticsearch,
+	anchors:     []string{"error"},
 	decode:      decodeElasticsearch,
 }
 

@@ -12,6 +12,7 @@ var errorcodeEnvelope = &Dialect{
 	Description: "Flat statusCode, errorCode, errorMessage, timestamp and endpoint members.",
 	Spec:        "", // seed 001's API documents it; it has no public spec
 	detect:      detectErrorcode,
+	anchors:     []string{"errorCode"},
 	decode:      decodeErrorcode,
 }
 

@@ -12,6 +12,7 @@ var errorObject = &Dialect{
 	Description: `An "error" object holding type, code, message, details and the HTTP status.`,
 	Spec:        "", // seed 002's API documents it; it has no public spec
 	detect:      detectErrorObject,
+	anchors:     []string{"error"},
 	decode:      decodeErrorObject,
 }
 

@@ -15,6 +15,7 @@ var errorsList = &Dialect{
 	Description: `An "errors" list of {code, message, detail} objects or of messages (OCI registries, Square, Intercom, Cloudflare).`,
 	Spec:        "https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes",
 	detect:      detectErrorsList,
+	anchors:     []string{"errors"},
 	decode:      decodeGeneric,
 }
 

@@ -15,6 +15,7 @@ var falcon = &Dialect{
 	Description: "title (often the status line) and description, with an optional code and link.",
 	Spec:        "https://falcon.readthedocs.io/en/stable/api/errors.html",
 	detect:      detectFalcon,
+	anchors:     []string{"title"},
 	decode:      decodeFalcon,
 }
 

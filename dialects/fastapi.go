@@ -16,6 +16,7 @@ var fastAPI = &Dialect{
 	Description: "detail list of {loc, msg, type}: Pydantic's validation errors.",
 	Spec:        "https://fastapi.tiangolo.com/tutorial/handling-errors/",
 	detect:      detectFastAPI,
+	anchors:     []string{"detail"},
 	decode:      decodeFastAPI,
 }
 

@@ -12,6 +12,7 @@ var flatError = &Dialect{
 	Description: "type, code, message, param, doc_url and request_id at the top level.",
 	Spec:        "", // seed 004's API documents it; it has no public spec
 	detect:      detectFlat,
+	anchors:     []string{"type"},
 	decode:      decodeFlat,
 }
 

@@ -12,6 +12,7 @@ var github = &Dialect{
 	Description: "message and documentation_url, with errors naming resource, field and code.",
 	Spec:        "https://docs.github.com/en/rest/using-the-rest-api/troubleshooting-the-rest-api",
 	detect:      detectGitHub,
+	anchors:     []string{"message"},
 	decode:      decodeGitHub,
 }
 

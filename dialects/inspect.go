@@ -199,6 +199,9 @@ func detect(d *doc, r *Report, forced *Dialect) {
 		if dl.detect == nil {
 			continue
 		}
+		if dl.anchors != nil && d.top.present(vAnchor)&dl.anchorBits == 0 {
+			continue
+		}
 		s.dialect = i
 		dl.detect(d, s)
 		points[i] = min(max(points[i], 0), 100)

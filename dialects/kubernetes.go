@@ -13,6 +13,7 @@ var kubernetes = &Dialect{
 	Description: `kind "Status" with reason, message, code and details.causes per field.`,
 	Spec:        "https://kubernetes.io/docs/reference/kubernetes-api/common-definitions/status/",
 	detect:      detectKubernetes,
+	anchors:     []string{"kind"},
 	decode:      decodeKubernetes,
 }
 

@@ -16,6 +16,7 @@ var laravel = &Dialect{
 	Description: "message with errors keyed by dotted field name, each a list of messages.",
 	Spec:        "https://laravel.com/docs/validation#validation-error-response-format",
 	detect:      detectLaravel,
+	anchors:     []string{"message"},
 	decode:      decodeLaravel,
 }
 

@@ -12,6 +12,7 @@ var loopback = &Dialect{
 	Description: "error with statusCode, name (the error class), message, code and details per path.",
 	Spec:        "https://loopback.io/doc/en/lb4/Error-handling.html",
 	detect:      detectLoopBack,
+	anchors:     []string{"error"},
 	decode:      decodeGeneric,
 }
 

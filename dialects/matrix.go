@@ -12,6 +12,7 @@ var matrix = &Dialect{
 	Description: `errcode (M_FORBIDDEN...) and error, with retry_after_ms when rate-limited.`,
 	Spec:        "https://spec.matrix.org/latest/client-server-api/#standard-error-response",
 	detect:      detectMatrix,
+	anchors:     []string{"errcode"},
 	decode:      decodeGeneric,
 }
 

@@ -17,6 +17,7 @@ var oauth2 = &Dialect{
 	Description: "error, error_description and error_uri (RFC 6749), or a Bearer WWW-Authenticate challenge (RFC 6750).",
 	Spec:        "https://www.rfc-editor.org/rfc/rfc6749#section-5.2",
 	detect:      detectOAuth2,
+	anchors:     []string{"error"},
 	decode:      decodeOAuth2,
 }
 

@@ -14,6 +14,7 @@ var odata = &Dialect{
 	Description: "error with code, message, target, details and innererror (Microsoft Graph, Azure, OData).",
 	Spec:        "https://docs.oasis-open.org/odata/odata-json-format/v4.01/odata-json-format-v4.01.html#sec_ErrorResponse",
 	detect:      detectOData,
+	anchors:     []string{"error", "odata.error"},
 	decode:      decodeOData,
 }
 

@@ -12,6 +12,7 @@ var postgrest = &Dialect{
 	Description: "code (PGRST... or a PostgreSQL SQLSTATE), message, details and hint.",
 	Spec:        "https://docs.postgrest.org/en/stable/references/errors.html",
 	detect:      detectPostgREST,
+	anchors:     []string{"hint"},
 	decode:      decodeGeneric,
 }
 

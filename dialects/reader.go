@@ -89,13 +89,15 @@ const (
 	vItemField
 	vItemMessage
 	vItemCode
+	vAnchor
 )
 
 // vocabs lists the vocabularies by id; none has more than 64 names.
 var vocabs = [...][]string{vCode: codeKeys, vMaybeCode: maybeCodeKeys, vMessage: messageKeys,
 	vTitle: titleKeys, vStatus: statusKeys, vDoc: docKeys, vWrapper: wrapperKeys, vList: listKeys,
 	vDelay: delayKeys, vRequestID: requestIDKeys, vRequestIDHolder: requestIDHolders,
-	vItemField: itemNames.field, vItemMessage: itemNames.message, vItemCode: itemNames.code}
+	vItemField: itemNames.field, vItemMessage: itemNames.message, vItemCode: itemNames.code,
+	vAnchor: nil} // the dialects' anchors, set by init
 
 // vocabRank is a name's place in a vocabulary.
 type vocabRank struct{ vocab, rank uint8 }

@@ -15,8 +15,12 @@ type Dialect struct {
 	// detect scores a body from 0 to 100 with its evidence; nil for the
 	// fallbacks, which are chosen by the body's kind.
 	detect func(*doc, *score)
-	decode func(*doc, *Report)
-	index  int
+	// anchors, when set, are top-level members one of which detect needs:
+	// without any, the body is not scored (most bodies skip most detectors).
+	anchors    []string
+	anchorBits uint64
+	decode     func(*doc, *Report)
+	index      int
 }
 
 // registry lists every dialect: the specific ones in detection order (ties go
@@ -31,9 +35,20 @@ var registry = []*Dialect{
 }
 
 func init() {
+	var anchors []string // every dialect's anchors: a vocabulary of their own
 	for i, d := range registry {
 		d.index = i
+		for _, k := range d.anchors {
+			j := index(anchors, k, len(anchors))
+			if j < 0 {
+				j = len(anchors)
+				anchors = append(anchors, k)
+				vocabRanks[k] = append(vocabRanks[k], vocabRank{vAnchor, uint8(j)})
+			}
+			d.anchorBits |= 1 << j
+		}
 	}
+	vocabs[vAnchor] = anchors
 }
 
 // All returns every dialect, in the registry's order.

@@ -12,6 +12,7 @@ var slack = &Dialect{
 	Description: `"ok": false with an error code, often under HTTP 200.`,
 	Spec:        "https://api.slack.com/web#evaluating_responses",
 	detect:      detectSlack,
+	anchors:     []string{"ok"},
 	decode:      decodeSlack,
 }
 

@@ -13,6 +13,7 @@ var stripe = &Dialect{
 	Description: "Stripe's error object: type, code, decline_code, message, param, doc_url.",
 	Spec:        "https://docs.stripe.com/api/errors",
 	detect:      detectStripe,
+	anchors:     []string{"error"},
 	decode:      decodeStripe,
 }
 

@@ -12,6 +12,7 @@ var symfony = &Dialect{
 	Description: "Problem details with violations: propertyPath, title and code per field.",
 	Spec:        "https://symfony.com/doc/current/validation.html",
 	detect:      detectSymfony,
+	anchors:     []string{"type", "violations"},
 	decode:      decodeProblem,
 }
 

@@ -12,6 +12,7 @@ var telegram = &Dialect{
 	Description: `"ok": false, error_code and description, with parameters.retry_after when flooded.`,
 	Spec:        "https://core.telegram.org/bots/api#making-requests",
 	detect:      detectTelegram,
+	anchors:     []string{"error_code"},
 	decode:      decodeTelegram,
 }
 

@@ -13,6 +13,7 @@ var twirp = &Dialect{
 	Description: `code (one of Twirp's fixed list), msg, and string meta such as meta.argument.`,
 	Spec:        "https://twitchtv.github.io/twirp/docs/spec_v7.html#error-codes",
 	detect:      detectTwirp,
+	anchors:     []string{"msg"},
 	decode:      decodeTwirp,
 }
 
