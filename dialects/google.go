@@ -17,6 +17,7 @@ var googleRPC = &Dialect{
 	Description: "code, message, status (INVALID_ARGUMENT...) and typed details: BadRequest, ErrorInfo, RetryInfo...",
 	Spec:        "https://google.aip.dev/193",
 	detect:      detectGoogle,
+	anchors:     []string{"error", "code"},
 	decode:      decodeGoogle,
 }
 

@@ -12,6 +12,7 @@ var graphQL = &Dialect{
 	Description: "errors list with message, locations, path and extensions, beside data.",
 	Spec:        "https://spec.graphql.org/October2021/#sec-Errors",
 	detect:      detectGraphQL,
+	anchors:     []string{"errors"},
 	decode:      decodeGraphQL,
 }
 

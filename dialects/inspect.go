@@ -223,6 +223,15 @@ func detect(d *doc, r *Report, forced *Dialect) {
 		r.Confidence = fallbackConfidence(d, points[max(best, 0)])
 		r.Evidence = append(r.Evidence, fallbackEvidence(d))
 	}
+	n := 0
+	for _, e := range s.ev {
+		if e.dialect == chosen {
+			n++
+		}
+	}
+	if n > 0 && r.Evidence == nil {
+		r.Evidence = make([]string, 0, n)
+	}
 	for _, e := range s.ev {
 		if e.dialect == chosen {
 			r.Evidence = append(r.Evidence, e.text)

@@ -12,6 +12,7 @@ var jsonAPI = &Dialect{
 	Description: "errors list of objects with status, code, title, detail and a source pointer.",
 	Spec:        "https://jsonapi.org/format/#error-objects",
 	detect:      detectJSONAPI,
+	anchors:     []string{"errors"},
 	decode:      decodeJSONAPI,
 }
 

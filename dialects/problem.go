@@ -18,6 +18,7 @@ var problemDetails = &Dialect{
 	Description: "The IETF standard error body: type, title, status, detail, instance, plus extension members.",
 	Spec:        "https://www.rfc-editor.org/rfc/rfc9457",
 	detect:      detectProblem,
+	anchors:     []string{"type", "title", "status", "detail", "instance", "errors"},
 	decode:      decodeProblem,
 }
 

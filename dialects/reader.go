@@ -136,7 +136,8 @@ func readJSON(d *doc, r *Report, t *obj) {
 	if message.Digits(r.Code) && r.Code == strconv.Itoa(d.msg.Status) {
 		r.Code = "" // a number that only repeats the status (GoCardless' error.code)
 	}
-	chain := errorHolders(d, t, []*obj{t})
+	var buf [6]*obj
+	chain := errorHolders(d, t, append(buf[:0], t))
 	for i := len(chain) - 1; i >= 0; i-- {
 		readObject(d, r, chain[i])
 	}
@@ -431,6 +432,7 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 // readItems reads a list of error items: objects naming a field become field
 // errors, other objects and strings issues.
 func readItems(r *Report, arr gjson.Result, depth int) {
+	var keys rankCache // the items of a list mostly share their members
 	arr.ForEach(func(_, e gjson.Result) bool {
 		switch {
 		case e.Type == gjson.String:
@@ -439,7 +441,7 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 			}
 			r.addMessage(e.Str, "", e, false)
 		case e.IsObject():
-			it := readItemMembers(e)
+			it := readItemMembers(e, &keys)
 			if r.first == nil {
 				code := it.code
 				if it.field.Exists() || it.missing != "" {
@@ -456,6 +458,32 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 	})
 }
 
+// rankCache remembers the vocabulary places of the last member names looked
+// up, so the items of a list, which share their members, skip the map.
+type rankCache struct {
+	keys  [8]string
+	ranks [8][]vocabRank
+	next  int
+}
+
+func (c *rankCache) lookup(key string) []vocabRank {
+	for i := range c.keys {
+		if c.keys[i] == key && c.ranks[i] != nil {
+			return c.ranks[i]
+		}
+	}
+	r := vocabRanks[key]
+	if r == nil {
+		r = noRanks
+	}
+	c.keys[c.next], c.ranks[c.next] = key, r
+	c.next = (c.next + 1) % len(c.keys)
+	return r
+}
+
+// noRanks is a cached name that is in no vocabulary.
+var noRanks = []vocabRank{}
+
 // item is what an error item holds, read in one pass over its members.
 type item struct {
 	field    gjson.Result // the member naming the field
@@ -470,13 +498,13 @@ type item struct {
 
 // readItemMembers reads an error item's members: for the field, the message
 // and the code, the earliest-listed name of itemNames present wins.
-func readItemMembers(e gjson.Result) item {
+func readItemMembers(e gjson.Result, keys *rankCache) item {
 	var it item
 	n := &itemNames
 	fi, mi, ci, ri := len(n.field), len(n.message), len(n.code), len(requestIDKeys)
 	e.ForEach(func(k, v gjson.Result) bool {
 		key := k.Str
-		for _, r := range vocabRanks[key] {
+		for _, r := range keys.lookup(key) {
 			switch i := int(r.rank); int(r.vocab) {
 			case vItemField:
 				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Type != gjson.Null {
@@ -632,6 +660,7 @@ func identifierField(s string) bool {
 // whose values are error objects ({"email": {"message": ...}}) or lists of them
 // ({"email": [{"description": ...}]}).
 func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
+	var keys rankCache
 	if depth > maxDepth {
 		return
 	}
@@ -651,11 +680,11 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 		}
 		switch {
 		case e.IsObject() && (field(e, "message").Type == gjson.String || field(e, "msg").Type == gjson.String || field(e, "description").Type == gjson.String):
-			it := readItemMembers(e)
+			it := readItemMembers(e, &keys)
 			r.addField(full, sub, it.msg, it.code, e)
 		case e.IsArray() && first(e).IsObject() && !looksLikeNested(first(e)):
 			e.ForEach(func(_, e gjson.Result) bool {
-				it := readItemMembers(e)
+				it := readItemMembers(e, &keys)
 				f := full
 				if i := field(e, "index"); i.Type == gjson.Number { // DNSimple: {"updates": [{"index": 0, ...}]}
 					f = joinKey(full, i.Raw)

@@ -40,6 +40,9 @@ func trpcError(d *doc) gjson.Result {
 }
 
 func detectTRPC(d *doc, s *score) {
+	if !d.root.IsArray() && !d.top.has("error") {
+		return
+	}
 	e := trpcError(d)
 	data := field(e, "data")
 	if !data.IsObject() || !field(e, "message").Exists() || d.top.has("jsonrpc") {

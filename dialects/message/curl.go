@@ -6,10 +6,8 @@ import "strings"
 // above the output: "$ curl -i ...", "curl -si ...", "% curl ...".
 func isCommandLine(line string) bool {
 	t := strings.TrimSpace(line)
-	for _, p := range []string{"$ ", "% ", "> ", "# "} {
-		if strings.HasPrefix(t, p+"curl ") {
-			return true
-		}
+	if len(t) > 2 && t[1] == ' ' && strings.IndexByte("$%>#", t[0]) >= 0 {
+		t = t[2:] // a shell prompt
 	}
 	return strings.HasPrefix(t, "curl ")
 }
