@@ -164,8 +164,13 @@ func readStringBody(r *Report, v gjson.Result) {
 // first wrapper member that is an object with error members, as deep as it
 // goes) and returns the chain, t first.
 func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
-	if len(chain) > 4 || len(chain) > 1 && pickCode(d, t)+pickMessage(t, "", "", "") != "" {
-		return chain // an error object with its own code or message: its "data" is detail
+	if len(chain) > 4 {
+		return chain
+	}
+	if len(chain) > 1 {
+		if code, _ := pickCode(d, t); code != "" || hasMessage(t) {
+			return chain // an error object with its own code or message: its "data" is detail
+		}
 	}
 	for b := t.present(vWrapper); b != 0; b &= b - 1 {
 		k := wrapperKeys[bits.TrailingZeros64(b)]
@@ -197,28 +202,30 @@ func looksLikeError(v gjson.Result) bool {
 // readObject reads an error object's facts into what r still lacks.
 func readObject(d *doc, r *Report, o *obj) {
 	if r.Code == "" {
-		if c := pickCode(d, o); c != r.Type { // a type the dialect read is no code
-			r.Code = c
+		if c, k := pickCode(d, o); c != r.Type { // a type the dialect read is no code
+			r.Code, r.Sources.Code = c, source(o, k)
 		}
 	}
 	if r.Message == "" {
-		r.Message = pickMessage(o, r.Code, r.Title, r.Detail)
+		var k string
+		r.Message, k = pickMessage(o, r.Code, r.Title, r.Detail)
+		r.Sources.Message = source(o, k)
 		// A label-like message beside a detail that explains it (Fastly's
 		// {"msg": "Duplicate record", "detail": "Duplicate logging_syslog: ..."}).
 		if det := o.get("detail"); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") {
-			r.Message = det.Str
+			r.Message, r.Sources.Message = det.Str, source(o, "detail")
 		}
 	}
 	if r.Message == "" && d.msg.Status != 0 {
 		if k := strconv.Itoa(d.msg.Status); o.get(k).Type == gjson.String {
-			r.Message = o.str(k) // hug: {"404": "The API call you tried to make was not defined..."}
+			r.Message, r.Sources.Message = o.str(k), source(o, k) // hug: {"404": "The API call you tried to make was not defined..."}
 		}
 	}
 	if r.Title == "" {
 		for b := o.present(vTitle); b != 0; b &= b - 1 {
 			k := titleKeys[bits.TrailingZeros64(b)]
 			if v := o.get(k); v.Type == gjson.String && v.Str != r.Message {
-				r.Title = o.str(k)
+				r.Title, r.Sources.Title = o.str(k), source(o, k)
 				break
 			}
 		}
@@ -226,7 +233,7 @@ func readObject(d *doc, r *Report, o *obj) {
 	if r.Detail == "" {
 		for _, k := range []string{"detail", "details", "description", "error_description", "hint"} {
 			if v := o.get(k); v.Type == gjson.String && v.Str != r.Message {
-				r.Detail = o.str(k)
+				r.Detail, r.Sources.Detail = o.str(k), source(o, k)
 				break
 			}
 		}
@@ -242,7 +249,9 @@ func readObject(d *doc, r *Report, o *obj) {
 		}
 	}
 	if r.DocURL == "" {
-		r.DocURL = pickDocURL(o)
+		var k string
+		r.DocURL, k = pickDocURL(o)
+		r.Sources.DocURL = source(o, k)
 	}
 	if r.RequestID == "" {
 		readRequestID(o, r)
@@ -293,19 +302,19 @@ func readObject(d *doc, r *Report, o *obj) {
 // pickCode returns o's code: a code member, else a member that may be one and
 // reads like one. A number that only repeats the HTTP status is no code; nor,
 // beside a list of errors, is a member that may be one.
-func pickCode(d *doc, o *obj) string {
+func pickCode(d *doc, o *obj) (code, key string) {
 	for b := o.present(vCode); b != 0; b &= b - 1 {
 		k := codeKeys[bits.TrailingZeros64(b)]
 		v := o.get(k)
 		if v.Type == gjson.String && v.Str != "" && !strings.Contains(v.Str, " ") && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
-			return o.str(k)
+			return o.str(k), k
 		}
 	}
 	if sys := o.get("sys"); text(field(sys, "type")) == "Error" && field(sys, "id").Type == gjson.String {
-		return field(sys, "id").Str // Contentful's {"sys": {"type": "Error", "id": "NotFound"}}
+		return field(sys, "id").Str, "sys.id" // Contentful's {"sys": {"type": "Error", "id": "NotFound"}}
 	}
 	if o.get("errors").IsArray() {
-		return ""
+		return "", ""
 	}
 	hasMessage := false
 	for b := o.present(vMessage) & (1<<12 - 1); b != 0; b &= b - 1 {
@@ -338,14 +347,14 @@ func pickCode(d *doc, o *obj) string {
 				continue
 			}
 		}
-		return o.str(k)
+		return o.str(k), k
 	}
-	return ""
+	return "", ""
 }
 
 // pickMessage returns o's message: the first message member that is a
 // sentence, or at least not the code.
-func pickMessage(o *obj, code, title, detail string) string {
+func pickMessage(o *obj, code, title, detail string) (msg, key string) {
 	var weak string
 	for b := o.present(vMessage); b != 0; b &= b - 1 {
 		k := messageKeys[bits.TrailingZeros64(b)]
@@ -362,26 +371,26 @@ func pickMessage(o *obj, code, title, detail string) string {
 			}
 			continue
 		}
-		return o.str(k)
+		return o.str(k), k
 	}
 	if weak != "" {
-		return o.str(weak)
+		return o.str(weak), weak
 	}
-	return ""
+	return "", ""
 }
 
 // pickDocURL returns the first doc member holding an http(s) URL.
-func pickDocURL(o *obj) string {
+func pickDocURL(o *obj) (url, key string) {
 	for b := o.present(vDoc); b != 0; b &= b - 1 {
 		k := docKeys[bits.TrailingZeros64(b)]
 		if v := o.get(k); v.Type == gjson.String && (strings.HasPrefix(v.Str, "https://") || strings.HasPrefix(v.Str, "http://")) {
 			if k == "type" || k == "url" || k == "href" {
-				return v.Str // a problem type or a link: read, not taken
+				return v.Str, k // a problem type or a link: read, not taken
 			}
-			return o.str(k)
+			return o.str(k), k
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // pickDelay returns the delay o asks for: a delay member holding a number or a
@@ -893,4 +902,18 @@ func errorMap(v gjson.Result) bool {
 		return ok
 	})
 	return ok && n > 0
+}
+
+// hasMessage reports whether o has a message of its own.
+func hasMessage(o *obj) bool {
+	m, _ := pickMessage(o, "", "", "")
+	return m != ""
+}
+
+// source is the path of o's member key, or "" for none.
+func source(o *obj, key string) string {
+	if key == "" {
+		return ""
+	}
+	return joinKey(o.path, key)
 }

@@ -38,6 +38,11 @@ type Report struct {
 	Members     []Member     `json:"members"` // members the dialect does not map
 	Warnings    []string     `json:"warnings"`
 
+	// Sources says where the generic reader found the facts it read, as
+	// member paths ("error.errcode") or header names: the evidence for each
+	// choice. Facts a dialect read itself have none here.
+	Sources Sources `json:"sources"`
+
 	// RetryDelay is a delay the body asks for (seed 002's retry_after, Google's
 	// RetryInfo); the retry advice weighs it against the headers.
 	RetryDelay *Hint `json:"retryDelay,omitempty"`
@@ -56,6 +61,15 @@ type Report struct {
 
 	// first is the first error item a list held, in the body's order.
 	first *Issue
+}
+
+// Sources are the places the generic reader took facts from.
+type Sources struct {
+	Code    string `json:"code,omitempty"`
+	Message string `json:"message,omitempty"`
+	Title   string `json:"title,omitempty"`
+	Detail  string `json:"detail,omitempty"`
+	DocURL  string `json:"docUrl,omitempty"`
 }
 
 // Alternative is a runner-up dialect.

@@ -61,14 +61,16 @@ func decodeTRPC(d *doc, r *Report) {
 	data := field(e, "data")
 	r.Code, r.Message = text(field(data, "code")), text(field(e, "message"))
 	r.BodyStatus = status(field(data, "httpStatus"))
-	if p := text(field(data, "path")); p != "" {
-		r.Members = append(r.Members, Member{Path: "error.data.path", Value: field(data, "path").Raw})
+	if !d.root.IsArray() {
+		o := d.open(&d.top, "error") // what is left of it is reported unmapped
+		o.take("message")
+		o.take("code")
 	}
 	if issues := gjson.Parse(r.Message); len(r.Message) > 1 && r.Message[0] == '[' && issues.IsArray() {
 		readItems(r, issues, 0)
+		unlocate(r.FieldErrors)
 		if len(r.FieldErrors) > 0 {
 			r.Message = r.FieldErrors[0].Message
 		}
 	}
-	d.top.take("error")
 }
