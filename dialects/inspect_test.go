@@ -217,3 +217,20 @@ func TestFieldErrorSpans(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderSources: the generic reader says where it found each fact, as the
+// member's path from the body's root.
+func TestReaderSources(t *testing.T) {
+	tests := []struct{ in, code, msg, codeSrc, msgSrc string }{
+		{`{"Response": {"Error": {"Code": "AuthFailure", "Message": "bad signature"}}}`, "AuthFailure", "bad signature", "Response.Error.Code", "Response.Error.Message"},
+		{`{"errcode": "M_FORBIDDEN", "error": "You are not invited"}`, "M_FORBIDDEN", "You are not invited", "errcode", "error"},
+		{`{"id": "not_found", "message": "No such droplet", "request_id": "r1"}`, "not_found", "No such droplet", "id", "message"},
+		{`{"faultcode": "Client.Auth", "faultstring": "denied"}`, "Client.Auth", "denied", "faultcode", "faultstring"},
+	}
+	for _, tt := range tests {
+		r := inspect(t, "Content-Type: application/json\n\n"+tt.in)
+		if r.Code != tt.code || r.Message != tt.msg || r.Sources.Code != tt.codeSrc || r.Sources.Message != tt.msgSrc {
+			t.Errorf("%s: got code %q from %q, message %q from %q", tt.in, r.Code, r.Sources.Code, r.Message, r.Sources.Message)
+		}
+	}
+}
