@@ -48,7 +48,7 @@ bench: build
 	$(GO) test -run '^$$' -bench 'Inspect|BaselineJSON' -benchmem -count $(COUNT) ./dialects/ | tee bench.out
 	@awk -f .ci/medians.awk bench.out
 	@echo
-	@printf 'app.wasm: raw %d bytes, gzip %d, brotli %d (goal: brotli <= 1600000)\n' \
+	@printf 'app.wasm: raw %d bytes, gzip %d, brotli %d (goal: brotli <= 1700000)\n' \
 		$$(wc -c < web/app.wasm) $$(gzip -9 -c web/app.wasm | wc -c) $$(brotli -q 11 -c web/app.wasm | wc -c)
 	@echo
 	$(GO) test -run '^$$' -bench 'Browser' -benchtime 31x ./app/server/ | tee -a bench.out
