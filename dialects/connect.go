@@ -5,7 +5,14 @@ package dialects
 // "debug"}]}, the code one of gRPC's, in lower snake case; a detail's "debug" is
 // its JSON form, read as Google's typed details.
 
-import "github.com/tidwall/gjson"
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var connect = &Dialect{
 	ID:          "connect",
@@ -38,8 +45,44 @@ func decodeConnect(d *doc, r *Report) {
 	r.Code, r.Message = t.str("code"), t.str("message")
 	i := 0
 	t.take("details").ForEach(func(_, det gjson.Result) bool {
-		decodeGoogleDetail(r, text(field(det, "type")), field(det, "debug"), "details."+itoa(i))
+		typ, path := text(field(det, "type")), "details."+itoa(i)
+		decodeGoogleDetail(r, typ, field(det, "debug"), path)
+		if typ == "google.rpc.RetryInfo" {
+			// The protocol makes "value" the detail; "debug" is only a copy.
+			if secs, ok := retryInfoSeconds(text(field(det, "value"))); ok {
+				r.RetryDelay = &Hint{Value: secs + "s", Source: path + ".value"}
+			}
+		}
 		i++
 		return true
 	})
+}
+
+// retryInfoSeconds decodes a google.rpc.RetryInfo message (base64, padding
+// optional, as Connect sends it) to its retry_delay in seconds:
+// RetryInfo{1: Duration{1: seconds, 2: nanos}}.
+func retryInfoSeconds(b64 string) (string, bool) {
+	b, err := base64.RawStdEncoding.DecodeString(strings.TrimRight(b64, "="))
+	if err != nil || len(b) < 2 || b[0] != 0x0a || int(b[1]) != len(b)-2 {
+		return "", false
+	}
+	var secs, nanos uint64
+	for p := b[2:]; len(p) > 0; {
+		tag, n := binary.Uvarint(p)
+		if n <= 0 || tag&7 != 0 || len(p) <= n {
+			return "", false
+		}
+		v, m := binary.Uvarint(p[n:])
+		if m <= 0 {
+			return "", false
+		}
+		switch tag >> 3 {
+		case 1:
+			secs = v
+		case 2:
+			nanos = v
+		}
+		p = p[n+m:]
+	}
+	return strconv.FormatFloat(float64(secs)+float64(nanos)/1e9, 'f', -1, 64), true
 }
