@@ -98,6 +98,11 @@ func StatusOfCode(code string) int {
 	if s, ok := codeStatuses[n]; ok {
 		return s
 	}
+	for _, prefix := range []string{"M_", "ERR_", "E_"} { // Matrix's M_TOO_LARGE, ERR_INVALID_URL
+		if rest, ok := strings.CutPrefix(code, prefix); ok && rest != "" {
+			return StatusOfCode(rest)
+		}
+	}
 	for _, w := range []string{"invalid", "validation", "parsefailed", "malformed"} {
 		if strings.Contains(n, w) {
 			return 400 // GRAPHQL_VALIDATION_FAILED, INVALID_CURSOR_ARGUMENTS
@@ -119,4 +124,5 @@ var codeStatuses = map[string]int{
 	"aborted": 409, "ratelimited": 429, "ratelimitexceeded": 429, "resourceexhausted": 429,
 	"internal": 500, "internalerror": 500, "unknown": 500, "dataloss": 500, "unimplemented": 501,
 	"unavailable": 503, "deadlineexceeded": 504, "timeout": 504, "canceled": 499, "cancelled": 499,
+	"toolarge": 413, "limitexceeded": 429, "notfound": 404, "forbidden": 403,
 }
