@@ -4,7 +4,12 @@ package dialects
 // (Crane Ledger): a category in "type", a machine code, the HTTP status repeated
 // in the body, field errors under details.fields and a retry_after in seconds.
 
-import "github.com/tidwall/gjson"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var errorObject = &Dialect{
 	ID:          "error-object",
@@ -36,6 +41,8 @@ func detectErrorObject(d *doc, s *score) {
 		s.add(51, "error object with a code and a message")
 	case e.get("id").Type == gjson.String:
 		s.add(40, "error object with an id and a message")
+	case len(e.m) == 1 && len(d.top.m) == 1:
+		s.add(51, "only an error object, with only a message")
 	}
 	if text(d.top.get("type")) == "error" {
 		s.add(15, `a top-level "type": "error" beside it`)
@@ -58,7 +65,12 @@ func decodeErrorObject(d *doc, r *Report) {
 	e := d.open(&d.top, "error")
 	r.Type = e.str("type")
 	r.Code = e.str("code")
-	if r.Code == "" && codeLike(r.Type) {
+	if r.Code == strconv.Itoa(d.msg.Status) {
+		r.Code = "" // it only repeats the status (Dailymotion)
+	}
+	if r.Code == "" && codeLike(r.Type) && strings.ContainsAny(r.Type, "_.") && !e.has("errors") {
+		// "not_found" names the error ("gocardless" is a category); beside a
+		// list, the first error's code is the code.
 		r.Code = r.Type
 	}
 	r.Message = e.str("message")

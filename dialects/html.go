@@ -121,7 +121,7 @@ func htmlExplanation(d *doc, heading string) string {
 		if strings.HasPrefix(t, "Type ") && strings.HasSuffix(t, " Report") || t == "Message" || t == "Description" {
 			return ""
 		}
-		for _, label := range []string{"Message ", "Description "} {
+		for _, label := range []string{"Message ", "Description ", "Message: ", "Description: "} {
 			t = strings.TrimPrefix(t, label)
 		}
 		if t != "" && !isSignature(d, t) && !strings.HasSuffix(t, ":") { // "...caused an error:" introduces what follows

@@ -332,6 +332,9 @@ func finish(d *doc, r *Report) {
 	if r.Reason == "" || m.Status == 0 {
 		r.Reason = ReasonPhrase(r.Status)
 	}
+	if r.Message == "" && r.Title == "" && r.Detail == "" && m.Reason != "" && ReasonPhraseStatus(m.Reason) == 0 {
+		r.Message = m.Reason // a reason phrase of the server's own: "403 Access violation"
+	}
 	if r.RequestID == "" {
 		r.RequestID, r.RequestIDSource = requestIDHeader(m.Headers)
 	}

@@ -30,7 +30,8 @@ import (
 // Vocabularies, most specific first.
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
-		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber"}
+		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
+		"errorNum", "errno", "api_error_code", "symbol"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring",
@@ -42,7 +43,7 @@ var (
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
 	// wrapperKeys name members that hold the error object.
 	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
-		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail"}
+		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message"}
 	// listKeys name members that hold a list or map of errors.
 	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
@@ -268,12 +269,21 @@ func readObject(d *doc, r *Report, o *obj) {
 		}
 	}
 	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
-		for _, k := range []string{"param", "parameter", "field"} {
+		for _, k := range []string{"param", "parameter", "field", "error_param"} {
 			if v := o.get(k); v.Type == gjson.String && v.Str != "" {
-				r.addField(normPath(o.str(k)), v.Str, msg, r.Code, v)
+				r.addField(normItemPath(o.str(k), k), v.Str, msg, r.Code, v)
 				break
 			}
 		}
+	}
+	if det := o.get("details"); strings.Contains(text(field(first(det), "@type")), "googleapis.com/") && !o.used("details") {
+		o.take("details") // google.rpc typed details beside another envelope (Databricks)
+		i := 0
+		det.ForEach(func(_, e gjson.Result) bool {
+			decodeGoogleDetail(r, text(field(e, "@type")), e, joinKey(joinKey(o.path, "details"), itoa(i)))
+			i++
+			return true
+		})
 	}
 	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
 		for b := o.present(vList); b != 0; b &= b - 1 {
@@ -343,8 +353,8 @@ func pickCode(d *doc, o *obj) (code, key string) {
 				continue
 			}
 		case "name":
-			if !hasMessage || !isUpperSnake(v.Str) {
-				continue
+			if !hasMessage || !(isUpperSnake(v.Str) || strings.Contains(v.Str, "_")) {
+				continue // "NotFoundError" is a class, "not_found" and "NOT_FOUND" are codes
 			}
 		}
 		return o.str(k), k
@@ -449,6 +459,8 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 				r.first = &Issue{Message: e.Str}
 			}
 			r.addMessage(e.Str, "", e, false)
+		case e.IsObject() && field(e, "property").Type == gjson.String && (field(e, "constraints").IsObject() || field(e, "children").IsArray()):
+			readValidationError(r, e, "", depth) // class-validator's ValidationError
 		case e.IsObject():
 			it := readItemMembers(e, &keys)
 			if r.first == nil {
@@ -645,8 +657,8 @@ func normItemPath(p, key string) string {
 			return ""
 		}
 	}
-	if strings.Contains(p, "][") || strings.HasPrefix(p, "[") {
-		return fromBrackets(p)
+	if strings.Contains(p, "][") || strings.HasPrefix(p, "[") || strings.Contains(p, "[") && !bracketIndexes(p) {
+		return fromBrackets(p) // "card[gateway]", "[items][1][qty]"
 	}
 	return normPath(p)
 }
@@ -738,7 +750,7 @@ func firstOfErrors(r *Report) {
 	if r.Code == "" && !opaque(code) {
 		r.Code = code
 	}
-	if r.Message == "" && r.Title == "" && r.Detail == "" {
+	if r.Message == "" && (r.Title == "" || ReasonPhraseStatus(r.Title) != 0) && r.Detail == "" {
 		r.Message = msg
 	}
 }
@@ -761,6 +773,22 @@ func readMessageFields(r *Report) {
 	}
 	if f, path, rest, ok := ajvMessage(r.Message); ok {
 		r.addField(f, path, rest, r.Code, gjson.Result{})
+		return
+	}
+	// express-zod-api and others join their field errors: "email: Invalid
+	// email; items[1].qty: Too small".
+	if parts := strings.Split(r.Message, "; "); len(parts) > 1 {
+		var paths, msgs []string
+		for _, p := range parts {
+			f, m, ok := strings.Cut(p, ": ")
+			if !ok || !isPropertyPath(strings.NewReplacer("[", "", "]", "").Replace(f)) {
+				return
+			}
+			paths, msgs = append(paths, f), append(msgs, m)
+		}
+		for i, p := range paths {
+			r.addField(normItemPath(p, ""), p, msgs[i], "", gjson.Result{})
+		}
 	}
 }
 
@@ -916,4 +944,37 @@ func source(o *obj, key string) string {
 		return ""
 	}
 	return joinKey(o.path, key)
+}
+
+// bracketIndexes reports whether every [...] of p holds a number: "items[0]"
+// is already normal, "card[gateway]" is not.
+func bracketIndexes(p string) bool {
+	for {
+		i := strings.IndexByte(p, '[')
+		if i < 0 {
+			return true
+		}
+		j := strings.IndexByte(p[i:], ']')
+		if j < 0 || !message.Digits(p[i+1:i+j]) {
+			return false
+		}
+		p = p[i+j+1:]
+	}
+}
+
+// readValidationError reads a class-validator ValidationError (routing-controllers,
+// NestJS with exceptionFactory): {property, constraints: {isEmail: "..."},
+// children: [...]}, a field error per constraint, its children below it.
+func readValidationError(r *Report, e gjson.Result, parent string, depth int) {
+	f := joinKey(parent, text(field(e, "property")))
+	field(e, "constraints").ForEach(func(k, v gjson.Result) bool {
+		r.addField(f, f, text(v), k.Str, e)
+		return true
+	})
+	if depth < maxDepth {
+		field(e, "children").ForEach(func(_, c gjson.Result) bool {
+			readValidationError(r, c, f, depth+1)
+			return true
+		})
+	}
 }

@@ -146,6 +146,38 @@ func Parse(in string, opt Options) (*Message, error) {
 func (m *Message) setBody(sc *scanner) {
 	m.BodyLine, m.BodyOffset = sc.line+1, sc.pos
 	m.Body = sc.s[sc.pos:]
+	m.cutTrailers()
+}
+
+// cutTrailers takes off a JSON body the trailer fields curl -i prints after
+// it ("Server-Timing: ..."), noting each: they are no part of the body.
+func (m *Message) cutTrailers() {
+	b := strings.TrimRight(m.Body, " \t\r\n")
+	if b == "" || b[0] != '{' && b[0] != '[' {
+		return
+	}
+	var trailers []string
+	for {
+		i := strings.LastIndexByte(b, '\n')
+		if i < 0 {
+			break
+		}
+		line := strings.TrimRight(b[i+1:], "\r")
+		if !isHeaderLine(line) { // a JSON line never is: its names are quoted
+			break
+		}
+		trailers = append(trailers, line)
+		b = strings.TrimRight(b[:i], " \t\r\n")
+	}
+	if len(trailers) == 0 || b[len(b)-1] != '}' && b[len(b)-1] != ']' {
+		return
+	}
+	m.Body = b
+	line := m.BodyLine + strings.Count(b, "\n") + 1
+	for i := len(trailers) - 1; i >= 0; i-- {
+		m.Notes = append(m.Notes, Note{line, "trailer field after the body, not part of it: " + clip(trailers[i])})
+		line++
+	}
 }
 
 // parseResponses reads status line, headers and body, as many times as the paste

@@ -138,3 +138,16 @@ func TestShellWords(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestTrailers: curl -i prints a chunked response's trailer fields after the
+// body; they are cut off a JSON body and noted.
+func TestTrailers(t *testing.T) {
+	in := "HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n{\"title\":\"Conflict\"}\nServer-Timing: init;dur=0\nServer-Timing: deserialize;dur=0;desc=\"a > b\"\n"
+	m, err := Parse(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Body != `{"title":"Conflict"}` || len(m.Notes) != 2 || !strings.Contains(m.Notes[1].Text, "deserialize") {
+		t.Errorf("body %q, notes %+v", m.Body, m.Notes)
+	}
+}

@@ -298,7 +298,7 @@ func codeStatus(in *input, a *Advice) class {
 	}
 	if in.r.Dialect == "graphql" {
 		msg := strings.ToLower(in.r.Message)
-		for _, w := range []string{"not found", "invalid", "not authorized", "unauthorized", "forbidden", "permission", "required"} {
+		for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission", "required"} {
 			if strings.Contains(msg, w) {
 				a.add("graphql-refused", "a GraphQL error over HTTP 200 whose message refuses the request ("+w+"): it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
 				return permanent
@@ -335,6 +335,9 @@ func statusClass(in *input, a *Advice) class {
 		return transient
 	case s == 429:
 		a.add("rate-limited", "429: too many requests; wait for the server's delay, then retry (RFC 6585 §4)", f)
+		return rateLimited
+	case s == 420:
+		a.add("rate-limited", "420 (Enhance Your Calm, Twitter's and Cloudinary's rate limit): wait, then retry", f)
 		return rateLimited
 	case s == 401:
 		a.add("unauthorized", "401: the credentials are missing, invalid or expired; fix them (check the Authorization header and its scheme), then send the request again", f)
