@@ -87,7 +87,7 @@ func decodeGoogle(d *doc, r *Report) {
 func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 	switch typ[strings.LastIndexByte(typ, '/')+1:] {
 	case "google.rpc.BadRequest":
-		readItems(r, field(det, "fieldViolations"), 0)
+		readItems(r, firstExisting(field(det, "fieldViolations"), field(det, "field_violations")), 0)
 	case "google.rpc.ErrorInfo":
 		if r.Code == "" {
 			r.Code = text(field(det, "reason"))
@@ -101,7 +101,7 @@ func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 			r.Members = append(r.Members, Member{Path: path + ".domain", Value: `"` + dom + `"`})
 		}
 	case "google.rpc.RetryInfo":
-		r.RetryDelay = &Hint{Value: text(field(det, "retryDelay")), Source: path + ".retryDelay"}
+		r.RetryDelay = &Hint{Value: firstNonEmpty(text(field(det, "retryDelay")), text(field(det, "retry_delay"))), Source: path + ".retryDelay"}
 	case "google.rpc.QuotaFailure":
 		readItems(r, field(det, "violations"), 0)
 	case "google.rpc.PreconditionFailure":
@@ -109,7 +109,8 @@ func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 	case "google.rpc.ResourceInfo":
 		r.addIssue(strings.TrimSpace(text(field(det, "resourceType"))+" "+text(field(det, "resourceName"))+": "+text(field(det, "description"))), "")
 	case "google.rpc.RequestInfo":
-		r.RequestID, r.RequestIDSource = text(field(det, "requestId")), path+".requestId"
+		// proto3 JSON: lowerCamelCase, or the field's own name (Databricks).
+		r.RequestID, r.RequestIDSource = firstNonEmpty(text(field(det, "requestId")), text(field(det, "request_id"))), path+".requestId"
 	case "google.rpc.Help":
 		if r.DocURL == "" {
 			r.DocURL = text(field(first(field(det, "links")), "url"))

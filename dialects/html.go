@@ -124,6 +124,9 @@ func htmlExplanation(d *doc, heading string) string {
 		for _, label := range []string{"Message ", "Description ", "Message: ", "Description: "} {
 			t = strings.TrimPrefix(t, label)
 		}
+		if len(t) > 5 && t[0] == '(' && t[3] == ')' && t[4] == ' ' {
+			t = t[5:] // a language tag: Catalyst's "(en) Please come back later"
+		}
 		if t != "" && !isSignature(d, t) && !strings.HasSuffix(t, ":") { // "...caused an error:" introduces what follows
 			return t
 		}

@@ -144,6 +144,34 @@ func readJSON(d *doc, r *Report, t *obj) {
 	}
 	firstOfErrors(r)
 	readMessageFields(r)
+	if r.RetryDelay == nil {
+		r.RetryDelay = messageDelay(firstNonEmpty(r.Message, r.Detail))
+	}
+}
+
+// messageDelay reads a delay the message states in words: "retry in 60
+// seconds", "try again after 35 s", "submit the request after 49 seconds".
+func messageDelay(msg string) *Hint {
+	lower := strings.ToLower(msg)
+	for _, lead := range []string{" in ", " after "} {
+		for i := strings.Index(lower, lead); i >= 0; {
+			rest := lower[i+len(lead):]
+			n := 0
+			for n < len(rest) && (rest[n] >= '0' && rest[n] <= '9' || rest[n] == '.') {
+				n++
+			}
+			unit := strings.TrimLeft(rest[n:], " ")
+			if n > 0 && (strings.HasPrefix(unit, "second") || strings.HasPrefix(unit, "sec") || unit == "s" || strings.HasPrefix(unit, "s ") || strings.HasPrefix(unit, "s.")) {
+				return &Hint{Value: rest[:n], Source: "message"}
+			}
+			j := strings.Index(lower[i+1:], lead)
+			if j < 0 {
+				break
+			}
+			i += 1 + j
+		}
+	}
+	return nil
 }
 
 // readStringBody reads a body that is one JSON string: JSON inside it, or a

@@ -298,7 +298,7 @@ func codeStatus(in *input, a *Advice) class {
 	}
 	if in.r.Dialect == "graphql" {
 		msg := strings.ToLower(in.r.Message)
-		for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission", "required"} {
+		for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission", "required", "syntax error"} {
 			if strings.Contains(msg, w) {
 				a.add("graphql-refused", "a GraphQL error over HTTP 200 whose message refuses the request ("+w+"): it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
 				return permanent
