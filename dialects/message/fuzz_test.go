@@ -7,9 +7,10 @@ import (
 	"testing"
 )
 
-// FuzzParse: any paste parses without a panic; the body it finds is the tail
-// of the paste at BodyOffset (but for curl -v and HAR, whose bodies are
-// assembled), and notes point at lines of the paste.
+// FuzzParse: any paste parses without a panic; the body it finds is the text
+// of the paste at BodyOffset, to its end but for trailer fields (and but for
+// curl -v and HAR, whose bodies are assembled), and notes point at lines of the
+// paste.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("../testdata/*/*.http")
 	for _, file := range files {
