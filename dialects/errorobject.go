@@ -13,8 +13,8 @@ import (
 
 var errorObject = &Dialect{
 	ID:          "error-object",
-	Name:        "error object with type and status",
-	Description: `An "error" object holding type, code, message, details and the HTTP status.`,
+	Name:        "error object",
+	Description: `An "error" object with a code or type and a message; seed 002's also holds details and the HTTP status.`,
 	Spec:        "", // seed 002's API documents it; it has no public spec
 	detect:      detectErrorObject,
 	anchors:     []string{"error"},

@@ -14,7 +14,7 @@ import (
 var html = &Dialect{
 	ID:          "html",
 	Name:        "HTML error page",
-	Description: "An HTML page from a proxy, CDN or framework: its title and heading, and whose page it is.",
+	Description: "An HTML page from a proxy, CDN or framework: its own explanation, and whose page it is.",
 	Spec:        "https://html.spec.whatwg.org/",
 	decode:      decodeHTML,
 }

@@ -49,6 +49,9 @@ func detectProblem(d *doc, s *score) {
 	if t.get("errors").IsObject() || d.err0.has("field") {
 		s.add(5, "has an errors extension with field errors")
 	}
+	if strings.Contains(text(t.get("type")), "symfony.com/errors") || field(first(t.get("violations")), "propertyPath").Exists() {
+		s.penalize(40) // Symfony's refinement: the symfony dialect reads it
+	}
 	if t.has("invalid-params") {
 		s.add(10, "has the invalid-params extension of RFC 7807's example")
 	}

@@ -26,7 +26,7 @@ type Dialect struct {
 // registry lists every dialect: the specific ones in detection order (ties go
 // to the earlier), then the fallbacks.
 var registry = []*Dialect{
-	symfony, problemDetails, drf, errorcodeEnvelope, errorObject, flatError, stripe,
+	problemDetails, symfony, drf, errorcodeEnvelope, errorObject, flatError, stripe,
 	googleRPC, jsonAPI, graphQL, odata, aws, github, fastAPI, springBoot,
 	laravel, kubernetes, slack, boom, oauth2,
 	twirp, connect, postgrest, elasticsearch, couchDB, matrix, telegram, salesforce,

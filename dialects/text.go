@@ -7,7 +7,7 @@ import "strings"
 var plainText = &Dialect{
 	ID:          "text",
 	Name:        "Plain text",
-	Description: "A text body: its first line is the message.",
+	Description: "A text body (its first paragraph is the message), or XML no dialect claims.",
 	Spec:        "https://www.rfc-editor.org/rfc/rfc9110#section-15",
 	decode:      decodeText,
 }
