@@ -22,7 +22,7 @@ var errorsList = &Dialect{
 func detectErrorsList(d *doc, s *score) {
 	t := &d.top
 	errs := t.get("errors")
-	if !errs.IsArray() || t.has("message") || t.has("code") {
+	if c := t.get("code"); !errs.IsArray() || t.has("message") || c.Exists() && status(c) != d.msg.Status {
 		return // an envelope with its own message or code
 	}
 	switch {

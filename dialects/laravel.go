@@ -25,7 +25,7 @@ func detectLaravel(d *doc, s *score) {
 	if t.get("message").Type != gjson.String {
 		return
 	}
-	if e := t.get("errors"); e.IsObject() && (isMessageTree(e, 1) || len(t.m) == 2 && fieldMessages(e)) {
+	if e := t.get("errors"); e.IsObject() && len(e.Raw) > 2 && strings.TrimSpace(e.Raw[1:len(e.Raw)-1]) != "" && (isMessageTree(e, 1) || len(t.m) == 2 && fieldMessages(e)) {
 		s.add(70, "message with errors keyed by field, each a list of messages")
 		if len(t.m) == 2 {
 			s.add(10, "nothing else beside them")

@@ -21,6 +21,9 @@ func detectLoopBack(d *doc, s *score) {
 	if e.get("statusCode").Type != gjson.Number || !e.has("message") {
 		return
 	}
+	if e.get("code").Type == gjson.Number && !e.has("name") {
+		return // Ably's {"error": {code: 40101, statusCode, message}}: an error object
+	}
 	s.add(60, "error with statusCode and message")
 	if e.has("name") {
 		s.add(20, "error.name, the error's class")

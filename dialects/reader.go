@@ -31,10 +31,10 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
-	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring",
+	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
 		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status", "errors"}
 	titleKeys  = []string{"title", "hydra:title"}
@@ -49,7 +49,7 @@ var (
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
-		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters"}
+		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
@@ -58,7 +58,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
 )
 
@@ -69,8 +69,8 @@ var itemNames = struct{ field, message, code []string }{
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
 		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "name"},
 	message: []string{"message", "msg", "detail", "description", "defaultMessage", "errorMessage",
-		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary"},
-	code: []string{"code", "error_code", "errorCode", "errorcode", "type", "reason", "rule", "kind",
+		"error_message", "longMessage", "help_message", "Details", "Description", "reason", "title", "error", "text", "summary"},
+	code: []string{"code", "error_code", "errorCode", "errorcode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
 		"issue", "keyword", "constraint", "error", "validator", "name"},
 }
 
@@ -134,15 +134,14 @@ func readJSON(d *doc, r *Report, t *obj) {
 		firstOfErrors(r)
 		return
 	}
-	if message.Digits(r.Code) && r.Code == strconv.Itoa(d.msg.Status) {
-		r.Code = "" // a number that only repeats the status (GoCardless' error.code)
-	}
+	dropStatusEcho(d, r)
 	var buf [6]*obj
 	chain := errorHolders(d, t, append(buf[:0], t))
 	for i := len(chain) - 1; i >= 0; i-- {
 		readObject(d, r, chain[i])
 	}
 	firstOfErrors(r)
+	dropStatusEcho(d, r)
 	readMessageFields(r)
 	if r.RetryDelay == nil {
 		r.RetryDelay = messageDelay(firstNonEmpty(r.Message, r.Detail))
@@ -288,6 +287,11 @@ func readObject(d *doc, r *Report, o *obj) {
 	if r.RetryDelay == nil {
 		r.RetryDelay = pickDelay(o)
 	}
+	for _, k := range verdictKeys {
+		if v := o.get(k); r.RetryVerdict == nil && (v.Type == gjson.True || v.Type == gjson.False) {
+			r.RetryVerdict = &Hint{Value: v.Raw, Source: joinKey(o.path, k)}
+		}
+	}
 	if r.Timestamp == "" {
 		for _, k := range []string{"timestamp", "time", "date", "datetime"} {
 			if v := o.get(k); v.Type == gjson.String {
@@ -373,7 +377,7 @@ func pickCode(d *doc, o *obj) (code, key string) {
 				continue
 			}
 		case "status":
-			if isStatusWord(v.Str) || status(v) != 0 {
+			if isStatusWord(v.Str) || status(v) != 0 || StatusOfCode(v.Str) == d.msg.Status && d.msg.Status != 0 {
 				continue
 			}
 		case "id", "error_id":
@@ -497,6 +501,7 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 					code = "" // a field's code is the field's, not the response's
 				}
 				r.first = &Issue{Message: it.msg, Code: code}
+				readVerdict(r, e, "errors[0]")
 				if r.RequestID == "" && it.requestID != "" {
 					r.RequestID, r.RequestIDSource = it.requestID, "body: the first listed error"
 				}
@@ -584,7 +589,7 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 		return true
 	})
 	it.code = itemCode(it.code)
-	if it.code == "" && mi != 0 && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
+	if m := itemNames.message[min(mi, len(itemNames.message)-1)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
 		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
 	}
 	return it
@@ -1004,5 +1009,30 @@ func readValidationError(r *Report, e gjson.Result, parent string, depth int) {
 			readValidationError(r, c, f, depth+1)
 			return true
 		})
+	}
+}
+
+// dropStatusEcho clears a code that is only the status's number (GoCardless'
+// error.code, Field Nation's errors[0].code).
+func dropStatusEcho(d *doc, r *Report) {
+	if r.Code != "" && message.Digits(r.Code) && r.Code == strconv.Itoa(d.msg.Status) {
+		r.Code = ""
+	}
+}
+
+// verdictKeys name a body's flag saying whether the request may be retried.
+var verdictKeys = []string{"retryable", "isRetryable", "is_retryable", "retriable", "recoverable",
+	"Retryable", "Recoverable", "IsRetryable"}
+
+// readVerdict takes the first retry flag of e (an object) into r.
+func readVerdict(r *Report, e gjson.Result, path string) {
+	if r.RetryVerdict != nil {
+		return
+	}
+	for _, k := range verdictKeys {
+		if v := field(e, k); v.Type == gjson.True || v.Type == gjson.False {
+			r.RetryVerdict = &Hint{Value: v.Raw, Source: joinKey(path, k)}
+			return
+		}
 	}
 }

@@ -43,6 +43,10 @@ type Report struct {
 	// choice. Facts a dialect read itself have none here.
 	Sources Sources `json:"sources"`
 
+	// RetryVerdict is the body's own word on retrying: a retryable or
+	// recoverable flag ("true" or "false"), with where it was read.
+	RetryVerdict *Hint `json:"retryVerdict,omitempty"`
+
 	// RetryDelay is a delay the body asks for (seed 002's retry_after, Google's
 	// RetryInfo); the retry advice weighs it against the headers.
 	RetryDelay *Hint `json:"retryDelay,omitempty"`

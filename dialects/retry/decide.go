@@ -72,9 +72,18 @@ func classify(in *input, a *Advice) class {
 	return transient
 }
 
-// serverVerdict follows explicit verdicts: Stripe-Should-Retry, and
-// x-should-retry (OpenAI, Anthropic and other Stainless-generated SDKs).
+// serverVerdict follows explicit verdicts: a retryable or recoverable flag in
+// the body, Stripe-Should-Retry, and x-should-retry (OpenAI, Anthropic and
+// other Stainless-generated SDKs).
 func serverVerdict(in *input, a *Advice) class {
+	if v := in.r.RetryVerdict; v != nil {
+		if v.Value == "true" {
+			a.add("server-verdict", "the body says this request may be retried ("+v.Source+": true)", Fact{"body " + v.Source, v.Value})
+			return serverSaysRetry
+		}
+		a.add("server-verdict", "the body says retrying will not help ("+v.Source+": false)", Fact{"body " + v.Source, v.Value})
+		return permanent
+	}
 	for _, name := range []string{"Stripe-Should-Retry", "X-Should-Retry"} {
 		v, ok := in.h.Lookup(name)
 		if !ok {
