@@ -64,6 +64,8 @@ func TestDecisions(t *testing.T) {
 		{"a code naming the status", "{\"error\": {\"code\": \"rate_limited\", \"message\": \"x\"}}", Options{}, Retry, "status-from-code"},
 		{"try again later", "HTTP/1.1 409 Conflict\n\n{\"message\": \"Busy. Please try again later.\"}", Options{Method: "GET"}, Retry, "message-says-later"},
 		{"a client error code under a 502", "HTTP/1.1 502 Bad Gateway\n\n{\"code\": \"invalid_argument\", \"message\": \"x\"}", Options{}, DoNotRetry, "code-says-client-error"},
+		{"a body's retryable flag", "HTTP/1.1 503 Service Unavailable\n\n{\"error\": {\"code\": \"X\", \"message\": \"m\", \"retryable\": false}}", Options{}, DoNotRetry, "server-verdict"},
+		{"a body's recoverable flag on an item", "HTTP/1.1 400 Bad Request\n\n{\"errors\": [{\"code\": \"BUSY\", \"message\": \"m\", \"recoverable\": true}]}", Options{}, Retry, "server-verdict"},
 		{"a ban with its delay", "HTTP/1.1 418 I'm a teapot\nRetry-After: 60\n\n{\"code\": -1003}", Options{}, Retry, "client-error-with-delay"},
 		{"Stripe-Should-Retry false on 500", "HTTP/1.1 500 x\nStripe-Should-Retry: false\n\n", Options{}, DoNotRetry, "server-verdict"},
 		{"x-should-retry true on 400", "HTTP/1.1 400 x\nx-should-retry: true\n\n", Options{Method: "POST"}, Retry, "server-verdict"},
