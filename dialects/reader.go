@@ -151,6 +151,9 @@ func readJSON(d *doc, r *Report, t *obj) {
 // messageDelay reads a delay the message states in words: "retry in 60
 // seconds", "try again after 35 s", "submit the request after 49 seconds".
 func messageDelay(msg string) *Hint {
+	if !strings.ContainsAny(msg, "0123456789") {
+		return nil
+	}
 	lower := strings.ToLower(msg)
 	for _, lead := range []string{" in ", " after "} {
 		for i := strings.Index(lower, lead); i >= 0; {
@@ -491,17 +494,21 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 				r.first = &Issue{Message: e.Str}
 			}
 			r.addMessage(e.Str, "", e, false)
-		case e.IsObject() && field(e, "property").Type == gjson.String && (field(e, "constraints").IsObject() || field(e, "children").IsArray()):
-			readValidationError(r, e, "", depth) // class-validator's ValidationError
 		case e.IsObject():
 			it := readItemMembers(e, &keys)
+			if it.validationError {
+				readValidationError(r, e, "", depth) // class-validator's ValidationError
+				return true
+			}
 			if r.first == nil {
 				code := it.code
 				if it.field.Exists() || it.missing != "" {
 					code = "" // a field's code is the field's, not the response's
 				}
 				r.first = &Issue{Message: it.msg, Code: code}
-				readVerdict(r, e, "errors[0]")
+				if it.verdict.Exists() && r.RetryVerdict == nil {
+					r.RetryVerdict = &Hint{Value: it.verdict.Raw, Source: "the first listed error"}
+				}
 				if r.RequestID == "" && it.requestID != "" {
 					r.RequestID, r.RequestIDSource = it.requestID, "body: the first listed error"
 				}
@@ -546,6 +553,9 @@ type item struct {
 	code     string
 	missing  string       // Ajv's params.missingProperty (or LoopBack's info.)
 	errors   gjson.Result // its own list of errors
+	verdict  gjson.Result // its retryable or recoverable flag
+	// validationError says it is class-validator's: constraints by property.
+	validationError bool
 	// requestID is its request id member's value.
 	requestID string
 }
@@ -578,6 +588,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 				}
 			}
 		}
+		if (v.Type == gjson.True || v.Type == gjson.False) && index(verdictKeys, key, len(verdictKeys)) >= 0 {
+			it.verdict = v
+		}
 		switch key {
 		case "params", "info":
 			if mp := field(v, "missingProperty"); mp.Type == gjson.String {
@@ -585,9 +598,12 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			}
 		case "errors":
 			it.errors = v
+		case "constraints", "children":
+			it.validationError = it.validationError || v.IsObject() || v.IsArray()
 		}
 		return true
 	})
+	it.validationError = it.validationError && it.fieldKey == "property"
 	it.code = itemCode(it.code)
 	if m := itemNames.message[min(mi, len(itemNames.message)-1)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
 		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
@@ -1024,15 +1040,3 @@ func dropStatusEcho(d *doc, r *Report) {
 var verdictKeys = []string{"retryable", "isRetryable", "is_retryable", "retriable", "recoverable",
 	"Retryable", "Recoverable", "IsRetryable"}
 
-// readVerdict takes the first retry flag of e (an object) into r.
-func readVerdict(r *Report, e gjson.Result, path string) {
-	if r.RetryVerdict != nil {
-		return
-	}
-	for _, k := range verdictKeys {
-		if v := field(e, k); v.Type == gjson.True || v.Type == gjson.False {
-			r.RetryVerdict = &Hint{Value: v.Raw, Source: joinKey(path, k)}
-			return
-		}
-	}
-}
