@@ -1039,4 +1039,3 @@ func dropStatusEcho(d *doc, r *Report) {
 // verdictKeys name a body's flag saying whether the request may be retried.
 var verdictKeys = []string{"retryable", "isRetryable", "is_retryable", "retriable", "recoverable",
 	"Retryable", "Recoverable", "IsRetryable"}
-
