@@ -44,6 +44,9 @@ func detectGoogle(d *doc, s *score) {
 	} else if e.get("details").IsArray() {
 		s.add(20, "details is a list")
 	}
+	if c := e.get("code").Int(); c > 0 && c <= 16 && text(e.get("error")) == text(e.get("message")) {
+		s.add(30, "a gRPC code with error and message alike (grpc-gateway v1, etcd)")
+	}
 	if legacy := first(e.get("errors")); field(legacy, "domain").Exists() && field(legacy, "reason").Exists() {
 		s.add(35, "errors list with domain and reason (legacy Google API errors)")
 	}

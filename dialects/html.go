@@ -22,7 +22,7 @@ var html = &Dialect{
 func decodeHTML(d *doc, r *Report) {
 	r.Title = htmlText(d.body, "title")
 	tag, heading := "", ""
-	for _, h := range []string{"h1", "h2", "h3"} {
+	for _, h := range []string{"h1", "h2", "h3", "h4"} {
 		if heading = htmlText(d.body, h); heading != "" {
 			tag = h
 			break
@@ -53,7 +53,7 @@ func decodeHTML(d *doc, r *Report) {
 // statusLike reports a heading that only states the status: "404 Not Found",
 // "Not Found", "HTTP Status 404 – Not Found", "Error 503 Backend fetch failed".
 func statusLike(h string) bool {
-	return len(h) >= 3 && message.Digits(h[:3]) || ReasonPhraseStatus(h) != 0 ||
+	return len(h) >= 3 && message.Digits(h[:3]) && (len(h) == 3 || h[3] == ' ') || ReasonPhraseStatus(h) != 0 ||
 		strings.HasPrefix(h, "HTTP Status ") || strings.HasPrefix(h, "Error ") && len(h) > 9 && message.Digits(h[6:9])
 }
 
@@ -127,6 +127,10 @@ func htmlExplanation(d *doc, heading string) string {
 		if len(t) > 5 && t[0] == '(' && t[3] == ')' && t[4] == ' ' {
 			t = t[5:] // a language tag: Catalyst's "(en) Please come back later"
 		}
+		if strings.HasPrefix(t, "Error code ") && statusLike(strings.TrimSuffix(t[len("Error code "):], ".")) {
+			return "" // Python's http.server: "Error code 401." only states the status
+		}
+		t = stripStatusPrefix(t)
 		if t != "" && !isSignature(d, t) && !strings.HasSuffix(t, ":") { // "...caused an error:" introduces what follows
 			return t
 		}
@@ -304,4 +308,14 @@ func servedBy(d *doc) string {
 		return "Google Front End"
 	}
 	return ""
+}
+
+// stripStatusPrefix takes off a leading "404 - " (Icecast).
+func stripStatusPrefix(t string) string {
+	if len(t) > 6 && message.Digits(t[:3]) {
+		if rest, ok := strings.CutPrefix(t[3:], " - "); ok {
+			return rest
+		}
+	}
+	return t
 }

@@ -36,7 +36,7 @@ var (
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status", "errors"}
+		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -407,7 +407,7 @@ func pickMessage(o *obj, code, title, detail string) (msg, key string) {
 		if v.Type != gjson.String || v.Str == "" || v.Str == code || v.Str == title || v.Str == detail {
 			continue
 		}
-		if (k == "error" || k == "reason" || k == "Error" || k == "status" || k == "errors") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) {
+		if (k == "error" || k == "reason" || k == "Error" || k == "status" || k == "errors" || k == "result") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) {
 			continue
 		}
 		if ReasonPhraseStatus(v.Str) != 0 && (k == "error" || k == "reason" || k == "Error") {
@@ -901,6 +901,19 @@ func readXML(d *doc, r *Report) {
 			}
 		}
 		return ""
+	}
+	if strings.Contains(d.body, "<fault>") { // XML-RPC: <member><name>faultCode</name><value><int>10</int>...
+		for _, m := range []struct {
+			name string
+			to   *string
+		}{{"faultCode", &r.Code}, {"faultString", &r.Message}} {
+			if i := strings.Index(d.body, "<name>"+m.name+"</name>"); i >= 0 && *m.to == "" {
+				v := d.body[i:]
+				if end := strings.Index(v, "</member>"); end > 0 {
+					*m.to = collapse(stripTags(v[len("<name>"+m.name+"</name>"):end]))
+				}
+			}
+		}
 	}
 	if r.Code == "" {
 		r.Code = pick(codeKeys)

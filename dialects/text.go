@@ -28,7 +28,7 @@ func decodeText(d *doc, r *Report) {
 	if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
 		para, _, _ = strings.Cut(para, "\n")
 	}
-	r.Message = collapse(para[:min(len(para), 500)])
+	r.Message = stripStatusPrefix(collapse(para[:min(len(para), 500)]))
 	if who := servedBy(d); who != "" {
 		r.Evidence = append(r.Evidence, "a response from "+who+", not from the API itself")
 	}

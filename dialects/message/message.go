@@ -169,6 +169,10 @@ func (m *Message) cutTrailers() {
 		trailers = append(trailers, line)
 		b = strings.TrimRight(b[:i], " \t\r\n")
 	}
+	if k := strings.LastIndexAny(b, "}]"); k >= 0 && k < len(b)-1 && isHeaderLine(b[k+1:]) {
+		trailers = append(trailers, b[k+1:]) // no newline between the body and the trailer
+		b = b[:k+1]
+	}
 	if len(trailers) == 0 || b[len(b)-1] != '}' && b[len(b)-1] != ']' {
 		return
 	}
