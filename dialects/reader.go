@@ -824,6 +824,14 @@ func readMessageFields(r *Report) {
 		r.addField(f, path, rest, r.Code, gjson.Result{})
 		return
 	}
+	// go-openapi (go-swagger servers, Alertmanager): "comment in body is
+	// required", "silenceID in path must be of type uuid".
+	if name, rest, ok := strings.Cut(r.Message, " in "); ok && isPropertyPath(name) {
+		if loc, _, ok := strings.Cut(rest, " "); ok && (isLocation(loc) || loc == "formData") {
+			r.addField(fromDotted(name), name, r.Message, r.Code, gjson.Result{})
+			return
+		}
+	}
 	// express-zod-api and others join their field errors: "email: Invalid
 	// email; items[1].qty: Too small".
 	if parts := strings.Split(r.Message, "; "); len(parts) > 1 {
