@@ -150,37 +150,37 @@ func (m *Message) setBody(sc *scanner) {
 }
 
 // cutTrailers takes off a JSON body the trailer fields curl -i prints after
-// it ("Server-Timing: ..."), noting each: they are no part of the body.
+// it ("Server-Timing: ..."), noting each with its line: they are no part of
+// the body.
 func (m *Message) cutTrailers() {
 	b := strings.TrimRight(m.Body, " \t\r\n")
 	if b == "" || b[0] != '{' && b[0] != '[' {
 		return
 	}
-	var trailers []string
+	var starts []int // where each trailer starts in the body, last first
 	for {
 		i := strings.LastIndexByte(b, '\n')
 		if i < 0 {
 			break
 		}
-		line := strings.TrimRight(b[i+1:], "\r")
-		if !isHeaderLine(line) { // a JSON line never is: its names are quoted
+		if !isHeaderLine(strings.TrimRight(b[i+1:], "\r")) { // a JSON line never is: its names are quoted
 			break
 		}
-		trailers = append(trailers, line)
+		starts = append(starts, i+1)
 		b = strings.TrimRight(b[:i], " \t\r\n")
 	}
 	if k := strings.LastIndexAny(b, "}]"); k >= 0 && k < len(b)-1 && isHeaderLine(b[k+1:]) {
-		trailers = append(trailers, b[k+1:]) // no newline between the body and the trailer
+		starts = append(starts, k+1) // no newline between the body and the trailer
 		b = b[:k+1]
 	}
-	if len(trailers) == 0 || b[len(b)-1] != '}' && b[len(b)-1] != ']' {
+	if len(starts) == 0 || b[len(b)-1] != '}' && b[len(b)-1] != ']' {
 		return
 	}
+	full := m.Body
 	m.Body = b
-	line := m.BodyLine + strings.Count(b, "\n") + 1
-	for i := len(trailers) - 1; i >= 0; i-- {
-		m.Notes = append(m.Notes, Note{line, "trailer field after the body, not part of it: " + clip(trailers[i])})
-		line++
+	for i := len(starts) - 1; i >= 0; i-- {
+		line, _, _ := strings.Cut(full[starts[i]:], "\n")
+		m.Notes = append(m.Notes, Note{m.BodyLine + strings.Count(full[:starts[i]], "\n"), "trailer field after the body, not part of it: " + clip(strings.TrimRight(line, "\r"))})
 	}
 }
 
