@@ -176,19 +176,11 @@ func messageDelay(msg string) *Hint {
 	return nil
 }
 
-// readStringBody reads a body that is one JSON string: JSON inside it, or a
-// message.
+// readStringBody reads a body that is one JSON string: a message, or JSON
+// or field errors written inside it.
 func readStringBody(r *Report, v gjson.Result) {
-	if s := strings.TrimSpace(v.Str); len(s) > 1 && (s[0] == '{' || s[0] == '[') && gjson.Valid(s) {
-		readFieldMapOrList(r, gjson.Parse(s), 0)
-		unlocate(r.FieldErrors)
-		firstOfErrors(r)
-		if r.Message == "" && len(r.FieldErrors)+len(r.Errors) == 0 {
-			r.Message = s
-		}
-		return
-	}
 	r.Message = v.Str
+	readMessageFields(r)
 }
 
 // errorHolders descends from t into the wrappers that hold the error (the
