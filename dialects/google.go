@@ -76,13 +76,19 @@ func decodeGoogle(d *doc, r *Report) {
 	case r.Type == "" && c.Exists(): // grpc-gateway: the gRPC code's number alone
 		r.Code, r.Type = text(c), grpcCodeName(code)
 	}
+	decodeGoogleDetails(r, e.take("details"), joinKey(e.path, "details"))
+	readItems(r, e.take("errors"), 0)
+}
+
+// decodeGoogleDetails reads a list of typed details in their JSON form, each
+// naming its type in "@type"; path is the list's.
+func decodeGoogleDetails(r *Report, details gjson.Result, path string) {
 	i := 0
-	e.take("details").ForEach(func(_, det gjson.Result) bool {
-		decodeGoogleDetail(r, text(field(det, "@type")), det, joinKey(joinKey(e.path, "details"), itoa(i)))
+	details.ForEach(func(_, det gjson.Result) bool {
+		decodeGoogleDetail(r, text(field(det, "@type")), det, joinKey(path, itoa(i)))
 		i++
 		return true
 	})
-	readItems(r, e.take("errors"), 0)
 }
 
 // decodeGoogleDetail reads one typed detail of google/rpc/error_details.proto:

@@ -215,8 +215,10 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 func looksLikeError(v gjson.Result) bool {
 	found := false
 	v.ForEach(func(k, _ gjson.Result) bool {
-		found = index(codeKeys, k.Str, len(codeKeys)) >= 0 || index(messageKeys, k.Str, len(messageKeys)) >= 0 ||
-			k.Str == "errors" || k.Str == "meta" || k.Str == "error" || k.Str == "json"
+		for _, r := range vocabRanks[k.Str] {
+			found = found || r.vocab == vCode || r.vocab == vMessage
+		}
+		found = found || k.Str == "errors" || k.Str == "meta" || k.Str == "json"
 		return !found
 	})
 	return found
@@ -305,12 +307,7 @@ func readObject(d *doc, r *Report, o *obj) {
 	}
 	if det := o.get("details"); strings.Contains(text(field(first(det), "@type")), "googleapis.com/") && !o.used("details") {
 		o.take("details") // google.rpc typed details beside another envelope (Databricks)
-		i := 0
-		det.ForEach(func(_, e gjson.Result) bool {
-			decodeGoogleDetail(r, text(field(e, "@type")), e, joinKey(joinKey(o.path, "details"), itoa(i)))
-			i++
-			return true
-		})
+		decodeGoogleDetails(r, det, joinKey(o.path, "details"))
 	}
 	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
 		for b := o.present(vList); b != 0; b &= b - 1 {
