@@ -16,7 +16,6 @@ var errorsList = &Dialect{
 	Spec:        "https://github.com/opencontainers/distribution-spec/blob/main/spec.md#error-codes",
 	detect:      detectErrorsList,
 	anchors:     []string{"errors"},
-	decode:      decodeGeneric,
 }
 
 func detectErrorsList(d *doc, s *score) {

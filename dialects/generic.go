@@ -9,5 +9,4 @@ var genericJSON = &Dialect{
 	Name:        "JSON (no known dialect)",
 	Description: "Any other JSON: its error object, code, message, request id, field errors and delay found by structure and by the names APIs use.",
 	Spec:        "https://www.rfc-editor.org/rfc/rfc8259",
-	decode:      decodeGeneric,
 }

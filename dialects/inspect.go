@@ -51,10 +51,12 @@ func Decode(msg *message.Message, dialect string) *Report {
 	d := newDoc(msg)
 	r := &Report{}
 	detect(d, r, Lookup(dialect))
-	Lookup(r.Dialect).decode(d, r)
-	switch {
-	case d.root.Exists() && d.root.Type != gjson.String && r.Dialect != genericJSON.ID:
-		readJSON(d, r, &d.top) // what the dialect left empty
+	if dl := Lookup(r.Dialect); dl.decode != nil {
+		dl.decode(d, r)
+	}
+	switch { // the generic reader: all of a body no decoder read, what a decoder left
+	case d.root.Exists():
+		readJSON(d, r, &d.top)
 	case d.kind == "xml" && r.Dialect != plainText.ID:
 		readXML(d, r)
 	}

@@ -13,7 +13,6 @@ var loopback = &Dialect{
 	Spec:        "https://loopback.io/doc/en/lb4/Error-handling.html",
 	detect:      detectLoopBack,
 	anchors:     []string{"error"},
-	decode:      decodeGeneric,
 }
 
 func detectLoopBack(d *doc, s *score) {

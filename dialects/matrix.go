@@ -13,7 +13,6 @@ var matrix = &Dialect{
 	Spec:        "https://spec.matrix.org/latest/client-server-api/#standard-error-response",
 	detect:      detectMatrix,
 	anchors:     []string{"errcode"},
-	decode:      decodeGeneric,
 }
 
 func detectMatrix(d *doc, s *score) {

@@ -13,7 +13,6 @@ var postgrest = &Dialect{
 	Spec:        "https://docs.postgrest.org/en/stable/references/errors.html",
 	detect:      detectPostgREST,
 	anchors:     []string{"hint"},
-	decode:      decodeGeneric,
 }
 
 func detectPostgREST(d *doc, s *score) {

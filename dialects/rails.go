@@ -14,7 +14,6 @@ var rails = &Dialect{
 	Description: `{"status", "error"} from the exceptions app, or a model's "errors", with X-Runtime and X-Request-Id.`,
 	Spec:        "https://guides.rubyonrails.org/configuring.html#config-exceptions-app",
 	detect:      detectRails,
-	decode:      decodeGeneric,
 }
 
 func detectRails(d *doc, s *score) {

@@ -117,10 +117,6 @@ var vocabRanks = func() map[string][]vocabRank {
 	return m
 }()
 
-func decodeGeneric(d *doc, r *Report) {
-	readJSON(d, r, &d.top)
-}
-
 // readJSON reads the whole body, starting at the object t.
 func readJSON(d *doc, r *Report, t *obj) {
 	switch {

@@ -19,8 +19,10 @@ type Dialect struct {
 	// without any, the body is not scored (most bodies skip most detectors).
 	anchors    []string
 	anchorBits uint64
-	decode     func(*doc, *Report)
-	index      int
+	// decode reads what is the dialect's own; nil where the generic reader
+	// (reader.go), which runs after it, reads all there is.
+	decode func(*doc, *Report)
+	index  int
 }
 
 // registry lists every dialect: the specific ones in detection order (ties go

@@ -10,7 +10,6 @@ var salesforce = &Dialect{
 	Description: "A top-level list of {message, errorCode, fields}.",
 	Spec:        "https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/errorcodes.htm",
 	detect:      detectSalesforce,
-	decode:      decodeGeneric,
 }
 
 func detectSalesforce(d *doc, s *score) {
