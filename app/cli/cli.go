@@ -102,6 +102,7 @@ func inspectFlags(o *inspectOptions, out io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.advice.Policy, "policy", "recommended", "retry profile of the timeline: "+strings.Join(profileNames(), ", "))
 	fs.IntVar(&o.attempts, "attempts", 0, "attempts of the timeline, counting the first (default: the profile's)")
 	fs.Uint64Var(&o.advice.Seed, "seed", 1, "seed of the sampled retry delays")
+	fs.BoolVar(&o.advice.DelayOnce, "delay-once", false, "the timeline's later responses carry no delay (default: every retry meets this same response)")
 	fs.IntVar(&o.decode.Entry, "entry", 0, "HAR entry to read, by number (default: the first failed one)")
 	fs.StringVar(&o.decode.Dialect, "dialect", "", "decode as this dialect instead of the detected one")
 	fs.BoolVar(&o.asJSON, "json", false, "print the report as JSON (the documented contract)")

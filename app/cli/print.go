@@ -184,13 +184,16 @@ func printAdvice(w io.Writer, a *retry.Advice, color bool) {
 		will = "would not retry"
 	}
 	fmt.Fprintf(w, "\n%s %s: %s\n", s.bold("Timeline"), a.Policy+" ("+a.Library+")", will+": "+a.WillRetryWhy)
-	for _, st := range a.Schedule {
-		fmt.Fprintf(w, "  attempt %-3d after %9s [%s .. %s]  fires at %s .. %s\n", st.Attempt, ms(st.ExpectedMs), ms(st.MinMs), ms(st.MaxMs), ms(st.AtMinMs), ms(st.AtMaxMs))
+	p := a.Plan(time.Local)
+	fmt.Fprintf(w, "  %s\n", p.Sentence)
+	for _, r := range p.Rows {
+		server := ""
+		if r.Server {
+			server = s.dim(" (the server's delay)")
+		}
+		fmt.Fprintf(w, "  retry %-3d waits %-20s fires after %-20s at %s%s\n", r.Retry, r.Wait, r.After, r.At, server)
 	}
-	fmt.Fprintf(w, "  %s %s\n", s.dim("gives up:"), a.GivesUp.Reason)
-}
-
-// ms writes milliseconds compactly: "750ms", "4s", "1m30s".
-func ms(v float64) string {
-	return time.Duration(v * float64(time.Millisecond)).Round(time.Millisecond).String()
+	if p.More != "" {
+		fmt.Fprintf(w, "  %s\n", p.More)
+	}
 }

@@ -36,7 +36,7 @@ func TestPrettyHTML(t *testing.T) {
 // TestTimelineGeometry: lanes in order, bands inside the axis, the expected
 // point inside its band, ticks from 0.
 func TestTimelineGeometry(t *testing.T) {
-	steps, _ := retry.Schedule(retry.ProfileNamed("recommended").Params, 5000, true, 1)
+	steps, _ := retry.Schedule(retry.ProfileNamed("recommended").Params, &retry.Server{Ms: 5000}, 1)
 	lanes, maxMs, ticks := timelineGeometry(steps, 5000)
 	if len(lanes) != len(steps) || maxMs < steps[len(steps)-1].AtMaxMs {
 		t.Fatalf("%d lanes for %d steps, axis to %v", len(lanes), len(steps), maxMs)

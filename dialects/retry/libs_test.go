@@ -33,7 +33,7 @@ func params(t *testing.T, name string) Params {
 func TestGoRetryablehttp(t *testing.T) {
 	p := params(t, "go-retryablehttp")
 	p.Attempts = 13
-	steps, _ := Schedule(p, 0, false, 1)
+	steps, _ := Schedule(p, nil, 1)
 	for i := 0; i < 12; i++ {
 		want := retryablehttp.DefaultBackoff(time.Second, 30*time.Second, i, nil)
 		if got := steps[i].ExpectedMs; got != float64(want.Milliseconds()) || steps[i].MinMs != steps[i].MaxMs {
@@ -79,7 +79,7 @@ func TestCenkaltiV4(t *testing.T) {
 	}
 	none := p
 	none.Jitter = "none"
-	steps, gave := Schedule(none, 0, false, 1)
+	steps, gave := Schedule(none, nil, 1)
 	if len(steps) != len(lib) || gave.Attempts != len(lib)+1 {
 		t.Fatalf("errlens makes %d retries (gives up at attempt %d: %s), backoff v4 %d", len(steps), gave.Attempts, gave.Reason, len(lib))
 	}
@@ -119,7 +119,7 @@ func TestCenkaltiV5(t *testing.T) {
 	}, backoff5.WithBackOff(b), backoff5.WithMaxTries(6), backoff5.WithNotify(func(_ error, d time.Duration) { waits = append(waits, d) }))
 	scaled := p
 	scaled.BaseMs, scaled.Jitter, scaled.Attempts = 1, "none", 6
-	steps, _ := Schedule(scaled, 0, true, 1)
+	steps, _ := Schedule(scaled, &Server{Ms: 0, Once: true}, 1)
 	if len(steps) != len(waits) {
 		t.Fatalf("errlens %d retries, backoff v5 %d (%v)", len(steps), len(waits), waits)
 	}
@@ -139,7 +139,7 @@ func TestAWSStandard(t *testing.T) {
 		t.Errorf("attempts: errlens %d, aws %d", p.Attempts, s.MaxAttempts())
 	}
 	p.Attempts = 8
-	steps, _ := Schedule(p, 0, false, 1)
+	steps, _ := Schedule(p, nil, 1)
 	err := errors.New("throttled")
 	for n := 1; n <= 7; n++ {
 		lo, hi := math.Inf(1), 0.0
@@ -163,7 +163,7 @@ func TestAWSStandard(t *testing.T) {
 func checkBand(t *testing.T, lib string, p Params, fresh func() func() time.Duration) {
 	t.Helper()
 	p.Attempts, p.BudgetMs = 11, 0
-	steps, _ := Schedule(p, 0, false, 1)
+	steps, _ := Schedule(p, nil, 1)
 	lo, hi := make([]float64, 10), make([]float64, 10)
 	for i := range lo {
 		lo[i] = math.Inf(1)

@@ -39,6 +39,10 @@ type Options struct {
 	Params *Params
 	// Seed makes the sampled delays reproducible; 0 means 1.
 	Seed uint64
+	// DelayOnce draws the timeline as if only this response carried the
+	// server's delay and every later one carried none. By default every retry
+	// meets this same response again (a persistent failure), delay included.
+	DelayOnce bool
 }
 
 // Advice is what to do next. Its JSON form is part of errlens's contract (the
@@ -69,6 +73,11 @@ type Advice struct {
 	Schedule     []Step  `json:"schedule"`
 	GivesUp      GivesUp `json:"givesUp"`
 	Seed         uint64  `json:"seed"`
+	// From is when the response was received: the timeline's zero.
+	From time.Time `json:"-"`
+	// DelayOnce is Options.DelayOnce: the server's delay met on the first
+	// retry only.
+	DelayOnce bool `json:"delayOnce,omitempty"`
 }
 
 // Reason is one rule that fired, with the facts it used.

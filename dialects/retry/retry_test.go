@@ -227,7 +227,7 @@ func TestProfileGoldens(t *testing.T) {
 		if tt.edit != nil {
 			tt.edit(&p)
 		}
-		steps, _ := Schedule(p, 0, false, 7)
+		steps, _ := Schedule(p, nil, 7)
 		if len(steps) < len(tt.steps) {
 			t.Errorf("%s: %d steps, want %d", tt.name, len(steps), len(tt.steps))
 			continue
@@ -244,7 +244,7 @@ func TestProfileGoldens(t *testing.T) {
 // TestPollyBand: .NET's DecorrelatedJitterBackoffV2 first delay lies in
 // [0, 2.754 s) with a 2 s base (computed from its formula).
 func TestPollyBand(t *testing.T) {
-	steps, _ := Schedule(ProfileNamed("polly").Params, 0, false, 3)
+	steps, _ := Schedule(ProfileNamed("polly").Params, nil, 3)
 	if len(steps) != 3 || steps[0].MinMs != 0 || math.Abs(steps[0].MaxMs-2754) > 1 || steps[1].MaxMs <= steps[0].MaxMs {
 		t.Errorf("got %+v", steps)
 	}
@@ -261,16 +261,24 @@ func TestTimeline(t *testing.T) {
 		t.Errorf("recommended with 1 h: %+v", a.GivesUp)
 	}
 	a = advise(t, paste, Options{Policy: "go-retryablehttp", Method: "POST"})
-	if len(a.Schedule) != 4 || a.Schedule[0].ExpectedMs != 3600000 || a.Schedule[1].ExpectedMs != 2000 || a.Schedule[0].FloorMs != 3600000 {
-		t.Errorf("go-retryablehttp with 1 h: %+v", a.Schedule)
+	if len(a.Schedule) != 4 || a.Schedule[0].ExpectedMs != 3600000 || a.Schedule[3].ExpectedMs != 3600000 || a.Schedule[3].FloorMs != 3600000 {
+		t.Errorf("go-retryablehttp with 1 h on every retry: %+v", a.Schedule)
+	}
+	a = advise(t, paste, Options{Policy: "go-retryablehttp", Method: "POST", DelayOnce: true})
+	if len(a.Schedule) != 4 || a.Schedule[0].ExpectedMs != 3600000 || a.Schedule[1].ExpectedMs != 2000 || a.Schedule[1].FloorMs != 0 || !a.DelayOnce {
+		t.Errorf("go-retryablehttp with 1 h once: %+v", a.Schedule)
 	}
 	a = advise(t, paste, Options{Policy: "urllib3", Method: "POST"})
 	if a.WillRetry || a.GivesUp.Attempts != 1 || !strings.Contains(a.WillRetryWhy, "HEAD, GET") {
 		t.Errorf("urllib3 POST: %v %q", a.WillRetry, a.WillRetryWhy)
 	}
 	a = advise(t, "HTTP/1.1 503 x\nRetry-After: 5\n\n", Options{Policy: "seeds", Method: "GET"})
-	if s := a.Schedule[0]; s.MinMs != 5000 || s.MaxMs != 5000 || a.Schedule[1].MinMs != 1000 {
-		t.Errorf("seeds floor: %+v", a.Schedule)
+	if s := a.Schedule[0]; s.MinMs != 5000 || s.MaxMs != 5000 || a.Schedule[1].MaxMs != 5000 || a.Schedule[2].MinMs != 5000 || a.Schedule[2].MaxMs != 6000 {
+		t.Errorf("seeds floor on every retry: %+v", a.Schedule)
+	}
+	a = advise(t, "HTTP/1.1 503 x\nRetry-After: 5\n\n", Options{Policy: "seeds", Method: "GET", DelayOnce: true})
+	if s := a.Schedule[0]; s.MinMs != 5000 || a.Schedule[1].MinMs != 1000 {
+		t.Errorf("seeds floor once: %+v", a.Schedule)
 	}
 	a = advise(t, "HTTP/1.1 500 x\n\n", Options{Policy: "google-api-core"})
 	if !strings.Contains(a.GivesUp.Reason, "time budget") || a.Schedule[len(a.Schedule)-1].AtMinMs > 120000 {

@@ -49,22 +49,37 @@ func timeline(in *input, a *Advice, opt Options) {
 		a.Seed = 1
 	}
 	a.WillRetry, a.WillRetryWhy = p.retries(in, a)
-	server, hasServer := -1.0, false
+	a.DelayOnce, a.From = opt.DelayOnce, in.now
+	var server *Server
 	if p.delay != nil {
-		server, hasServer = p.delay(in)
+		if s, ok := p.delay(in); ok {
+			server = &Server{Ms: s * 1000, Once: opt.DelayOnce}
+		}
 	}
 	if !a.WillRetry {
 		a.GivesUp = GivesUp{Attempts: 1, Reason: "it does not retry this response: " + a.WillRetryWhy}
 		return
 	}
-	a.Schedule, a.GivesUp = Schedule(a.Params, server*1000, hasServer, a.Seed)
+	a.Schedule, a.GivesUp = Schedule(a.Params, server, a.Seed)
+}
+
+// Server is the delay the server asks for, as the retries meet it.
+type Server struct {
+	Ms float64 // the delay, in milliseconds
+	// Once: only the first retry follows a response that carries it; by
+	// default every retry meets the same response, and the same delay.
+	Once bool
 }
 
 // Schedule computes the retries params make after a failure, given the
-// server's delay in milliseconds (used when hasServer), sampling with seed.
-func Schedule(p Params, serverMs float64, hasServer bool, seed uint64) ([]Step, GivesUp) {
+// server's delay (nil if none), sampling with seed.
+func Schedule(p Params, server *Server, seed uint64) ([]Step, GivesUp) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	steps := []Step{}
+	hasServer, serverMs := server != nil, 0.0
+	if hasServer {
+		serverMs = server.Ms
+	}
 	if hasServer && p.RetryAfter != "ignore" && p.RetryAfterCapMs > 0 && serverMs > p.RetryAfterCapMs {
 		switch p.OverCap {
 		case "give-up":
@@ -94,7 +109,7 @@ func Schedule(p Params, serverMs float64, hasServer bool, seed uint64) ([]Step, 
 		n++
 		b := delayBand(p, n, prev, &pollyPrev, rng)
 		floor := 0.0
-		if retry == 1 && hasServer && p.RetryAfter != "ignore" {
+		if hasServer && p.RetryAfter != "ignore" && (retry == 1 || !server.Once) {
 			floor = serverMs
 			switch p.RetryAfter {
 			case "replace":
