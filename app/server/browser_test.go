@@ -479,3 +479,126 @@ func TestBrowserViews(t *testing.T) {
 }
 
 func awaitPromise(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }
+
+// TestBrowserTimeline: what a retrying client does, in a sentence, a table
+// and a chart with its legend and figures in plain sight, for a 429 with
+// Retry-After, for a profile that never stops, for "do not retry", and
+// beside other libraries in the compare view.
+func TestBrowserTimeline(t *testing.T) {
+	tb := openTab(t, "")
+	const r429 = "HTTP/1.1 429 Too Many Requests\nRetry-After: 30\nDate: Wed, 02 Dec 2026 14:41:09 GMT\nContent-Type: application/json\n\n{\"error\":{\"code\":\"rate_limited\",\"message\":\"Slow down\"}}\n"
+	tb.paste(t, r429)
+	policy := func(name string) {
+		tb.decoded(t, fmt.Sprintf(`(() => { const s = document.getElementById('policy'); s.value = %q; s.dispatchEvent(new Event('change', {bubbles: true})); })()`, name))
+	}
+	text := func(sel string) string {
+		var s string
+		tb.wait(t, "document.querySelector("+jsString(sel)+")")
+		tb.run(t, chromedp.Evaluate("document.querySelector("+jsString(sel)+").textContent", &s))
+		return s
+	}
+	texts := func(sel string) []string {
+		var s []string
+		tb.run(t, chromedp.Evaluate("Array.from(document.querySelectorAll("+jsString(sel)+")).map(e => e.textContent)", &s))
+		return s
+	}
+	policy("go-retryablehttp")
+	r, _ := expect(t, r429)
+	a := retry.Advise(r, retry.Options{Policy: "go-retryablehttp", Seed: 1})
+	plan := a.Plan(time.Local)
+	if got := text(`[data-testid=plan-sentence]`); got != plan.Sentence || !strings.Contains(got, "4 retries in all") {
+		t.Errorf("sentence %q, want %q", got, plan.Sentence)
+	}
+	rows := texts(`[data-testid=plan-table] tbody tr`)
+	if len(rows) != 4 {
+		t.Fatalf("table rows %q", rows)
+	}
+	for i, row := range rows {
+		want := plan.Rows[i]
+		if !strings.Contains(row, want.Wait) || !strings.Contains(row, want.After) || !strings.Contains(row, want.At) || !strings.Contains(row, "the server's delay") {
+			t.Errorf("row %d %q, want %+v", i+1, row, want)
+		}
+	}
+	if got := text(`[data-testid=legend]`); !strings.Contains(got, "when it may fire") || !strings.Contains(got, "waits the server's delay") || !strings.Contains(got, "gives up") {
+		t.Errorf("legend %q", got)
+	}
+	// The figures are drawn, not hidden in tooltips, and every lane is named.
+	if got := texts(`[data-testid=timeline] .figure`); !slices.Equal(got, []string{"at 30 s", "at 1 min", "at 1 min 30 s", "at 2 min"}) {
+		t.Errorf("figures %q", got)
+	}
+	if got := texts(`[data-testid=timeline] .lane-label`); len(got) != 4 || got[0] != "retry 1" {
+		t.Errorf("lane labels %q", got)
+	}
+	if n := len(tb.all(t, `[data-testid=timeline] title`, "id")); n != 0 {
+		t.Errorf("%d figures only in tooltips", n)
+	}
+	tb.screenshot(t, "timeline-429")
+
+	// Only this response carrying the delay: later retries follow the backoff.
+	tb.decoded(t, `document.getElementById('delay-once').click()`)
+	if got := texts(`[data-testid=plan-table] tbody tr`); len(got) != 4 || !strings.Contains(got[0], "the server's delay") || strings.Contains(got[1], "the server's delay") || !strings.Contains(got[1], "2 s") {
+		t.Errorf("delay once: %q", got)
+	}
+	tb.decoded(t, `document.getElementById('delay-once').click()`)
+
+	// A profile that never stops is summarised, not drawn 30 times.
+	tb.paste(t, "HTTP/1.1 500 Internal Server Error\nDate: Wed, 02 Dec 2026 14:41:09 GMT\n\n")
+	policy("tenacity")
+	if got := text(`[data-testid=plan-sentence]`); got != "Retries at once, with no delay, without end: no attempt limit." {
+		t.Errorf("tenacity: %q", got)
+	}
+	if n := len(tb.all(t, `[data-testid=timeline]`, "class")); n != 0 {
+		t.Errorf("tenacity's zero delays drawn on %d charts", n)
+	}
+	tb.decoded(t, `(() => { const s = document.getElementById('p-base'); s.value = '1000'; s.dispatchEvent(new Event('change', {bubbles: true})); })()`)
+	if lanes := tb.all(t, `[data-testid=timeline] g.lane`, "class"); len(lanes) != 6 {
+		t.Errorf("endless with a base: %d lanes, want 6", len(lanes))
+	}
+	if rows := texts(`[data-testid=plan-table] tbody tr`); len(rows) != 7 || !strings.Contains(rows[6], "without end") {
+		t.Errorf("endless rows %q", rows)
+	}
+	tb.screenshot(t, "timeline-endless")
+
+	// Do not retry: the reasons and nothing else.
+	tb.paste(t, "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\"error\":\"invalid_request\",\"error_description\":\"missing grant_type\"}")
+	if got := tb.attr(t, `[data-testid=retry-decision]`, "data-decision"); got != retry.DoNotRetry {
+		t.Fatalf("400: %s", got)
+	}
+	var apparatus int
+	tb.run(t, chromedp.Evaluate(`document.querySelectorAll('#policy, #compare, [data-testid=timeline], [data-testid=plan-table], [data-testid=plan-sentence]').length`, &apparatus))
+	if apparatus != 0 || len(texts(`.retry .reasons li`)) == 0 {
+		t.Errorf("do not retry shows %d timeline controls, reasons %q", apparatus, texts(`.retry .reasons li`))
+	}
+
+	// The compare view: every library's verdict in words on one shared axis.
+	tb.paste(t, "HTTP/1.1 503 Service Unavailable\nRetry-After: 30\nDate: Wed, 02 Dec 2026 14:41:09 GMT\n\n")
+	tb.decoded(t, `document.getElementById('compare').click()`)
+	names := tb.all(t, `[data-testid=compare] tr[data-policy]`, "data-policy")
+	if len(names) < 10 {
+		t.Fatalf("compare rows %q", names)
+	}
+	r, _ = expect(t, "HTTP/1.1 503 Service Unavailable\nRetry-After: 30\nDate: Wed, 02 Dec 2026 14:41:09 GMT\n\n")
+	for _, name := range names {
+		want := retry.Advise(r, retry.Options{Policy: name, Seed: 1}).Plan(time.Local).Verdict
+		if got := text(`[data-testid=compare] tr[data-policy="` + name + `"] td`); got != want || got == "" {
+			t.Errorf("compare %s: %q, want %q", name, got, want)
+		}
+	}
+	if ticks := texts(`[data-testid=compare] tr:last-child .tick`); !slices.Contains(ticks, "1 min") || !slices.Contains(ticks, "0 s") {
+		t.Errorf("compare axis ticks %q", ticks)
+	}
+	// One axis for all: the first retries of go-retryablehttp and got both
+	// fire at 30 s, and are drawn at the same place.
+	x1, x2 := tb.attr(t, `[data-testid=compare] tr[data-policy=go-retryablehttp] circle`, "cx"), tb.attr(t, `[data-testid=compare] tr[data-policy=got] circle`, "cx")
+	if x1 == "" || x1 != x2 {
+		t.Errorf("first retries at 30 s drawn at %q and %q", x1, x2)
+	}
+	tb.screenshot(t, "timeline-compare")
+	tb.run(t, emulation.SetDeviceMetricsOverride(390, 844, 2, true))
+	var overflow bool
+	tb.run(t, chromedp.Evaluate(`document.documentElement.scrollWidth > window.innerWidth + 1`, &overflow))
+	if overflow {
+		t.Error("the compare view scrolls the page sideways at phone width")
+	}
+	tb.screenshot(t, "timeline-compare-phone")
+}

@@ -41,8 +41,10 @@ type Page struct {
 	seed     uint64
 	selected int // selected field error, -1 for none
 	compare  bool
-	showAll  bool // every field error, not only the first ones
-	remember bool // keep the input in localStorage
+	// delayOnce: the timeline's later responses carry no delay.
+	delayOnce bool
+	showAll   bool // every field error, not only the first ones
+	remember  bool // keep the input in localStorage
 
 	report   *dialects.Report
 	advice   *retry.Advice
@@ -210,10 +212,10 @@ func (p *Page) refresh(ctx app.Context) {
 }
 
 // compareSet is the profiles the "compare libraries" view puts side by side.
-var compareSet = []string{"seeds", "recommended", "go-retryablehttp", "urllib3", "aws-standard", "stripe", "got", "openai-node", "polly"}
+var compareSet = []string{"recommended", "seeds", "go-retryablehttp", "urllib3", "aws-standard", "grpc", "stripe", "got", "ky", "openai-node", "octokit", "polly"}
 
 func (p *Page) adviceOptions(policy string) retry.Options {
-	return retry.Options{Method: p.method, IdempotencyKey: p.key, Policy: policy, Seed: p.seed}
+	return retry.Options{Method: p.method, IdempotencyKey: p.key, Policy: policy, Seed: p.seed, DelayOnce: p.delayOnce}
 }
 
 func (p *Page) save(ctx app.Context) {
@@ -278,6 +280,11 @@ func (p *Page) onPolicy(ctx app.Context, e app.Event) {
 
 func (p *Page) onCompare(ctx app.Context, e app.Event) {
 	p.compare = ctx.JSSrc().Get("checked").Bool()
+	p.refresh(ctx)
+}
+
+func (p *Page) onDelayOnce(ctx app.Context, e app.Event) {
+	p.delayOnce = ctx.JSSrc().Get("checked").Bool()
 	p.refresh(ctx)
 }
 

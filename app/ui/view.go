@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/retry"
@@ -386,18 +387,41 @@ func (p *Page) retryView() app.UI {
 		})),
 		p.delayView(a),
 		rateGauge(a.RateLimit),
+		app.If(a.Decision != retry.DoNotRetry, func() app.UI { return p.timelineView(a) }),
+	)
+}
+
+// timelineView shows what the chosen library does with this response: in a
+// sentence, a chart with its legend, a table, and beside other libraries.
+func (p *Page) timelineView(a *retry.Advice) app.UI {
+	plan := a.Plan(time.Local)
+	return app.Elem("div").Class("timeline-view").Body(
+		app.Elem("h4").Text("What a retrying client does"),
 		p.policyControls(a),
-		app.Elem("p").Class("will").Body(
-			app.Elem("strong").Text(a.Library+willText(a.WillRetry)),
-			app.Text(a.WillRetryWhy+"."),
-		),
-		app.If(len(a.Schedule) > 0, func() app.UI { return timelineSVG(a) }),
-		app.Elem("p").Class("muted").Attr("data-testid", "gives-up").Text("Gives up: "+a.GivesUp.Reason+"."),
+		app.Elem("p").Class("plan-sentence").Attr("data-testid", "plan-sentence").Text(plan.Sentence),
+		app.If(a.WillRetry, func() app.UI {
+			return app.Elem("p").Class("muted").Text("It retries this response because " + a.WillRetryWhy + ".")
+		}),
+		app.If(len(plan.Rows) > 0, func() app.UI {
+			return app.Elem("div").Body(legend(a, plan), timelineSVG(a, plan), planTable(plan))
+		}),
+		app.If(a.Delay != nil && a.WillRetry, func() app.UI {
+			return app.Elem("label").Class("check").Body(
+				app.Input().Type("checkbox").ID("delay-once").Checked(p.delayOnce).OnChange(p.onDelayOnce),
+				app.Text(" only this response carries the server's delay (by default every retry meets this same response again)"),
+			)
+		}),
 		app.Elem("label").Class("check").Body(
 			app.Input().Type("checkbox").ID("compare").Checked(p.compare).OnChange(p.onCompare),
 			app.Text(" compare libraries"),
 		),
-		app.If(p.compare && len(p.compared) > 0, func() app.UI { return compareSVG(p.compared) }),
+		app.If(p.compare && len(p.compared) > 0, func() app.UI {
+			plans := make([]retry.Plan, len(p.compared))
+			for i, c := range p.compared {
+				plans[i] = c.Plan(time.Local)
+			}
+			return compareTable(p.compared, plans)
+		}),
 	)
 }
 
@@ -408,20 +432,13 @@ var decisionText = map[string]string{
 	retry.DoNotRetry:       "do not retry",
 }
 
-func willText(b bool) string {
-	if b {
-		return " would retry: "
-	}
-	return " would not retry: "
-}
-
 func (p *Page) delayView(a *retry.Advice) app.UI {
 	d := a.Delay
 	return app.Elem("div").Class("delay").Body(
 		app.If(d != nil, func() app.UI {
 			return app.Elem("p").Attr("data-testid", "server-delay").Body(
-				app.Elem("strong").Text(fmt.Sprintf("Server asks to wait %s", dur(d.Seconds*1000))),
-				app.Text(fmt.Sprintf(" (%s: %s, read as %s), until %s. ", d.Source, d.Raw, d.Reading, d.At)),
+				app.Elem("strong").Text("Server asks to wait "+retry.Dur(d.Seconds*1000)),
+				app.Text(fmt.Sprintf(" (%s: %s, read as %s), until %s. ", d.Source, d.Raw, d.Reading, localTime(d.At))),
 				app.Elem("span").Class("plausibility "+d.Plausibility).Text(d.Plausibility),
 				app.If(d.Note != "", func() app.UI { return app.Elem("span").Text(". " + d.Note) }),
 				app.If(d.Other != "", func() app.UI { return app.Elem("span").Class("muted").Text(" (" + d.Other + ")") }),
@@ -429,6 +446,20 @@ func (p *Page) delayView(a *retry.Advice) app.UI {
 		}),
 		app.Range(a.Ignored).Slice(func(i int) app.UI { return app.Elem("p").Class("muted").Text("Ignored: " + a.Ignored[i]) }),
 	)
+}
+
+// localTime writes an RFC 3339 time on the user's clock, with the date when
+// it is not today.
+func localTime(rfc3339 string) string {
+	t, err := time.Parse(time.RFC3339, rfc3339)
+	if err != nil {
+		return rfc3339
+	}
+	t = t.Local()
+	if y, m, d := time.Now().Date(); t.Year() != y || t.Month() != m || t.Day() != d {
+		return t.Format("Jan 2 2006 15:04:05")
+	}
+	return t.Format("15:04:05")
 }
 
 // rateGauge draws the rate limit's remaining share as a meter.

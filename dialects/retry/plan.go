@@ -10,6 +10,9 @@ import (
 // retry in clock time. The app's table and the CLI both print it.
 type Plan struct {
 	Sentence string `json:"sentence"`
+	// Verdict is the sentence's short form, for lining libraries up: "2
+	// retries, the last at about 14 s".
+	Verdict string `json:"verdict"`
 	Rows     []Row  `json:"rows"`
 	// More says what the rows leave out, when a long or endless schedule is
 	// summarised; "" when every retry has its row.
@@ -33,22 +36,24 @@ const planRows = 6
 func (a *Advice) Plan(loc *time.Location) Plan {
 	lib := a.Policy
 	if !a.WillRetry {
-		return Plan{Sentence: lib + " does not retry this response: " + a.WillRetryWhy + ".", Rows: []Row{}}
+		return Plan{Sentence: lib + " does not retry this response: " + a.WillRetryWhy + ".", Verdict: "no retry: " + a.WillRetryWhy, Rows: []Row{}}
 	}
 	steps := a.Schedule
 	if len(steps) == 0 {
-		return Plan{Sentence: lib + " gives up at once: " + a.GivesUp.Reason + ".", Rows: []Row{}}
+		return Plan{Sentence: lib + " gives up at once: " + a.GivesUp.Reason + ".", Verdict: "no retry: " + a.GivesUp.Reason, Rows: []Row{}}
 	}
 	endless := a.GivesUp.Attempts == 0
 	last := steps[len(steps)-1]
 	if last.AtMaxMs == 0 {
-		s := "Retries at once, with no delay, "
-		if endless {
-			s += "without end: no attempt limit."
-		} else {
-			s += count(len(steps), "time") + ", then gives up: " + a.GivesUp.Reason + "."
+		v := "without end"
+		if !endless {
+			v = count(len(steps), "time")
 		}
-		return Plan{Sentence: s, Rows: []Row{}}
+		s := "Retries at once, with no delay, " + v + ": no attempt limit."
+		if !endless {
+			s = "Retries at once, with no delay, " + v + ", then gives up: " + a.GivesUp.Reason + "."
+		}
+		return Plan{Sentence: s, Verdict: "retries at once, " + v, Rows: []Row{}}
 	}
 	clock := func(lo, hi float64) string {
 		layout := "15:04:05"
@@ -78,9 +83,11 @@ func (a *Advice) Plan(loc *time.Location) Plan {
 		s += " (the server's delay)"
 	}
 	s += ", until " + clock(first.AtMinMs, first.AtMaxMs) + ", then retries"
+	p.Verdict = count(len(steps), "retry") + ", the last at about " + Dur(expected)
 	switch {
 	case endless:
 		s += "; it keeps retrying without end: no attempt limit"
+		p.Verdict = "retries without end, first after " + span(first.MinMs, first.MaxMs)
 	case len(steps) == 1:
 		s += " once; then it gives up: " + a.GivesUp.Reason
 	default:
