@@ -13,7 +13,7 @@ type Plan struct {
 	// Verdict is the sentence's short form, for lining libraries up: "2
 	// retries, the last at about 14 s".
 	Verdict string `json:"verdict"`
-	Rows     []Row  `json:"rows"`
+	Rows    []Row  `json:"rows"`
 	// More says what the rows leave out, when a long or endless schedule is
 	// summarised; "" when every retry has its row.
 	More string `json:"more,omitempty"`
