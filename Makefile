@@ -8,6 +8,7 @@ FUZZTIME  ?= 2m
 COUNT     ?= 6
 
 BASE      ?= /
+LIBS      := dialects/retry/testdata/libs
 
 .PHONY: build run static test vet test-native test-wasm bench fuzz corpus
 
@@ -36,8 +37,12 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet . ./app/... ./dialects/...
 
-test-native:
+test-native: $(LIBS)/node_modules/.package-lock.json
 	$(GO) test ./...
+
+## the npm retry libraries the retry tests run (dialects/retry/testdata/libs)
+$(LIBS)/node_modules/.package-lock.json: $(LIBS)/package-lock.json
+	if command -v npm >/dev/null; then cd $(LIBS) && npm ci --no-audit --no-fund; fi
 
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./dialects/...

@@ -205,8 +205,8 @@ var profiles = []*Profile{
 	},
 	{
 		Name: "stripe", Library: "stripe-node 23",
-		Description: "2 retries; max(0.5 s, min(0.5 s·2^(n-1), 5 s)·U(0.5, 1)); Stripe-Should-Retry decides, else 409 and 5xx are retried; ignores Retry-After (stripe-python honours one up to 60 s).",
-		Params:      Params{Attempts: 3, BaseMs: 500, Multiplier: 2, CapMs: 5000, MinMs: 500, Growth: "exponential", Jitter: "proportional", JitterLo: 0.5, JitterHi: 1, RetryAfter: "ignore"},
+		Description: "2 retries; max(0.5 s, min(0.25 s·2^(n-1), 5 s)·U(0.5, 1)), so the first two wait exactly 0.5 s; Stripe-Should-Retry decides, else 409 and 5xx are retried; ignores Retry-After (stripe-python honours one up to 60 s).",
+		Params:      Params{Attempts: 3, BaseMs: 250, Multiplier: 2, CapMs: 5000, MinMs: 500, Growth: "exponential", Jitter: "proportional", JitterLo: 0.5, JitterHi: 1, RetryAfter: "ignore"},
 		retries: func(in *input, _ *Advice) (bool, string) {
 			if v, ok := in.h.Lookup("Stripe-Should-Retry"); ok {
 				b := strings.EqualFold(strings.TrimSpace(v), "true")
@@ -243,15 +243,22 @@ var profiles = []*Profile{
 	},
 	{
 		Name: "ky", Library: "ky 1.14",
-		Description: "2 retries; 300 ms doubling, no jitter; retries 408, 413, 429, 500, 502, 503, 504 on GET, PUT, HEAD, DELETE, OPTIONS, TRACE; on 413/429/503 reads Retry-After, then RateLimit-Reset and X-RateLimit-Reset (epoch when ≥ 1704067200), replacing the delay.",
+		Description: "2 retries; 300 ms doubling, no jitter; retries 408, 429, 500, 502, 503, 504 on GET, PUT, HEAD, DELETE, OPTIONS, TRACE, and 413 only with a delay; on 413/429/503 reads Retry-After, then RateLimit-Reset and X-RateLimit-Reset (epoch when ≥ 1704067200), replacing the delay.",
 		Params:      Params{Attempts: 3, BaseMs: 300, Multiplier: 2, Growth: "exponential", Jitter: "none", RetryAfter: "replace", OverCap: "clamp"},
 		retries: func(in *input, _ *Advice) (bool, string) {
 			if !methodIn(in, idempotentMethods) {
 				return false, "ky retries only GET, PUT, HEAD, DELETE, OPTIONS and TRACE"
 			}
 			switch in.status {
-			case 408, 413, 429, 500, 502, 503, 504:
+			case 408, 429, 500, 502, 503, 504:
 				return true, itoa(in.status) + " is in ky's retry.statusCodes"
+			case 413:
+				for _, h := range kyDelayHeaders {
+					if _, ok := in.h.Lookup(h); ok {
+						return true, "413 is retried when it states a delay (" + h + ")"
+					}
+				}
+				return false, "ky retries a 413 only when it states a delay (Retry-After or a rate-limit reset)"
 			}
 			return false, itoa(in.status) + " is not in ky's retry.statusCodes"
 		},
@@ -259,7 +266,7 @@ var profiles = []*Profile{
 			if in.status != 413 && in.status != 429 && in.status != 503 {
 				return 0, false
 			}
-			for _, h := range []string{"Retry-After", "RateLimit-Reset", "X-RateLimit-Retry-After", "X-RateLimit-Reset", "X-Rate-Limit-Reset"} {
+			for _, h := range kyDelayHeaders {
 				if s, ok := retryAfterLoose(in, h); ok {
 					if s >= 1704067200 { // ky reads large values as epoch seconds
 						s -= float64(in.now.Unix())
@@ -333,6 +340,9 @@ var profiles = []*Profile{
 		},
 	},
 }
+
+// kyDelayHeaders are the headers ky reads a delay from, in its order.
+var kyDelayHeaders = []string{"Retry-After", "RateLimit-Reset", "X-RateLimit-Retry-After", "X-RateLimit-Reset", "X-Rate-Limit-Reset"}
 
 // followsAdvice: the seeds' guidance and errlens's recommendation retry
 // exactly when the advice is to retry.
