@@ -92,6 +92,7 @@ type inspectOptions struct {
 	advice   retry.Options
 	attempts int
 	asJSON   bool
+	config   bool
 }
 
 func inspectFlags(o *inspectOptions, out io.Writer) *flag.FlagSet {
@@ -106,6 +107,7 @@ func inspectFlags(o *inspectOptions, out io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.decode.Entry, "entry", 0, "HAR entry to read, by number (default: the first failed one)")
 	fs.StringVar(&o.decode.Dialect, "dialect", "", "decode as this dialect instead of the detected one")
 	fs.BoolVar(&o.asJSON, "json", false, "print the report as JSON (the documented contract)")
+	fs.BoolVar(&o.config, "config", false, "print only the configuration that makes the policy's library retry as the timeline shows")
 	return fs
 }
 
@@ -141,6 +143,18 @@ func inspect(args []string, env Env) int {
 		o.advice.Params = &params
 	}
 	a := retry.Advise(r, o.advice)
+	if o.config {
+		c, ok := retry.ConfigFor(a.Policy, a.Params)
+		if !ok {
+			fmt.Fprintf(env.Stderr, "errlens inspect: %s is no library: no configuration to print\n", a.Policy)
+			return exitUsage
+		}
+		fmt.Fprintln(env.Stdout, c.Code)
+		if c.Note != "" {
+			fmt.Fprintln(env.Stderr, "note: "+c.Note)
+		}
+		return exitOK
+	}
 	if o.asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")

@@ -61,6 +61,29 @@ func TestInspectReadable(t *testing.T) {
 	}
 }
 
+// TestInspectTimeline: the timeline in words, every retry meeting the same
+// delay unless --delay-once, and the library's configuration with --config.
+func TestInspectTimeline(t *testing.T) {
+	const paste = "HTTP/1.1 503 Service Unavailable\nRetry-After: 7\nDate: Wed, 02 Dec 2026 14:41:09 GMT\n\n"
+	_, out, _ := run(t, paste, "inspect", "-", "--policy", "got", "--method", "GET")
+	for _, want := range []string{"Waits 7 s (the server's delay)", "2 retries in all", "retry 2   waits 7 s"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	// got 14: 2^(n-1) s + up to 100 ms of noise once the server's delay is gone.
+	if _, out, _ := run(t, paste, "inspect", "-", "--policy", "got", "--method", "GET", "--delay-once"); !strings.Contains(out, "retry 2   waits 2 s to 2.1 s") {
+		t.Errorf("--delay-once:\n%s", out)
+	}
+	code, out, _ := run(t, paste, "inspect", "-", "--policy", "urllib3", "--attempts", "6", "--config")
+	if code != 0 || out != "import urllib3\nfrom urllib3.util import Retry\n\nhttp = urllib3.PoolManager(retries=Retry(total=5, backoff_factor=0))\nresp = http.request(\"GET\", url)\n" {
+		t.Errorf("--config: exit %d\n%s", code, out)
+	}
+	if code, _, errs := run(t, paste, "inspect", "-", "--config"); code != 2 || !strings.Contains(errs, "recommended is no library") {
+		t.Errorf("--config of recommended: exit %d, %q", code, errs)
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	if code, _, errs := run(t, "", "inspect", "/nonexistent"); code != 1 || !strings.Contains(errs, "no such file") {
 		t.Errorf("missing file: %d %s", code, errs)

@@ -532,7 +532,16 @@ func TestBrowserTimeline(t *testing.T) {
 	if n := len(tb.all(t, `[data-testid=timeline] title`, "id")); n != 0 {
 		t.Errorf("%d figures only in tooltips", n)
 	}
+	// The configuration to copy is the core's, which the retry tests run in
+	// the real libraries.
+	policy("got")
+	a = retry.Advise(r, retry.Options{Policy: "got", Seed: 1})
+	if cfg, _ := retry.ConfigFor("got", a.Params); text(`[data-testid=config]`) != cfg.Code || !strings.Contains(cfg.Code, "got.extend({retry: {limit: 2}})") {
+		t.Errorf("config %q, want %q", text(`[data-testid=config]`), cfg.Code)
+	}
+	tb.run(t, chromedp.Evaluate(`document.querySelector('details.config').open = true`, nil))
 	tb.screenshot(t, "timeline-429")
+	policy("go-retryablehttp")
 
 	// Only this response carrying the delay: later retries follow the backoff.
 	tb.decoded(t, `document.getElementById('delay-once').click()`)

@@ -405,6 +405,7 @@ func (p *Page) timelineView(a *retry.Advice) app.UI {
 		app.If(len(plan.Rows) > 0, func() app.UI {
 			return app.Elem("div").Body(legend(a, plan), timelineSVG(a, plan), planTable(plan))
 		}),
+		p.configView(a),
 		app.If(a.Delay != nil && a.WillRetry, func() app.UI {
 			return app.Elem("label").Class("check").Body(
 				app.Input().Type("checkbox").ID("delay-once").Checked(p.delayOnce).OnChange(p.onDelayOnce),
@@ -422,6 +423,21 @@ func (p *Page) timelineView(a *retry.Advice) app.UI {
 			}
 			return compareTable(p.compared, plans)
 		}),
+	)
+}
+
+// configView gives the library's configuration that makes this timeline,
+// to copy.
+func (p *Page) configView(a *retry.Advice) app.UI {
+	c, ok := retry.ConfigFor(a.Policy, a.Params)
+	if !ok {
+		return app.Text("")
+	}
+	return app.Elem("details").Class("config").Body(
+		app.Elem("summary").Text("Configure "+a.Library+" to retry like this"),
+		app.Elem("pre").Attr("data-testid", "config").Attr("data-lang", c.Lang).Text(c.Code),
+		app.If(c.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(c.Note) }),
+		app.Elem("button").Attr("type", "button").Class("small").Text("Copy the config").OnClick(func(ctx app.Context, e app.Event) { copyText(c.Code) }),
 	)
 }
 

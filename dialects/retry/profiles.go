@@ -220,7 +220,7 @@ var profiles = []*Profile{
 	},
 	{
 		Name: "got", Library: "got 14",
-		Description: "2 retries; 1 s doubling + U(0, 100 ms); retries 408, 413, 429, 500, 502, 503, 504, 521, 522, 524 on GET, PUT, HEAD, DELETE, OPTIONS, TRACE; Retry-After replaces the delay, uncapped by default (a value over maxRetryAfter cancels the retry).",
+		Description: "2 retries; 1 s doubling + U(0, 100 ms); retries 408, 429, 500, 502, 503, 504, 521, 522, 524 (413 only with Retry-After) on GET, PUT, HEAD, DELETE, OPTIONS, TRACE; Retry-After replaces the delay, uncapped by default (a value over maxRetryAfter cancels the retry).",
 		Params:      Params{Attempts: 3, BaseMs: 1000, Multiplier: 2, Growth: "exponential", Jitter: "additive", JitterHi: 100, RetryAfter: "replace", OverCap: "give-up"},
 		retries: func(in *input, _ *Advice) (bool, string) {
 			if !methodIn(in, idempotentMethods) {

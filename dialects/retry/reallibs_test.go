@@ -325,3 +325,64 @@ func moduleVersion(path string) string {
 	}
 	return "?"
 }
+
+// TestCopiedConfigs: the configuration errlens gives to copy, run in the
+// real library, retries as the timeline of the edited parameters says.
+func TestCopiedConfigs(t *testing.T) {
+	edit := func(profile string, f func(*Params)) *Params {
+		p := ProfileNamed(profile).Params
+		f(&p)
+		return &p
+	}
+	type cfgCase struct {
+		lib, profile string
+		status       int
+		ra           string
+		params       *Params
+	}
+	node := []cfgCase{
+		{"got", "got", 503, "", edit("got", func(p *Params) { p.Attempts, p.BaseMs, p.Multiplier, p.CapMs, p.Jitter = 4, 500, 3, 4000, "full" })},
+		{"got", "got", 429, "7", edit("got", func(p *Params) { p.Attempts, p.BaseMs = 5, 200 })},
+		{"ky", "ky", 503, "", edit("ky", func(p *Params) { p.Attempts, p.BaseMs, p.Multiplier, p.CapMs, p.Jitter = 5, 200, 3, 2000, "full" })},
+		{"ky", "ky", 500, "", edit("ky", func(p *Params) { p.Attempts = 4 })},
+		{"openai", "openai-node", 503, "", edit("openai-node", func(p *Params) { p.Attempts = 5 })},
+		{"stripe", "stripe", 500, "", edit("stripe", func(p *Params) { p.Attempts = 6 })},
+		{"octokit", "octokit", 502, "", edit("octokit", func(p *Params) { p.Attempts, p.BaseMs = 3, 200 })},
+	}
+	python := []cfgCase{
+		{"urllib3", "urllib3", 429, "7", edit("urllib3", func(p *Params) { p.Attempts, p.BaseMs = 6, 500 })},
+		{"tenacity", "tenacity", 500, "", edit("tenacity", func(p *Params) { p.Attempts, p.BaseMs, p.Multiplier, p.CapMs, p.Jitter = 5, 500, 3, 5000, "full" })},
+		{"tenacity", "tenacity", 503, "", edit("tenacity", func(p *Params) { p.Attempts, p.BaseMs = 4, 1000 })},
+	}
+	build := func(list []cfgCase) []*libCase {
+		var cases []*libCase
+		for i, cc := range list {
+			cfg, ok := ConfigFor(cc.profile, *cc.params)
+			if !ok || cfg.Note != "" || !strings.Contains(cfg.Code, cfg.Options) {
+				t.Errorf("%s: config %+v", cc.profile, cfg)
+			}
+			srv, n, paste, now := errorServer(t, cc.status, cc.ra)
+			opts := cfg.Options
+			cases = append(cases, &libCase{ID: fmt.Sprintf("config-%s-%d", cc.lib, i), Lib: cc.lib, Method: "GET", URL: srv.URL, Options: &opts,
+				profile: cc.profile, paste: paste, now: now, served: n, params: cc.params})
+		}
+		return cases
+	}
+	_, err := exec.LookPath("node")
+	_, mods := os.Stat("testdata/libs/node_modules/got")
+	need(t, err == nil && mods == nil, "node and testdata/libs/node_modules (make test runs npm ci there)")
+	cases := build(node)
+	score := compareRuns(t, cases, runHarness(t, []string{"node", "testdata/libs/libs.mjs"}, cases))
+	py := "/usr/bin/python3"
+	need(t, exec.Command(py, "-c", "import urllib3, tenacity").Run() == nil, "Debian's python3 with urllib3 and tenacity")
+	cases = build(python)
+	for k, v := range compareRuns(t, cases, runHarness(t, []string{py, "testdata/libs/libs.py"}, cases)) {
+		score[k] = v
+	}
+	for lib, s := range score {
+		if s[0] != s[1] {
+			t.Errorf("%s: the copied config reproduces %d of %d timelines", lib, s[1], s[0])
+		}
+	}
+	t.Logf("copied configs reproduce their timelines in %d libraries", len(score))
+}
