@@ -32,7 +32,7 @@ var registry = []*Dialect{
 	googleRPC, jsonAPI, graphQL, odata, aws, github, fastAPI, springBoot,
 	laravel, kubernetes, slack, boom, oauth2,
 	twirp, connect, postgrest, elasticsearch, couchDB, matrix, telegram, salesforce,
-	errorsList, falcon, trpc, loopback, rails,
+	errorsList, falcon, trpc, loopback, rails, grpcStatus,
 	genericJSON, html, plainText, emptyBody,
 }
 

@@ -2,6 +2,7 @@ package retry
 
 import (
 	"github.com/errlens/errlens/dialects"
+	"strconv"
 	"strings"
 )
 
@@ -84,6 +85,10 @@ func serverVerdict(in *input, a *Advice) class {
 		a.add("server-verdict", "the body says retrying will not help ("+v.Source+": false)", Fact{"body " + v.Source, v.Value})
 		return permanent
 	}
+	if v, stop := pushbackStops(in); stop {
+		a.add("server-verdict", "the server says not to retry (grpc-retry-pushback-ms: "+v+": a negative or unreadable pushback, gRFC A6); gRPC clients stop here whatever the status", headerFact("Grpc-Retry-Pushback-Ms", v))
+		return permanent
+	}
 	for _, name := range []string{"Stripe-Should-Retry", "X-Should-Retry"} {
 		v, ok := in.h.Lookup(name)
 		if !ok {
@@ -99,6 +104,17 @@ func serverVerdict(in *input, a *Advice) class {
 		}
 	}
 	return unknown
+}
+
+// pushbackStops reports a grpc-retry-pushback-ms that is negative or not an
+// integer: gRPC's "do not retry" (gRFC A6).
+func pushbackStops(in *input) (string, bool) {
+	v, ok := in.h.Lookup("Grpc-Retry-Pushback-Ms")
+	if !ok {
+		return "", false
+	}
+	ms, err := strconv.Atoi(strings.TrimSpace(v))
+	return v, err != nil || ms < 0
 }
 
 // codeRule maps a dialect's code or type to a class.
@@ -214,7 +230,7 @@ func dialectCodes(in *input, a *Advice) class {
 			a.add("aws-timeout", r.Code+": retry", Fact{"aws code", r.Code})
 			return transient
 		}
-	case "google-rpc":
+	case "google-rpc", "grpc": // the same canonical codes
 		return aip194(in, a)
 	}
 	return unknown
@@ -227,7 +243,7 @@ func aip194(in *input, a *Advice) class {
 	f := Fact{"google status", st}
 	switch st {
 	case "UNAVAILABLE":
-		a.add("aip-194", "UNAVAILABLE is the one code AIP-194 says to retry", f)
+		a.add("aip-194", "UNAVAILABLE is the one code AIP-194 (and gRPC's status code guide) says to retry", f)
 		return transient
 	case "RESOURCE_EXHAUSTED":
 		if in.server >= 0 || in.status == 429 {

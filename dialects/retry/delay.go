@@ -38,7 +38,7 @@ const (
 // present in order of precedence, and notes the values it could not use.
 func serverDelay(in *input, a *Advice) {
 	sources := []func(*input) (*Delay, string){
-		retryAfter, retryAfterMs("Retry-After-Ms"), retryAfterMs("X-Amz-Retry-After"),
+		retryAfter, retryAfterMs("Retry-After-Ms"), retryAfterMs("X-Amz-Retry-After"), retryAfterMs("Grpc-Retry-Pushback-Ms"),
 		bodyDelay, rateLimitT, rateLimitReset, xRateLimitReset,
 	}
 	for _, src := range sources {

@@ -144,6 +144,9 @@ var profiles = []*Profile{
 		Description: "maxAttempts 4, initialBackoff 0.1 s ×2 up to 1 s, ×U(0.8, 1.2) jitter, retryableStatusCodes [UNAVAILABLE]; grpc-retry-pushback-ms replaces the delay and restarts the backoff.",
 		Params:      Params{Attempts: 4, BaseMs: 100, Multiplier: 2, CapMs: 1000, Growth: "exponential", Jitter: "proportional", JitterLo: 0.8, JitterHi: 1.2, RetryAfter: "replace", ResetAfterDelay: true},
 		retries: func(in *input, _ *Advice) (bool, string) {
+			if v, stop := pushbackStops(in); stop {
+				return false, "grpc-retry-pushback-ms: " + v + " tells the client not to retry (a negative or unreadable pushback)"
+			}
 			if in.r.Type == "UNAVAILABLE" {
 				return true, "UNAVAILABLE is in retryableStatusCodes"
 			}
@@ -160,8 +163,8 @@ var profiles = []*Profile{
 			if !ok {
 				return 0, false
 			}
-			ms, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-			return ms / 1000, err == nil && ms >= 0
+			ms, err := strconv.Atoi(strings.TrimSpace(v))
+			return float64(ms) / 1000, err == nil && ms >= 0
 		},
 	},
 	{

@@ -12,22 +12,30 @@ package retry
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/errlens/errlens/dialects"
 	"github.com/hashicorp/go-retryablehttp"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/credentials/insecure"
+	healthpb "google.golang.org/grpc/health/grpc_health_v1"
+	"google.golang.org/grpc/metadata"
+	"google.golang.org/grpc/status"
 )
 
 // libCase is one request a harness makes with one library, against a server
@@ -314,13 +322,12 @@ func (c countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return c.next.RoundTrip(r)
 }
 
-// moduleVersion is the version of a module this test binary links.
+// moduleVersion is the version of a module in the project's go.mod.
 func moduleVersion(path string) string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		for _, d := range bi.Deps {
-			if d.Path == path {
-				return d.Version
-			}
+	b, _ := os.ReadFile("../../go.mod")
+	for _, line := range strings.Split(string(b), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && f[0] == path {
+			return f[1]
 		}
 	}
 	return "?"
@@ -385,4 +392,81 @@ func TestCopiedConfigs(t *testing.T) {
 		}
 	}
 	t.Logf("copied configs reproduce their timelines in %d libraries", len(score))
+}
+
+// healthServer fails every Check with its code, and the pushback trailer when
+// set, noting when each call came.
+type healthServer struct {
+	healthpb.UnimplementedHealthServer
+	code     codes.Code
+	pushback string
+	mu       sync.Mutex
+	calls    []time.Time
+}
+
+func (h *healthServer) Check(ctx context.Context, _ *healthpb.HealthCheckRequest) (*healthpb.HealthCheckResponse, error) {
+	h.mu.Lock()
+	h.calls = append(h.calls, time.Now())
+	h.mu.Unlock()
+	if h.pushback != "" {
+		grpc.SetTrailer(ctx, metadata.Pairs("grpc-retry-pushback-ms", h.pushback))
+	}
+	return nil, status.Error(h.code, "failing on purpose")
+}
+
+// TestGRPCGo: grpc-go's client, configured with the service config errlens
+// gives to copy, against a server failing with a status and a pushback; the
+// waits are measured between the calls the server saw.
+func TestGRPCGo(t *testing.T) {
+	params := ProfileNamed("grpc").Params
+	cfg, _ := ConfigFor("grpc", params)
+	for _, tt := range []struct {
+		code     codes.Code
+		pushback string
+	}{
+		{codes.Unavailable, ""}, {codes.Unavailable, "150"}, {codes.Unavailable, "-1"}, {codes.Unavailable, "soon"},
+		{codes.Internal, ""}, {codes.ResourceExhausted, "150"},
+	} {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := &healthServer{code: tt.code, pushback: tt.pushback}
+		srv := grpc.NewServer()
+		healthpb.RegisterHealthServer(srv, h)
+		go srv.Serve(l)
+		conn, err := grpc.NewClient("passthrough:///"+l.Addr().String(), grpc.WithTransportCredentials(insecure.NewCredentials()), grpc.WithDefaultServiceConfig(cfg.Options))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		_, err = healthpb.NewHealthClient(conn).Check(ctx, &healthpb.HealthCheckRequest{})
+		cancel()
+		conn.Close()
+		srv.Stop()
+		if status.Code(err) != tt.code {
+			t.Fatalf("%v: the call ended with %v", tt.code, err)
+		}
+		paste := fmt.Sprintf("HTTP/2 200\ncontent-type: application/grpc\ngrpc-status: %d\ngrpc-message: failing on purpose\n", tt.code)
+		if tt.pushback != "" {
+			paste += "grpc-retry-pushback-ms: " + tt.pushback + "\n"
+		}
+		r, err := dialects.Inspect(paste+"\n", dialects.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := Advise(r, Options{Policy: "grpc"})
+		name := fmt.Sprintf("%v with pushback %q", tt.code, tt.pushback)
+		if len(h.calls) != len(a.Schedule)+1 {
+			t.Errorf("%s: grpc-go made %d calls, errlens %d (%s)", name, len(h.calls), len(a.Schedule)+1, a.WillRetryWhy)
+			continue
+		}
+		for i, st := range a.Schedule {
+			gap := float64(h.calls[i+1].Sub(h.calls[i])) / 1e6
+			if gap < st.MinMs-2 || gap > st.MaxMs+60 {
+				t.Errorf("%s: retry %d came after %.1f ms, errlens %v to %v ms", name, i+1, gap, st.MinMs, st.MaxMs)
+			}
+		}
+	}
+	t.Logf("grpc-go %s agrees on the attempts and waits of 6 responses", moduleVersion("google.golang.org/grpc"))
 }
