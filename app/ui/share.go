@@ -39,7 +39,7 @@ func (p *Page) OnNav(ctx app.Context) {
 		return
 	}
 	p.linkErr = ""
-	p.method, p.key, p.dialect, p.params, p.origins = s.Method, s.Key, s.Dialect, s.Params, s.Origins
+	p.method, p.key, p.dialect, p.params, p.origins, p.delayOnce = s.Method, s.Key, s.Dialect, s.Params, s.Origins, s.DelayOnce
 	if s.Policy != "" {
 		p.policy = s.Policy
 	}
@@ -65,6 +65,8 @@ func (p *Page) state(secrets []share.Secret) share.State {
 		Params:  p.params,
 		Seed:    p.seed,
 		Origins: p.origins,
+
+		DelayOnce: p.delayOnce,
 	}
 }
 

@@ -27,6 +27,8 @@ type State struct {
 	Policy  string        `json:"p,omitempty"`
 	Params  *retry.Params `json:"r,omitempty"`
 	Seed    uint64        `json:"s,omitempty"`
+	// DelayOnce: the timeline's later responses carry no delay.
+	DelayOnce bool `json:"n,omitempty"`
 	// Origins lists the host pages allowed to drive an embedded view with
 	// postMessage.
 	Origins []string `json:"o,omitempty"`

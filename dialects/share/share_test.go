@@ -20,7 +20,7 @@ func TestRoundTrip(t *testing.T) {
 	for _, f := range files {
 		b, _ := os.ReadFile(f)
 		in := State{Input: string(b), Method: "POST", Key: true, Entry: 2, Dialect: "stripe", Policy: "urllib3",
-			Params: &retry.Params{Attempts: 3, BaseMs: 250, Multiplier: 2, Jitter: "full", RetryAfter: "floor"}, Seed: 42, Origins: []string{"https://docs.example"}}
+			Params: &retry.Params{Attempts: 3, BaseMs: 250, Multiplier: 2, Jitter: "full", RetryAfter: "floor"}, Seed: 42, Origins: []string{"https://docs.example"}, DelayOnce: true}
 		frag, err := Encode(in)
 		if err != nil {
 			t.Fatal(err)
@@ -33,7 +33,7 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		if out.Input != in.Input || out.Method != "POST" || !out.Key || out.Entry != 2 || out.Dialect != "stripe" ||
-			out.Policy != "urllib3" || *out.Params != *in.Params || out.Seed != 42 || out.Origins[0] != "https://docs.example" {
+			out.Policy != "urllib3" || *out.Params != *in.Params || out.Seed != 42 || out.Origins[0] != "https://docs.example" || !out.DelayOnce {
 			t.Errorf("%s: round trip lost state: %+v", f, out)
 		}
 	}
