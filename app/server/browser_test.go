@@ -244,6 +244,15 @@ func (tb *tab) attr(t testing.TB, sel, name string) string {
 	return v
 }
 
+// text returns the text of the first element matching sel.
+func (tb *tab) text(t testing.TB, sel string) string {
+	t.Helper()
+	var s string
+	tb.wait(t, "document.querySelector("+jsString(sel)+")")
+	tb.run(t, chromedp.Evaluate("document.querySelector("+jsString(sel)+").textContent", &s))
+	return s
+}
+
 // all returns an attribute of every element matching sel.
 func (tb *tab) all(t testing.TB, sel, name string) []string {
 	t.Helper()
@@ -491,12 +500,7 @@ func TestBrowserTimeline(t *testing.T) {
 	policy := func(name string) {
 		tb.decoded(t, fmt.Sprintf(`(() => { const s = document.getElementById('policy'); s.value = %q; s.dispatchEvent(new Event('change', {bubbles: true})); })()`, name))
 	}
-	text := func(sel string) string {
-		var s string
-		tb.wait(t, "document.querySelector("+jsString(sel)+")")
-		tb.run(t, chromedp.Evaluate("document.querySelector("+jsString(sel)+").textContent", &s))
-		return s
-	}
+	text := func(sel string) string { return tb.text(t, sel) }
 	texts := func(sel string) []string {
 		var s []string
 		tb.run(t, chromedp.Evaluate("Array.from(document.querySelectorAll("+jsString(sel)+")).map(e => e.textContent)", &s))

@@ -61,6 +61,9 @@ func App(dir string, res app.ResourceResolver) (*app.Handler, error) {
 		Version:           hex.EncodeToString(sum[:6]),
 		WasmContentLength: strconv.Itoa(len(wasm)),
 		Resources:         res,
+		// The same policy in the page, for static hosts that send no
+		// header (a meta policy cannot carry frame-ancestors or sandbox).
+		RawHeaders: []string{`<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`, `<meta name="referrer" content="no-referrer">`},
 	}, nil
 }
 

@@ -256,6 +256,23 @@ func TestBrowserStaticSubPath(t *testing.T) {
 	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "jsonapi" {
 		t.Errorf("static site: dialect %q", got)
 	}
+	// A plain file server sends no CSP header: the page's own policy holds.
+	var violated string
+	tb.run(t, chromedp.Evaluate(`new Promise(r => {
+		document.addEventListener('securitypolicyviolation', e => r(e.violatedDirective));
+		fetch('http://127.0.0.2:9/leak').catch(() => {});
+		setTimeout(() => r('none'), 3000);
+	})`, &violated, awaitPromise))
+	if violated != "connect-src" {
+		t.Errorf("static site: a fetch to another origin violated %q, want connect-src", violated)
+	}
+	// A documentation link with another scheme than http(s) is text.
+	tb.paste(t, "HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/json\n\n{\"message\": \"Validation Failed\", \"documentation_url\": \"javascript:alert(document.domain)\"}")
+	var links int
+	tb.run(t, chromedp.Evaluate(`document.querySelectorAll('a[href^="javascript:" i], a[href^="data:" i]').length`, &links))
+	if links != 0 || !strings.Contains(tb.text(t, `[data-testid=doc-text]`), "javascript:alert") {
+		t.Errorf("a javascript: doc link: %d links", links)
+	}
 	tb.run(t, chromedp.Evaluate(`navigator.serviceWorker.ready.then(() => true)`, nil, awaitPromise))
 	tb.wait(t, `navigator.serviceWorker.controller !== null`)
 	tb.run(t, network.EmulateNetworkConditions(true, 0, -1, -1), chromedp.Navigate(srv.URL+"/tools/errlens/#x"))

@@ -214,8 +214,7 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 			fact("Type", r.Type), fact("Code", r.Code), fact("Title", r.Title), fact("Message", r.Message),
 			fact("Detail", r.Detail), fact("Instance", r.Instance), fact("Time", r.Timestamp),
 			app.If(r.DocURL != "", func() app.UI {
-				return app.Elem("div").Body(app.Elem("dt").Text("Docs"), app.Elem("dd").Body(
-					app.Elem("a").Attr("href", r.DocURL).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(r.DocURL)))
+				return app.Elem("div").Body(app.Elem("dt").Text("Docs"), app.Elem("dd").Body(webLink(r.DocURL)))
 			}),
 			app.If(r.RequestID != "", func() app.UI {
 				return app.Elem("div").Body(app.Elem("dt").Text("Request id"), app.Elem("dd").Body(
@@ -462,6 +461,15 @@ func (p *Page) delayView(a *retry.Advice) app.UI {
 		}),
 		app.Range(a.Ignored).Slice(func(i int) app.UI { return app.Elem("p").Class("muted").Text("Ignored: " + a.Ignored[i]) }),
 	)
+}
+
+// webLink is a link to an http(s) URL from the paste; any other scheme
+// (javascript:, data:...) is shown as text, never made clickable.
+func webLink(u string) app.UI {
+	if l := strings.ToLower(strings.TrimSpace(u)); !strings.HasPrefix(l, "https://") && !strings.HasPrefix(l, "http://") {
+		return app.Elem("span").Attr("data-testid", "doc-text").Text(u)
+	}
+	return app.Elem("a").Attr("href", u).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(u)
 }
 
 // localTime writes an RFC 3339 time on the user's clock, with the date when
