@@ -3,7 +3,10 @@
 package server
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -16,6 +19,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/errlens/errlens/dialects/retry"
 	"github.com/errlens/errlens/dialects/share"
 )
 
@@ -158,14 +162,42 @@ func TestBrowserHostileLinks(t *testing.T) {
 	base := getSession(t).url
 	script, _ := share.Encode(share.State{Input: `<script>alert(1)</script><img src=x onerror="alert(2)">`, Method: `"><img src=x onerror=alert(3)>`, Policy: `<svg onload=alert(4)>`})
 	good, _ := share.Encode(share.State{Input: "HTTP/1.1 500 Internal Server Error\n\n"})
+	// Values out of bounds: the link opens, those values dropped with a note.
+	huge, _ := share.Encode(share.State{Input: "HTTP/1.1 503 Service Unavailable\nRetry-After: 5\n\n",
+		Params: &retry.Params{Attempts: 100000000, BaseMs: 1000, Multiplier: 2, Jitter: "full", RetryAfter: "floor"}})
+	unknown, _ := share.Encode(share.State{Input: "HTTP/1.1 500 Internal Server Error\n\n", Dialect: "no-such-dialect", Policy: "no-such-profile"})
+	// A bomb: 40 KB of link that would expand to 40 MB.
+	var bomb bytes.Buffer
+	w, _ := flate.NewWriter(&bomb, flate.BestCompression)
+	w.Write([]byte(`{"i":"`))
+	w.Write(bytes.Repeat([]byte("A"), 40<<20))
+	w.Close()
+	bombed := share.Prefix + base64.RawURLEncoding.EncodeToString(bomb.Bytes())
+	start := time.Now()
+	freshTab(t, base+"#"+good)
+	normal := time.Since(start)
 	for _, frag := range []string{
 		share.Prefix + "!!!!", good[:len(good)/2], "v7.abc", `<img src=x onerror=alert(5)>`, "embed." + share.Prefix + "%%%",
-		share.Prefix + strings.Repeat("A", 200000), script,
+		share.Prefix + strings.Repeat("A", 200000), script, huge, unknown, bombed,
 	} {
 		t.Logf("fragment %.40q", frag)
+		start := time.Now()
 		tb := freshTab(t, base+"#"+frag)
+		if took := time.Since(start); took > normal+2*time.Second {
+			t.Errorf("%.20q: the page took %v to work, a plain link %v", frag, took, normal)
+		}
 		tb.run(t, chromedp.Sleep(200*time.Millisecond))
-		if frag != script {
+		switch frag {
+		case huge, unknown:
+			notes := tb.text(t, `[data-testid=link-notes]`)
+			if !strings.Contains(notes, map[string]string{huge: "attempts is 100000000", unknown: "no-such-dialect"}[frag]) {
+				t.Errorf("%.20q: notes %q", frag, notes)
+			}
+			if frag == unknown && tb.attr(t, `[data-testid=dialect]`, "data-dialect") == "" {
+				t.Errorf("the unknown dialect stuck: no report")
+			}
+		case script:
+		default:
 			tb.wait(t, `document.querySelector('[data-testid=link-error]')`)
 			if v := tb.value(t, `[data-testid=input]`); v != "" {
 				t.Errorf("%.20q: editor holds %q", frag, v)

@@ -123,7 +123,7 @@ func (p *Page) inputPanel() app.UI {
 		app.Elem("div").Class("controls muted").Body(
 			app.Elem("label").Class("check").Body(
 				app.Input().Type("checkbox").ID("remember").Checked(p.remember).OnChange(p.onRemember),
-				app.Text(" remember the last input in this browser"),
+				app.Text(" remember the last input in this browser, its secrets redacted"),
 			),
 			app.Elem("button").Attr("type", "button").Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
 		),
@@ -175,6 +175,12 @@ func (p *Page) results() []app.UI {
 	}
 	r := p.report
 	return []app.UI{
+		app.If(len(p.linkNotes) > 0, func() app.UI {
+			return app.Elem("div").Class("note").Attr("role", "status").Attr("data-testid", "link-notes").Body(
+				app.Elem("p").Text("Parts of this link were left out:"),
+				app.Elem("ul").Body(app.Range(p.linkNotes).Slice(func(i int) app.UI { return app.Elem("li").Text(p.linkNotes[i]) })),
+			)
+		}),
 		p.summary(r),
 		p.fieldErrors(r),
 		p.issues(r),

@@ -1,7 +1,9 @@
 package retry
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -46,6 +48,53 @@ type Params struct {
 	ResetAfterDelay bool `json:"resetAfterDelay,omitempty"`
 	// BudgetMs ends retrying once the elapsed time would pass it (0 = none).
 	BudgetMs float64 `json:"budgetMs,omitempty"`
+}
+
+// Limits of edited and linked parameters: the app's fields accept no more.
+const (
+	MaxAttempts   = 50
+	MaxDelayMs    = 24 * 3600 * 1000 // a day, for every delay, cap and budget
+	MaxMultiplier = 100
+)
+
+// The names each of Params' enumerated fields takes ("" is the default).
+var (
+	growths     = []string{"", "exponential", "quadratic", "envoy", "polly-v2"}
+	jitters     = []string{"", "none", "full", "equal", "decorrelated", "proportional", "additive"}
+	retryAfters = []string{"", "floor", "replace", "ignore"}
+	overCaps    = []string{"", "clamp", "give-up", "backoff"}
+)
+
+// Check says what is wrong with p, or nil: counts, delays and factors within
+// the limits above, names among the known ones. Parameters from a user or a
+// link are checked before any timeline is drawn from them.
+func (p Params) Check() error {
+	if p.Attempts < 0 || p.Attempts > MaxAttempts {
+		return fmt.Errorf("attempts is %d; it must be 0 (no limit) to %d", p.Attempts, MaxAttempts)
+	}
+	for _, f := range []struct {
+		name string
+		v    float64
+		max  float64
+	}{
+		{"baseMs", p.BaseMs, MaxDelayMs}, {"capMs", p.CapMs, MaxDelayMs}, {"minMs", p.MinMs, MaxDelayMs},
+		{"retryAfterCapMs", p.RetryAfterCapMs, MaxDelayMs}, {"budgetMs", p.BudgetMs, MaxDelayMs},
+		{"jitterLo", p.JitterLo, MaxDelayMs}, {"jitterHi", p.JitterHi, MaxDelayMs},
+		{"multiplier", p.Multiplier, MaxMultiplier},
+	} {
+		if !(f.v >= 0 && f.v <= f.max) { // NaN fails too
+			return fmt.Errorf("%s is %v; it must be 0 to %v", f.name, f.v, f.max)
+		}
+	}
+	for _, f := range []struct {
+		name, v string
+		known   []string
+	}{{"growth", p.Growth, growths}, {"jitter", p.Jitter, jitters}, {"retryAfter", p.RetryAfter, retryAfters}, {"overCap", p.OverCap, overCaps}} {
+		if !slices.Contains(f.known, f.v) {
+			return fmt.Errorf("%s %q is not one of %s", f.name, f.v, strings.Join(f.known[1:], ", "))
+		}
+	}
+	return nil
 }
 
 // Profile reproduces one retry library's defaults: its timing, which

@@ -35,7 +35,8 @@ type Options struct {
 	// Policy names the retry profile of the timeline (see Profiles); "" is
 	// "recommended".
 	Policy string
-	// Params, when not nil, replaces the profile's parameters.
+	// Params, when not nil and within the limits Check enforces, replaces
+	// the profile's parameters.
 	Params *Params
 	// Seed makes the sampled delays reproducible; 0 means 1.
 	Seed uint64

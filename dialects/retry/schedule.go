@@ -41,7 +41,7 @@ func timeline(in *input, a *Advice, opt Options) {
 	}
 	a.Policy, a.Library = p.Name, p.Library
 	a.Params = p.Params
-	if opt.Params != nil {
+	if opt.Params != nil && opt.Params.Check() == nil {
 		a.Params = *opt.Params
 	}
 	a.Seed = opt.Seed
@@ -99,7 +99,7 @@ func Schedule(p Params, server *Server, seed uint64) ([]Step, GivesUp) {
 		if p.Attempts > 0 && retry >= p.Attempts {
 			return steps, GivesUp{Attempts: retry, AtMs: at[1], Reason: "it has made its " + itoa(p.Attempts) + " attempts"}
 		}
-		if p.Attempts <= 0 && retry > maxSteps {
+		if p.Attempts <= 0 && retry > maxSteps || retry > MaxAttempts {
 			why := "no attempt limit"
 			if p.BudgetMs > 0 {
 				why += " and the " + fmtMs(p.BudgetMs) + " budget is not reached"

@@ -12,8 +12,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
+	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/retry"
 )
 
@@ -44,8 +46,21 @@ const EmbedPrefix = "embed."
 // Limits a link must stay within.
 const (
 	MaxFragment = 4 << 20  // characters of fragment read
-	MaxState    = 40 << 20 // bytes a fragment may expand to (10 MB input and more)
+	MaxState    = 12 << 20 // bytes a fragment may expand to: a 10 MB paste and its escaping
 )
+
+// MaxInput is the largest paste a link is made of (and the app remembers):
+// a bigger one makes a link no chat or mail tool carries, and finding its
+// secrets would hold the page.
+const MaxInput = 256 << 10
+
+// CheckSize says why a paste of n bytes makes no link, or nil.
+func CheckSize(n int) error {
+	if n > MaxInput {
+		return fmt.Errorf("this paste is %d KB; a link carries at most %d KB: trim it (keep the status line, the headers that matter and the error body; drop other HAR entries and big data members)", n>>10, MaxInput>>10)
+	}
+	return nil
+}
 
 // Link thresholds: comfortable in chat and e-mail up to Comfortable
 // characters; past Long, some tools truncate or refuse them.
@@ -76,39 +91,113 @@ func (e *Error) Error() string { return "this link cannot be opened: " + e.Msg }
 func fail(format string, a ...any) error { return &Error{fmt.Sprintf(format, a...)} }
 
 // Decode reads a fragment (with or without "#", and without EmbedPrefix) back
-// into a State. It never runs what the link holds: values are only data.
-func Decode(fragment string) (State, error) {
+// into a State. It never runs what the link holds: values are only data, and
+// those out of bounds or unknown are dropped, each with a note saying so.
+func Decode(fragment string) (State, []string, error) {
 	var s State
 	fragment = strings.TrimPrefix(fragment, "#")
 	if len(fragment) > MaxFragment {
-		return s, fail("it is %d characters long; errlens reads links up to %d", len(fragment), MaxFragment)
+		return s, nil, fail("it is %d characters long; errlens reads links up to %d", len(fragment), MaxFragment)
 	}
 	payload, ok := strings.CutPrefix(fragment, Prefix)
 	if !ok {
 		version, _, _ := strings.Cut(fragment, ".")
 		if len(version) > 1 && version[0] == 'v' && len(version) < 6 {
-			return s, fail("it is in format %q, newer than this errlens knows (v1): reload to update", version)
+			return s, nil, fail("it is in format %q, newer than this errlens knows (v1): reload to update", version)
 		}
-		return s, fail("it does not start with %q, so it is not an errlens share link", Prefix)
+		return s, nil, fail("it does not start with %q, so it is not an errlens share link", Prefix)
 	}
 	packed, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(payload, "="))
 	if err != nil {
 		if ce, ok := err.(base64.CorruptInputError); ok {
-			return s, fail("it is damaged at character %d (truncated or edited?)", int(ce)+len(Prefix))
+			return s, nil, fail("it is damaged at character %d (truncated or edited?)", int(ce)+len(Prefix))
 		}
-		return s, fail("it is damaged (%v)", err)
+		return s, nil, fail("it is damaged (%v)", err)
 	}
 	r := flate.NewReader(bytes.NewReader(packed))
 	raw, err := io.ReadAll(io.LimitReader(r, MaxState+1))
 	if err != nil {
-		return s, fail("it is damaged: its data does not decompress (%v); was it cut short?", err)
+		return s, nil, fail("it is damaged: its data does not decompress (%v); was it cut short?", err)
 	}
 	if len(raw) > MaxState {
-		return s, fail("it expands past %d MB, more than any paste errlens reads", MaxState>>20)
+		return s, nil, fail("it expands past %d MB, more than any paste errlens reads", MaxState>>20)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	if err := dec.Decode(&s); err != nil {
-		return State{}, fail("its data is not an errlens state (%v)", err)
+		return State{}, nil, fail("its data is not an errlens state (%v)", err)
 	}
-	return s, nil
+	return s, s.drop(), nil
+}
+
+// Bounds of a link's lists.
+const (
+	MaxOrigins = 16
+	MaxEntry   = 1 << 20 // HAR entry index
+)
+
+// drop clears every value out of bounds or unknown to this errlens (the
+// limits the app's own controls enforce), saying what it dropped: a link
+// cannot make the page do more work, or stick a dialect or profile that does
+// not exist.
+func (s *State) drop() []string {
+	var notes []string
+	out := func(format string, a ...any) { notes = append(notes, fmt.Sprintf(format, a...)) }
+	if !validMethod(s.Method) {
+		out("method %.20q is not an HTTP method", s.Method)
+		s.Method = ""
+	}
+	if s.Entry < 0 || s.Entry > MaxEntry {
+		out("HAR entry %d is out of range", s.Entry)
+		s.Entry = 0
+	}
+	if s.Dialect != "" && dialects.Lookup(s.Dialect) == nil {
+		out("dialect %.40q is unknown to this errlens: the dialect is detected", s.Dialect)
+		s.Dialect = ""
+	}
+	if s.Policy != "" && retry.ProfileNamed(s.Policy) == nil {
+		out("retry profile %.40q is unknown to this errlens: the recommended one is shown", s.Policy)
+		s.Policy = ""
+	}
+	if s.Params != nil {
+		if err := s.Params.Check(); err != nil {
+			out("retry parameters: %v; the profile's own are shown", err)
+			s.Params = nil
+		}
+	}
+	var origins []string
+	for _, o := range s.Origins {
+		if len(origins) == MaxOrigins {
+			out("more than %d allowed origins: the rest are dropped", MaxOrigins)
+			break
+		}
+		if !validOrigin(o) {
+			out("allowed origin %.80q is not an origin (scheme://host[:port])", o)
+			continue
+		}
+		origins = append(origins, o)
+	}
+	s.Origins = origins
+	return notes
+}
+
+// validMethod accepts "" and the tokens HTTP methods are made of, up to 20
+// characters.
+func validMethod(m string) bool {
+	if len(m) > 20 {
+		return false
+	}
+	for _, c := range m {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// validOrigin accepts what a browser's MessageEvent.origin can be: an http(s)
+// scheme, a host and an optional port, nothing more.
+func validOrigin(o string) bool {
+	u, err := url.Parse(o)
+	return err == nil && len(o) <= 200 && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
+		u.User == nil && u.Path == "" && u.RawQuery == "" && u.Fragment == "" && o == u.Scheme+"://"+u.Host
 }

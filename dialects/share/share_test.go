@@ -28,9 +28,9 @@ func TestRoundTrip(t *testing.T) {
 		if !strings.HasPrefix(frag, Prefix) || strings.ContainsAny(frag, "#?&/+= %") {
 			t.Errorf("%s: fragment %q is not URL-safe", f, frag[:20])
 		}
-		out, err := Decode("#" + frag)
-		if err != nil {
-			t.Fatal(err)
+		out, notes, err := Decode("#" + frag)
+		if err != nil || len(notes) > 0 {
+			t.Fatal(err, notes)
 		}
 		if out.Input != in.Input || out.Method != "POST" || !out.Key || out.Entry != 2 || out.Dialect != "stripe" ||
 			out.Policy != "urllib3" || *out.Params != *in.Params || out.Seed != 42 || out.Origins[0] != "https://docs.example" || !out.DelayOnce {
@@ -49,7 +49,7 @@ func TestCompression(t *testing.T) {
 	}
 	big := strings.Repeat(`{"field":"rows[1].amount","message":"Amount must be positive","code":"invalid"},`, 64<<10/80)
 	frag, _ = Encode(State{Input: big})
-	if s, err := Decode(frag); err != nil || s.Input != big {
+	if s, _, err := Decode(frag); err != nil || s.Input != big {
 		t.Errorf("64 KB: %v", err)
 	}
 }
@@ -73,15 +73,53 @@ func TestHostileLinks(t *testing.T) {
 		{Prefix + deflated(`["not", "an", "object"]`), "not an errlens state"},
 	}
 	for _, tt := range tests {
-		_, err := Decode(tt.frag)
+		_, _, err := Decode(tt.frag)
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%.30q: got %v, want %q", tt.frag, err, tt.want)
 		}
 	}
 	// Markup in values is data: it comes back as it went in.
-	s, err := Decode(Prefix + deflated(`{"i":"<script>alert(1)</script><img src=x onerror=alert(2)>","m":"<b>"}`))
+	s, _, err := Decode(Prefix + deflated(`{"i":"<script>alert(1)</script><img src=x onerror=alert(2)>","m":"<b>"}`))
 	if err != nil || s.Input != "<script>alert(1)</script><img src=x onerror=alert(2)>" {
 		t.Errorf("markup: %v %+v", err, s)
+	}
+}
+
+// TestLinkBounds: every value a link carries is held to the limits the app's
+// own controls enforce; what is out of bounds or unknown is dropped with a
+// note, and the rest of the link still opens.
+func TestLinkBounds(t *testing.T) {
+	tests := []struct {
+		state string
+		note  string
+		ok    func(State) bool
+	}{
+		{`{"i":"x","r":{"attempts":100000000,"baseMs":1000,"multiplier":2,"jitter":"full","retryAfter":"floor"}}`, "attempts is 100000000", func(s State) bool { return s.Params == nil }},
+		{`{"i":"x","r":{"attempts":3,"baseMs":1e300,"multiplier":2}}`, "baseMs", func(s State) bool { return s.Params == nil }},
+		{`{"i":"x","r":{"attempts":3,"baseMs":10,"multiplier":1e9}}`, "multiplier", func(s State) bool { return s.Params == nil }},
+		{`{"i":"x","r":{"attempts":3,"baseMs":10,"multiplier":2,"jitter":"<img>"}}`, "jitter", func(s State) bool { return s.Params == nil }},
+		{`{"i":"x","r":{"attempts":-1}}`, "attempts is -1", func(s State) bool { return s.Params == nil }},
+		{`{"i":"x","d":"no-such-dialect"}`, "dialect", func(s State) bool { return s.Dialect == "" }},
+		{`{"i":"x","d":"stripe"}`, "", func(s State) bool { return s.Dialect == "stripe" }},
+		{`{"i":"x","p":"no-such-profile"}`, "retry profile", func(s State) bool { return s.Policy == "" }},
+		{`{"i":"x","m":"GET\r\nX-Injected: 1"}`, "method", func(s State) bool { return s.Method == "" }},
+		{`{"i":"x","e":-5}`, "HAR entry", func(s State) bool { return s.Entry == 0 }},
+		{`{"i":"x","e":99999999}`, "HAR entry", func(s State) bool { return s.Entry == 0 }},
+		{`{"i":"x","o":["javascript:alert(1)","https://docs.example","*","https://a.example/path"]}`, "not an origin", func(s State) bool {
+			return len(s.Origins) == 1 && s.Origins[0] == "https://docs.example"
+		}},
+		{`{"i":"x","o":[` + strings.Repeat(`"https://a.example",`, 40) + `"https://b.example"]}`, "more than 16", func(s State) bool { return len(s.Origins) == MaxOrigins }},
+	}
+	for _, tt := range tests {
+		s, notes, err := Decode(Prefix + deflated(tt.state))
+		if err != nil {
+			t.Errorf("%.60s: %v", tt.state, err)
+			continue
+		}
+		joined := strings.Join(notes, "; ")
+		if tt.note == "" && joined != "" || !strings.Contains(joined, tt.note) || !tt.ok(s) || s.Input != "x" {
+			t.Errorf("%.60s: notes %q (want %q), state %+v", tt.state, joined, tt.note, s)
+		}
 	}
 }
 
@@ -99,7 +137,7 @@ func TestFindSecrets(t *testing.T) {
 		"HTTP/1.1 401 Unauthorized\n" +
 		"Set-Cookie: session=s3cr3t; HttpOnly\n" +
 		"X-Request-Id: req_123\n\n" +
-		`{"error": {"message": "Invalid API key sk_live_51HxyzABCDEFGHIJKLMNOP", "password": "pa55word", "idempotency_key": "k-1", "aws": "AKIAIOSFODNN7EXAMPLE", "gh": "ghp_abcdefghijklmnopqrstuvwxyz0123456789"}}`
+		`{"error": {"message": "Invalid API key sk_live_51HxyzABCDEFGHIJKLMNOP", "password": "pa55word", "idempotency_key": "k-1", "aws": "AKIAZ52HGXYRN4WBTEST", "gh": "ghp_R4nd0mT0k3nV4lu3sAr3L0ng3nough123456"}}`
 	secrets := FindSecrets(in)
 	kinds := map[string]bool{}
 	for _, s := range secrets {
@@ -108,13 +146,13 @@ func TestFindSecrets(t *testing.T) {
 			t.Errorf("bad preview or line: %+v", s)
 		}
 	}
-	for _, want := range []string{"header:X-Api-Key", "basic auth:", "header:Authorization", "header:Set-Cookie", "Stripe key:", "member:password", "AWS access key:", "GitHub token:"} {
+	for _, want := range []string{"header:X-Api-Key", "basic auth:", "header:Authorization", "cookie:Set-Cookie: session", "stripe access token:", "member:password", "aws access token:", "github pat:"} {
 		if !kinds[want] {
 			t.Errorf("missing %s in %v", want, kinds)
 		}
 	}
 	out := Redact(in, secrets, nil)
-	for _, leak := range []string{"abcdef123456", "hunter22", "eyJhbGci", "s3cr3t", "sk_live_", "pa55word", "AKIAIOSFODNN7EXAMPLE", "ghp_"} {
+	for _, leak := range []string{"abcdef123456", "hunter22", "eyJhbGci", "s3cr3t", "sk_live_", "pa55word", "AKIAZ52HGXYRN4WBTEST", "ghp_R4nd0m"} {
 		if strings.Contains(out, leak) {
 			t.Errorf("%q survives redaction:\n%s", leak, out)
 		}
@@ -140,15 +178,19 @@ func FuzzDecode(f *testing.F) {
 	f.Add(good[:10])
 	f.Add("v1.")
 	f.Fuzz(func(t *testing.T, frag string) {
-		s, err := Decode(frag)
+		s, _, err := Decode(frag)
 		if err != nil {
 			return
+		}
+		if !validMethod(s.Method) || s.Entry < 0 || s.Entry > MaxEntry || len(s.Origins) > MaxOrigins ||
+			s.Params != nil && s.Params.Check() != nil {
+			t.Fatalf("a value out of bounds was kept: %+v", s)
 		}
 		again, err := Encode(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s2, err := Decode(again); err != nil || s2.Input != s.Input {
+		if s2, _, err := Decode(again); err != nil || s2.Input != s.Input {
 			t.Fatalf("re-encoded state does not round trip: %v", err)
 		}
 	})
