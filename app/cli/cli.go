@@ -137,9 +137,13 @@ func inspect(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "errlens inspect: unknown policy %q (known: %s)\n", o.advice.Policy, strings.Join(profileNames(), ", "))
 		return exitUsage
 	}
-	if o.attempts > 0 {
+	if o.attempts != 0 {
 		params := p.Params
 		params.Attempts = o.attempts
+		if err := params.Check(); err != nil {
+			fmt.Fprintf(env.Stderr, "errlens inspect: --attempts: %v\n", err)
+			return exitUsage
+		}
 		o.advice.Params = &params
 	}
 	a := retry.Advise(r, o.advice)
@@ -264,6 +268,10 @@ func shareLink(args []string, env Env) int {
 		fmt.Fprintf(env.Stderr, "errlens share: %v\n", err)
 		return exitInput
 	}
+	if err := share.CheckSize(len(in)); err != nil {
+		fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)
+		return exitInput
+	}
 	secrets := share.FindSecrets(in)
 	kept := map[int]bool{}
 	for _, n := range strings.Split(*keep, ",") {
@@ -286,7 +294,7 @@ func shareLink(args []string, env Env) int {
 		if kept[i] {
 			what = "kept"
 		}
-		fmt.Fprintf(env.Stderr, "%s %d: %s %s, line %d (%s)\n", what, i+1, s.Kind, s.Name, s.Line, s.Preview)
+		fmt.Fprintf(env.Stderr, "%s %d: %s, line %d (%s): %s\n", what, i+1, strings.TrimSpace(s.Kind+" "+s.Name), s.Line, s.Preview, s.Why)
 	}
 	if n := len(link); n > share.Long {
 		fmt.Fprintf(env.Stderr, "the link is %d characters: some tools cut links past %d; trim the paste\n", n, share.Long)

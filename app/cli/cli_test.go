@@ -113,19 +113,24 @@ func TestShare(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "https://tools.example/errlens/#v1.") {
 		t.Fatalf("exit %d: %s %s", code, out, errs)
 	}
-	s, err := share.Decode(strings.TrimSpace(out[strings.Index(out, "#")+1:]))
+	s, _, err := share.Decode(strings.TrimSpace(out[strings.Index(out, "#")+1:]))
 	if err != nil || strings.Contains(s.Input, "abcdefghijklmnop") || strings.Contains(s.Input, "sk_live_") || s.Method != "GET" {
 		t.Errorf("state %+v (%v)", s, err)
 	}
-	if !strings.Contains(errs, "redacted 1: header Authorization") || !strings.Contains(errs, "redacted 2: Stripe key") {
+	if !strings.Contains(errs, "redacted 1: header Authorization") || !strings.Contains(errs, "redacted 2: stripe access token") {
 		t.Errorf("redactions listed:\n%s", errs)
 	}
 	_, out, _ = run(t, paste, "share", "-", "--keep", "2", "--embed")
 	if !strings.Contains(out, "#embed.v1.") {
 		t.Errorf("embed link %s", out)
 	}
-	s, _ = share.Decode(strings.TrimSpace(out[strings.Index(out, "#embed.")+len("#embed."):]))
+	s, _, _ = share.Decode(strings.TrimSpace(out[strings.Index(out, "#embed.")+len("#embed."):]))
 	if !strings.Contains(s.Input, "sk_live_1234567890abcdefgh") || strings.Contains(s.Input, "abcdefghijklmnop") {
 		t.Errorf("--keep 2: %q", s.Input)
+	}
+	// A paste too big for any link is refused with what to do.
+	big := paste + strings.Repeat(" ", share.MaxInput)
+	if code, out, errs := run(t, big, "share", "-"); code != exitInput || out != "" || !strings.Contains(errs, "trim it") {
+		t.Errorf("a %d-byte paste: exit %d, %q %q", len(big), code, out, errs)
 	}
 }

@@ -32,13 +32,13 @@ func (p *Page) OnNav(ctx app.Context) {
 	rest, embed := strings.CutPrefix(frag, share.EmbedPrefix)
 	p.embed = embed
 	p.appURL = openInApp(app.Window().Get("location").Get("href").String())
-	s, err := share.Decode(rest)
+	s, notes, err := share.Decode(rest)
 	if err != nil {
 		p.linkErr = err.Error()
 		p.setInput(ctx, "")
 		return
 	}
-	p.linkErr = ""
+	p.linkErr, p.linkNotes = "", notes
 	p.method, p.key, p.dialect, p.params, p.origins, p.delayOnce = s.Method, s.Key, s.Dialect, s.Params, s.Origins, s.DelayOnce
 	if s.Policy != "" {
 		p.policy = s.Policy
@@ -78,6 +78,11 @@ func (p *Page) onShare(ctx app.Context, e app.Event) {
 // makeLink encodes the state; write puts it in the address bar and the
 // clipboard too.
 func (p *Page) makeLink(ctx app.Context, write bool) {
+	if err := share.CheckSize(len(p.input)); err != nil {
+		p.link, p.shareErr = nil, err.Error()
+		return
+	}
+	p.shareErr = ""
 	secrets := share.FindSecrets(p.input)
 	frag, err := share.Encode(p.state(secrets))
 	if err != nil {
@@ -129,6 +134,9 @@ func (p *Page) shareView() app.UI {
 	return app.Elem("div").Class("share").Body(
 		app.Elem("button").Attr("type", "button").Class("primary").Attr("data-testid", "share").Text("Share link").OnClick(p.onShare),
 		app.Elem("button").Attr("type", "button").Attr("data-testid", "embed").Text("Embed").OnClick(p.onEmbed),
+		app.If(p.shareErr != "", func() app.UI {
+			return app.Elem("p").Class("error").Attr("role", "alert").Attr("data-testid", "share-error").Text(p.shareErr)
+		}),
 		app.If(l != nil, func() app.UI {
 			n := len(l.url)
 			advice := "comfortable to paste anywhere"
@@ -157,7 +165,7 @@ func (p *Page) shareView() app.UI {
 							return app.Elem("li").Body(app.Elem("label").Body(
 								app.Input().Type("checkbox").Attr("data-testid", "keep-secret").Checked(p.keep[i]).OnChange(p.onKeep(i)),
 								app.Text(fmt.Sprintf(" keep %s (line %d, %s)", name, s.Line, s.Preview)),
-							))
+							), app.Elem("span").Class("muted").Text(": "+s.Why))
 						})),
 					)
 				}),
