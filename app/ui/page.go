@@ -12,18 +12,16 @@ import (
 
 	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/retry"
+	"github.com/errlens/errlens/dialects/share"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
-// savedKey is the localStorage key of the last input, kept only while the user
-// leaves "remember" on.
+// savedKey is the localStorage key of the last input, kept (redacted) only
+// while the user leaves "remember" on.
 const savedKey = "errlens.input.v1"
 
 // bigPaste is the size past which a paste is read a frame after it shows.
 const bigPaste = 1 << 20
-
-// maxSaved is the largest input remembered in localStorage.
-const maxSaved = 256 << 10
 
 // Page is the whole app: the editor, the report, the retry advice and the
 // gallery. Its state is unexported, as go-app resets a route component's
@@ -60,9 +58,11 @@ type Page struct {
 	// Sharing and embedding (share.go).
 	embed     bool     // the embed view (#embed.…)
 	linkErr   string   // what is wrong with the link opened
+	linkNotes []string // the link's values dropped as out of bounds
 	origins   []string // host pages allowed to use the postMessage API
 	keep      map[int]bool
 	link      *link
+	shareErr  string // why the paste makes no link
 	showEmbed bool
 	showInput bool   // the embed view's editor, hidden at first
 	appURL    string // the full app's URL of the embed view's state
@@ -78,12 +78,10 @@ func (p *Page) OnInit() {
 	p.policy, p.seed, p.selected, p.remember = "recommended", 1, -1, true
 }
 
-// OnMount restores the last input and installs the keyboard shortcuts.
+// OnMount takes what was typed, pasted, dropped or picked while the app
+// loaded, else restores the last input, and installs the keyboard shortcuts.
 func (p *Page) OnMount(ctx app.Context) {
-	var saved string
-	if err := ctx.LocalStorage().Get(savedKey, &saved); err == nil && saved != "" && ctx.Page().URL().Fragment == "" {
-		p.setInput(ctx, saved)
-	}
+	p.takeEarlyInput(ctx)
 	p.message = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ev := args[0]
 		ctx.Dispatch(func(ctx app.Context) { p.onMessage(ctx, ev) })
@@ -109,6 +107,38 @@ func (p *Page) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Call("addEventListener", "keydown", p.keydown)
+}
+
+// takeEarlyInput asks web/early-input.js for the input given before the app
+// started: it wins over the remembered input, and a link's state wins over
+// both.
+func (p *Page) takeEarlyInput(ctx app.Context) {
+	restore := func(ctx app.Context) {
+		var saved string
+		if err := ctx.LocalStorage().Get(savedKey, &saved); err == nil && saved != "" && ctx.Page().URL().Fragment == "" {
+			p.setInput(ctx, saved)
+		}
+	}
+	take := app.Window().Get("errlensTakeEarlyInput")
+	if !take.Truthy() {
+		restore(ctx)
+		return
+	}
+	var done app.Func
+	done = app.FuncOf(func(this app.Value, args []app.Value) any {
+		early := args[0]
+		ctx.Dispatch(func(ctx app.Context) {
+			if early.Type() != app.TypeString || ctx.Page().URL().Fragment != "" {
+				restore(ctx)
+				return
+			}
+			p.setInput(ctx, early.String())
+			p.save(ctx)
+		})
+		done.Release()
+		return nil
+	})
+	take.Invoke(done)
 }
 
 // OnDismount removes the shortcuts.
@@ -218,9 +248,11 @@ func (p *Page) adviceOptions(policy string) retry.Options {
 	return retry.Options{Method: p.method, IdempotencyKey: p.key, Policy: policy, Seed: p.seed, DelayOnce: p.delayOnce}
 }
 
+// save remembers the input, its secrets redacted as in a share link, while
+// "remember" is on; else it forgets it.
 func (p *Page) save(ctx app.Context) {
-	if p.remember && len(p.input) <= maxSaved {
-		ctx.LocalStorage().Set(savedKey, p.input)
+	if p.remember && share.CheckSize(len(p.input)) == nil {
+		ctx.LocalStorage().Set(savedKey, share.Redact(p.input, share.FindSecrets(p.input), nil))
 	} else {
 		ctx.LocalStorage().Del(savedKey)
 	}
@@ -230,7 +262,7 @@ func (p *Page) save(ctx app.Context) {
 
 func (p *Page) onInput(ctx app.Context, e app.Event) {
 	p.input = ctx.JSSrc().Get("value").String()
-	p.entry, p.selected, p.showAll, p.link, p.linkErr = 0, -1, false, nil, ""
+	p.entry, p.selected, p.showAll, p.link, p.linkErr, p.linkNotes, p.shareErr = 0, -1, false, nil, "", nil, ""
 	if len(p.input) > bigPaste {
 		// A big paste first shows that it is being read, then is read: the
 		// page paints before the one long decode.
@@ -331,7 +363,7 @@ func (p *Page) onParam(name string) app.EventHandler {
 		case "retryAfterCap":
 			params.RetryAfterCapMs = f
 		}
-		if err != nil || f < 0 || params.Attempts > 50 {
+		if err != nil || params.Check() != nil {
 			return // keep the last valid parameters while the field is being typed
 		}
 		p.params = &params
