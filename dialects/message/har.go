@@ -6,7 +6,6 @@ package message
 import (
 	"encoding/base64"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -38,52 +37,54 @@ func (e *EntryError) Error() string {
 }
 
 // looksLikeHAR reports whether a JSON paste is a HAR file: an object whose
-// first member is "log" holding "entries", as every browser writes it.
-func looksLikeHAR(s string) bool {
+// first member is "log" holding "entries", as every browser writes it. It
+// returns the entries.
+func looksLikeHAR(s string) (entries gjson.Result, ok bool) {
 	rest := strings.TrimLeft(s[1:], " \t\r\n")
-	return strings.HasPrefix(rest, `"log"`) && gjson.Get(s, "log.entries").IsArray() && gjson.Valid(s)
+	if !strings.HasPrefix(rest, `"log"`) {
+		return entries, false
+	}
+	entries = gjson.Get(s, "log.entries")
+	return entries, entries.IsArray() && gjson.Valid(s)
 }
 
-func parseHAR(s string, opt Options) (*Message, error) {
-	entries := gjson.Get(s, "log.entries").Array()
+// parseHAR reads a HAR file's entries.
+func parseHAR(entries gjson.Result, opt Options) (*Message, error) {
 	m := &Message{Format: FormatHAR, Responses: 1, BodyLine: 1}
-	if len(entries) == 0 && opt.Entry != 0 {
+	// One pass over the entries (a HAR may hold 100,000), keeping the one to
+	// read: the entry asked for, else the first that failed with a status,
+	// else the first.
+	var chosen gjson.Result
+	pick, failed := 0, false
+	m.Entries = make([]Entry, 0, len(entries.Raw)/512+1) // the smallest entries are about 250 bytes
+	entries.ForEach(func(_, e gjson.Result) bool {
+		n := len(m.Entries) + 1
+		en := harEntry(n, e)
+		m.Entries = append(m.Entries, en)
+		switch {
+		case opt.Entry != 0:
+			if n == opt.Entry {
+				chosen, pick = e, n
+			}
+		case n == 1 || !failed && en.Status >= 400:
+			chosen, pick, failed = e, n, en.Status >= 400
+		}
+		return true
+	})
+	if len(m.Entries) == 0 && opt.Entry != 0 {
 		return nil, &EntryError{N: opt.Entry}
 	}
-	if len(entries) == 0 {
+	if len(m.Entries) == 0 {
 		m.Notes = append(m.Notes, Note{Text: "the HAR file has no entries"})
 		return m, nil
 	}
-	m.Entries = make([]Entry, len(entries))
-	pick := 0
-	for i, e := range entries {
-		m.Entries[i] = Entry{
-			N:          i + 1,
-			Method:     e.Get("request.method").String(),
-			URL:        e.Get("request.url").String(),
-			Status:     int(e.Get("response.status").Int()),
-			StatusText: e.Get("response.statusText").String(),
-			MimeType:   e.Get("response.content.mimeType").String(),
-			Size:       int(e.Get("response.content.size").Int()),
-			Started:    e.Get("startedDateTime").String(),
-		}
-		if pick == 0 && m.Entries[i].Status >= 400 {
-			pick = i + 1
-		}
+	if opt.Entry != 0 && pick != opt.Entry {
+		return nil, &EntryError{N: opt.Entry, Count: len(m.Entries)}
 	}
-	if opt.Entry != 0 {
-		pick = opt.Entry
-	}
-	if pick == 0 {
-		pick = 1
-	}
-	if pick < 1 || pick > len(entries) {
-		return nil, &EntryError{N: pick, Count: len(entries)}
-	}
-	e, chosen := entries[pick-1], m.Entries[pick-1]
+	e, chosenEntry := chosen, m.Entries[pick-1]
 	m.Entry = pick
-	m.Method, m.URL = chosen.Method, chosen.URL
-	m.Status, m.Reason = chosen.Status, chosen.StatusText
+	m.Method, m.URL = chosenEntry.Method, chosenEntry.URL
+	m.Status, m.Reason = chosenEntry.Status, chosenEntry.StatusText
 	m.Proto = e.Get("response.httpVersion").String()
 	m.RequestHeaders = harHeaders(e.Get("request.headers"))
 	m.Headers = harHeaders(e.Get("response.headers"))
@@ -99,17 +100,52 @@ func parseHAR(s string, opt Options) (*Message, error) {
 	if m.Status == 0 {
 		m.Notes = append(m.Notes, Note{Text: fmt.Sprintf("entry %d got no response (status 0): blocked, cancelled, or a network or CORS failure", pick)})
 	}
-	// Failed entries first, each group in file order.
-	slices.SortStableFunc(m.Entries, func(a, b Entry) int {
-		switch {
-		case a.Failed() && !b.Failed():
-			return -1
-		case b.Failed() && !a.Failed():
-			return 1
+	// Failed entries first, each group in file order: one pass each.
+	sorted := make([]Entry, 0, len(m.Entries))
+	for _, failed := range []bool{true, false} {
+		for _, e := range m.Entries {
+			if e.Failed() == failed {
+				sorted = append(sorted, e)
+			}
 		}
-		return 0
-	})
+	}
+	m.Entries = sorted
 	return m, nil
+}
+
+// harEntry reads what the entry list shows of an entry, in one pass over it.
+func harEntry(n int, e gjson.Result) Entry {
+	en := Entry{N: n}
+	e.ForEach(func(k, v gjson.Result) bool {
+		switch k.Str {
+		case "startedDateTime":
+			en.Started = v.String()
+		case "request":
+			v.ForEach(func(k, v gjson.Result) bool {
+				switch k.Str {
+				case "method":
+					en.Method = v.String()
+				case "url":
+					en.URL = v.String()
+				}
+				return true
+			})
+		case "response":
+			v.ForEach(func(k, v gjson.Result) bool {
+				switch k.Str {
+				case "status":
+					en.Status = int(v.Int())
+				case "statusText":
+					en.StatusText = v.String()
+				case "content":
+					en.MimeType, en.Size = v.Get("mimeType").String(), int(v.Get("size").Int())
+				}
+				return true
+			})
+		}
+		return true
+	})
+	return en
 }
 
 func harHeaders(list gjson.Result) Headers {

@@ -103,8 +103,10 @@ func Parse(in string, opt Options) (*Message, error) {
 	if start == len(in) {
 		return &Message{Format: FormatEmpty, BodyLine: 1}, nil
 	}
-	if in[start] == '{' && looksLikeHAR(in[start:]) {
-		return parseHAR(in[start:], opt)
+	if in[start] == '{' {
+		if entries, ok := looksLikeHAR(in[start:]); ok {
+			return parseHAR(entries, opt)
+		}
 	}
 	m := &Message{}
 	sc := scanner{s: in}

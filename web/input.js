@@ -1,0 +1,62 @@
+// errlens input: what reaches the editor where the app cannot see it in time.
+//
+// Early input. The page is usable before app.wasm has started: what is typed
+// or pasted into the editor, dropped on it or picked with "Open a file…"
+// meanwhile is kept here, and handed to the app when it starts (go-app then
+// replaces the prerendered page, editor included). The app calls
+// errlensTakeEarlyInput(done) once: done(text) with the latest input, or
+// done(null) when there was none; from then on the app handles every event.
+//
+// Big pastes. go-app runs event handlers after the event, too late to stop
+// the browser laying out megabytes of text in the editor. The app sets
+// errlensBigPaste = {limit, take}: a paste longer than limit characters is
+// stopped here and given to take(text).
+(function () {
+  var text = null, reading = 0, taken = null;
+
+  function finish() {
+    if (taken && reading === 0) {
+      var done = taken;
+      taken = function () {};
+      done(text);
+    }
+  }
+  function readFile(files) {
+    if (!files || files.length === 0) return false;
+    reading++;
+    files[0].text().then(function (t) { text = t; }, function () {}).then(function () {
+      reading--;
+      finish();
+    });
+    return true;
+  }
+  function early(e) { return !taken && e.target && (e.target.id === "input" || e.target.id === "file"); }
+
+  document.addEventListener("input", function (e) {
+    if (early(e) && e.target.id === "input") text = e.target.value;
+  }, true);
+  document.addEventListener("change", function (e) {
+    if (early(e) && e.target.id === "file") readFile(e.target.files);
+  }, true);
+  document.addEventListener("dragover", function (e) {
+    if (early(e)) e.preventDefault();
+  }, true);
+  document.addEventListener("drop", function (e) {
+    if (early(e) && readFile(e.dataTransfer && e.dataTransfer.files)) e.preventDefault();
+  }, true);
+
+  document.addEventListener("paste", function (e) {
+    var big = window.errlensBigPaste;
+    if (!big || !e.target || e.target.id !== "input" || !e.clipboardData) return;
+    var text = e.clipboardData.getData("text/plain");
+    if (text.length > big.limit) {
+      e.preventDefault();
+      big.take(text);
+    }
+  }, true);
+
+  window.errlensTakeEarlyInput = function (done) {
+    taken = done;
+    finish();
+  };
+})();
