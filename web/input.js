@@ -10,7 +10,8 @@
 // Big pastes. go-app runs event handlers after the event, too late to stop
 // the browser laying out megabytes of text in the editor. The app sets
 // errlensBigPaste = {limit, take}: a paste longer than limit characters is
-// stopped here and given to take(text).
+// stopped here and given to take as UTF-8 bytes (a Uint8Array), in a task of
+// its own.
 (function () {
   var text = null, reading = 0, taken = null;
 
@@ -51,7 +52,9 @@
     var text = e.clipboardData.getData("text/plain");
     if (text.length > big.limit) {
       e.preventDefault();
-      big.take(text);
+      // In a task of its own: the paste itself ends at once.
+      var bytes = new TextEncoder().encode(text);
+      setTimeout(function () { big.take(bytes); }, 0);
     }
   }, true);
 

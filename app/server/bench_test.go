@@ -82,6 +82,19 @@ func BenchmarkBrowser(b *testing.B) {
 		b.ReportMetric(median(v), "ms-median")
 		b.ReportMetric(v[0], "ms-cold")
 	})
+	b.Run("longest-task", func(b *testing.B) {
+		var paste, har []float64
+		harText := harOf(100000)
+		for range b.N {
+			tb := openTab(b, "")
+			paste = append(paste, tb.longestTask(b, bigBody(10<<20), false))
+			har = append(har, tb.longestTask(b, harText, true))
+		}
+		b.ReportMetric(median(paste), "ms-10MB-paste-median")
+		b.ReportMetric(slices.Max(paste), "ms-10MB-paste-max")
+		b.ReportMetric(median(har), "ms-100k-HAR-median")
+		b.ReportMetric(slices.Max(har), "ms-100k-HAR-max")
+	})
 	for _, c := range []struct {
 		name string
 		size int

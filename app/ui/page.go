@@ -5,12 +5,16 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/errlens/errlens/dialects/retry"
 	"github.com/errlens/errlens/dialects/share"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -42,7 +46,10 @@ type Page struct {
 	// delayOnce: the timeline's later responses carry no delay.
 	delayOnce bool
 	showAll   bool // every field error, not only the first ones
-	remember  bool // keep the input in localStorage
+	// entryFilter and entryPage choose the HAR entries listed.
+	entryFilter string
+	entryPage   int
+	remember    bool // keep the input in localStorage
 
 	report   *dialects.Report
 	advice   *retry.Advice
@@ -70,6 +77,7 @@ type Page struct {
 	updateAvailable bool
 	keydown         app.Func
 	message         app.Func
+	bigPaste        app.Func
 	resize          app.Value
 }
 
@@ -82,6 +90,7 @@ func (p *Page) OnInit() {
 // loaded, else restores the last input, and installs the keyboard shortcuts.
 func (p *Page) OnMount(ctx app.Context) {
 	p.takeEarlyInput(ctx)
+	p.takeBigPastes(ctx)
 	p.message = app.FuncOf(func(this app.Value, args []app.Value) any {
 		ev := args[0]
 		ctx.Dispatch(func(ctx app.Context) { p.onMessage(ctx, ev) })
@@ -109,7 +118,7 @@ func (p *Page) OnMount(ctx app.Context) {
 	app.Window().Call("addEventListener", "keydown", p.keydown)
 }
 
-// takeEarlyInput asks web/early-input.js for the input given before the app
+// takeEarlyInput asks web/input.js for the input given before the app
 // started: it wins over the remembered input, and a link's state wins over
 // both.
 func (p *Page) takeEarlyInput(ctx app.Context) {
@@ -141,6 +150,34 @@ func (p *Page) takeEarlyInput(ctx app.Context) {
 	take.Invoke(done)
 }
 
+// takeBigPastes asks web/input.js for the pastes over bigPaste (as UTF-8
+// bytes), which the editor never lays out: it shows their start.
+func (p *Page) takeBigPastes(ctx app.Context) {
+	p.bigPaste = app.FuncOf(func(this app.Value, args []app.Value) any {
+		text := goText(args[0])
+		ctx.Dispatch(func(ctx app.Context) {
+			p.setInput(ctx, text)
+			p.save(ctx)
+		})
+		return nil
+	})
+	app.Window().Set("errlensBigPaste", map[string]any{"limit": bigPaste, "take": p.bigPaste})
+}
+
+// goText copies a Uint8Array of UTF-8 text into Go: many times faster than
+// converting a JS string of megabytes. A byte order mark is dropped, as a
+// browser reading the text would.
+func goText(bytes app.Value) string {
+	n := bytes.Get("length").Int()
+	if n == 0 {
+		return ""
+	}
+	b := make([]byte, n)
+	app.CopyBytesToGo(b, bytes)
+	// b is never written again: the string can share it, not copy megabytes.
+	return strings.TrimPrefix(unsafe.String(&b[0], n), "\uFEFF")
+}
+
 // OnDismount removes the shortcuts.
 func (p *Page) OnDismount() {
 	if p.keydown != nil {
@@ -150,6 +187,10 @@ func (p *Page) OnDismount() {
 	if p.message != nil {
 		app.Window().Call("removeEventListener", "message", p.message)
 		p.message.Release()
+	}
+	if p.bigPaste != nil {
+		app.Window().Set("errlensBigPaste", nil)
+		p.bigPaste.Release()
 	}
 	if p.resize != nil {
 		p.resize.Call("disconnect")
@@ -185,9 +226,14 @@ func shortcut(e app.Event) {
 	}
 }
 
-// setInput replaces the editor's text and decodes it.
+// setInput replaces the editor's text and decodes it (a big one a frame
+// later).
 func (p *Page) setInput(ctx app.Context, s string) {
-	p.input, p.entry, p.selected, p.showAll = s, 0, -1, false
+	p.resetFor(s)
+	if len(s) > bigPaste {
+		p.readLater(ctx)
+		return
+	}
 	p.setEditor(ctx)
 	p.refresh(ctx)
 }
@@ -196,8 +242,9 @@ func (p *Page) setInput(ctx app.Context, s string) {
 // at start, go-app replaces the prerendered page, editor included.
 func (p *Page) setEditor(ctx app.Context) {
 	set := func() {
-		if el := app.Window().GetElementByID("input"); el.Truthy() && el.Get("value").String() != p.input {
-			el.Set("value", p.input)
+		text := p.editorText()
+		if el := app.Window().GetElementByID("input"); el.Truthy() && el.Get("value").String() != text {
+			el.Set("value", text)
 		}
 	}
 	set()
@@ -207,6 +254,28 @@ func (p *Page) setEditor(ctx app.Context) {
 // refresh decodes the input and computes the advice.
 func (p *Page) refresh(ctx app.Context) {
 	start := time.Now()
+	msg, err := p.parse()
+	p.decode(ctx, msg, err, time.Since(start))
+}
+
+// parse reads the input's HTTP message, the first half of a decode: nil for
+// an empty input.
+func (p *Page) parse() (msg *message.Message, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			msg, err = nil, fmt.Errorf("errlens failed on this input (%v); your text is still in the editor", r)
+		}
+	}()
+	if strings.TrimSpace(p.input) == "" {
+		return nil, nil
+	}
+	return message.Parse(p.input, message.Options{Entry: p.entry})
+}
+
+// decode reports what msg says and computes the advice, the second half of a
+// decode; parsing took spent.
+func (p *Page) decode(ctx app.Context, msg *message.Message, err error, spent time.Duration) {
+	start := time.Now()
 	p.decodes++
 	p.report, p.advice, p.compared, p.err = nil, nil, nil, ""
 	defer func() {
@@ -214,16 +283,16 @@ func (p *Page) refresh(ctx app.Context) {
 			p.report, p.advice = nil, nil
 			p.err = fmt.Sprintf("errlens failed on this input (%v); your text is still in the editor", r)
 		}
-		p.took = time.Since(start)
+		p.took = spent + time.Since(start)
 	}()
-	if strings.TrimSpace(p.input) == "" {
-		return
-	}
-	r, err := dialects.Inspect(p.input, dialects.Options{Entry: p.entry, Dialect: p.dialect})
 	if err != nil {
 		p.err = err.Error()
 		return
 	}
+	if msg == nil {
+		return
+	}
+	r := dialects.Decode(msg, p.dialect)
 	p.report = r
 	if len(r.BodyText) <= 2048 {
 		p.bodyShown = p.decodes
@@ -261,20 +330,9 @@ func (p *Page) save(ctx app.Context) {
 // Event handlers.
 
 func (p *Page) onInput(ctx app.Context, e app.Event) {
-	p.input = ctx.JSSrc().Get("value").String()
-	p.entry, p.selected, p.showAll, p.link, p.linkErr, p.linkNotes, p.shareErr = 0, -1, false, nil, "", nil, ""
+	p.resetFor(ctx.JSSrc().Get("value").String())
 	if len(p.input) > bigPaste {
-		// A big paste first shows that it is being read, then is read: the
-		// page paints before the one long decode.
-		p.reading = len(p.input)
-		n := p.decodes
-		ctx.After(20*time.Millisecond, func(ctx app.Context) {
-			if p.decodes == n {
-				p.reading = 0
-				p.refresh(ctx)
-				p.save(ctx) // too big to keep: forgets the last input
-			}
-		})
+		p.readLater(ctx)
 		return
 	}
 	p.reading = 0
@@ -287,6 +345,79 @@ func (p *Page) onInput(ctx app.Context, e app.Event) {
 		}
 		ctx.PreventUpdate()
 	})
+}
+
+// resetFor makes s the input, with nothing chosen in it and no link.
+func (p *Page) resetFor(s string) {
+	p.input, p.entry, p.selected, p.showAll, p.entryFilter, p.entryPage = s, 0, -1, false, "", 0
+	p.report, p.advice, p.compared = nil, nil, nil // garbage before a big input arrives
+	p.link, p.linkErr, p.linkNotes, p.shareErr = nil, "", nil, ""
+}
+
+// readLater shows that a big input is being read, then reads it: the page
+// paints its progress before the one long decode.
+func (p *Page) readLater(ctx app.Context) {
+	p.reading = len(p.input)
+	p.setEditor(ctx)
+	n := p.decodes
+	ctx.After(20*time.Millisecond, func(ctx app.Context) {
+		if p.decodes != n {
+			return
+		}
+		// The parse, the decode, the page's update and the garbage
+		// collection are four tasks, each short.
+		// The garbage collector waits for a task of its own, at the end.
+		start, gc := time.Now(), debug.SetGCPercent(-1)
+		collect := func(ctx app.Context) {
+			runtime.GC()
+			debug.SetGCPercent(gc)
+			ctx.PreventUpdate()
+		}
+		msg, err := p.parse()
+		spent := time.Since(start)
+		ctx.PreventUpdate()
+		nextTask(ctx, func(ctx app.Context) {
+			if p.decodes != n {
+				collect(ctx)
+				return
+			}
+			p.decode(ctx, msg, err, spent)
+			p.save(ctx) // too big to keep: forgets the last input
+			ctx.PreventUpdate()
+			nextTask(ctx, func(ctx app.Context) {
+				p.reading = 0
+				nextTask(ctx, collect)
+			})
+		})
+	})
+}
+
+// nextTask runs fn in a task of its own, once the browser has had the main
+// thread (go-app's After(0) would run it at once, in the same task).
+func nextTask(ctx app.Context, fn func(app.Context)) {
+	var f app.Func
+	f = app.FuncOf(func(app.Value, []app.Value) any {
+		f.Release()
+		ctx.Dispatch(fn)
+		return nil
+	})
+	app.Window().Call("setTimeout", f, 0)
+}
+
+// previewBytes is how much of a big input the editor shows.
+const previewBytes = 64 << 10
+
+// editorText is what the editor holds: the input, or the start of a big one
+// (the report reads all of it).
+func (p *Page) editorText() string {
+	if len(p.input) <= bigPaste {
+		return p.input
+	}
+	cut := previewBytes
+	for cut > 0 && !utf8.RuneStart(p.input[cut]) {
+		cut--
+	}
+	return p.input[:cut] + "\n…"
 }
 
 func (p *Page) onMethod(ctx app.Context, e app.Event) {
@@ -329,6 +460,11 @@ func (p *Page) onClearSaved(ctx app.Context, e app.Event) {
 	ctx.LocalStorage().Del(savedKey)
 	p.remember = false
 	p.setInput(ctx, "")
+}
+
+func (p *Page) onClearEditor(ctx app.Context, e app.Event) {
+	p.setInput(ctx, "")
+	p.save(ctx)
 }
 
 func (p *Page) onSeed(ctx app.Context, e app.Event) {
@@ -400,15 +536,40 @@ func (p *Page) onFieldRow(ctx app.Context, e app.Event) {
 	})
 }
 
-func (p *Page) onEntry(n int) app.EventHandler {
+func (p *Page) onEntryFilter(ctx app.Context, e app.Event) {
+	p.entryFilter, p.entryPage = ctx.JSSrc().Get("value").String(), 0
+}
+
+// onEntryPage turns the HAR entry list by step pages.
+func (p *Page) onEntryPage(step int) app.EventHandler {
 	return func(ctx app.Context, e app.Event) {
-		p.entry, p.selected = n, -1
-		p.refresh(ctx)
+		if p.report != nil {
+			_, page, pages := p.entriesShown()
+			p.entryPage = min(max(page+step, 0), pages-1)
+		}
 	}
 }
 
-func (p *Page) onCopy(text string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) { copyText(text) }
+// onEntry reads the HAR entry of the button clicked, by its data-entry.
+func (p *Page) onEntry(ctx app.Context, e app.Event) {
+	n, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("entry").String())
+	if err != nil {
+		return
+	}
+	p.entry, p.selected = n, -1
+	p.refresh(ctx)
+}
+
+// onCopyOf copies the text of the element sel selects, as it is when
+// clicked. Handlers read the page at the time of the event: go-app keeps an
+// element's first handler made by the same function, with the values it
+// closed over.
+func onCopyOf(sel string) app.EventHandler {
+	return func(ctx app.Context, e app.Event) {
+		if el := app.Window().Get("document").Call("querySelector", sel); el.Truthy() {
+			copyText(el.Get("textContent").String())
+		}
+	}
 }
 
 func (p *Page) onReload(ctx app.Context, e app.Event) { ctx.Reload() }
@@ -442,7 +603,7 @@ func (p *Page) readFile(ctx app.Context, files app.Value) {
 	}
 	var then app.Func
 	then = app.FuncOf(func(this app.Value, args []app.Value) any {
-		text := args[0].String()
+		text := goText(app.Window().Get("Uint8Array").New(args[0]))
 		ctx.Dispatch(func(ctx app.Context) {
 			p.setInput(ctx, text)
 			p.save(ctx)
@@ -450,7 +611,7 @@ func (p *Page) readFile(ctx app.Context, files app.Value) {
 		then.Release()
 		return nil
 	})
-	file.Call("text").Call("then", then)
+	file.Call("arrayBuffer").Call("then", then)
 }
 
 // Register routes the app's one page, in the browser and on the server that

@@ -34,8 +34,8 @@ func (p *Page) OnNav(ctx app.Context) {
 	p.appURL = openInApp(app.Window().Get("location").Get("href").String())
 	s, notes, err := share.Decode(rest)
 	if err != nil {
-		p.linkErr = err.Error()
 		p.setInput(ctx, "")
+		p.linkErr = err.Error()
 		return
 	}
 	p.linkErr, p.linkNotes = "", notes

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/errlens/errlens/dialects/retry"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -90,6 +91,12 @@ func (p *Page) decodeTime() app.UI {
 func (p *Page) inputPanel() app.UI {
 	return app.Elem("section").Class("input-panel").Aria("label", "Input").Body(
 		app.Elem("label").Attr("for", "input").Class("label").Text("Response: curl -i or -v output, headers and body, a body, or a HAR file"),
+		app.If(len(p.input) > bigPaste, func() app.UI {
+			return app.Elem("p").Class("note").Attr("data-testid", "big-input").Body(
+				app.Text(fmt.Sprintf("This %.1f MB input is read whole; the editor shows its first %d KB, read-only. ", float64(len(p.input))/(1<<20), previewBytes>>10)),
+				app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "clear-editor").Text("Clear the editor").OnClick(p.onClearEditor),
+			)
+		}),
 		app.Textarea().
 			ID("input").
 			Attr("data-testid", "input").
@@ -97,9 +104,10 @@ func (p *Page) inputPanel() app.UI {
 			Spellcheck(false).
 			Attr("autocomplete", "off").
 			Placeholder("HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/problem+json\n\n{\"type\": \"...\", \"title\": \"...\"}").
-			// The text is the default value, so the editor shows p.input when
-			// go-app (re)creates it; typing and setEditor set its value.
-			Text(p.input).
+			// The text is the default value, so the editor shows the input
+			// when go-app (re)creates it; typing and setEditor set its value.
+			Text(p.editorText()).
+			ReadOnly(len(p.input) > bigPaste).
 			OnInput(p.onInput).
 			OnDrop(p.onDrop).
 			OnDragOver(p.onDragOver),
@@ -132,17 +140,42 @@ func (p *Page) inputPanel() app.UI {
 	)
 }
 
-// entries lists a HAR file's entries, failed first.
+// entriesPage is how many HAR entries the list shows at once: a HAR of
+// 100,000 entries renders as fast as one of 100.
+const entriesPage = 100
+
+// entriesShown is the HAR entries the filter keeps, the page shown and the
+// number of pages.
+func (p *Page) entriesShown() (shown []message.Entry, page, pages int) {
+	shown = p.report.Entries
+	if f := strings.ToLower(strings.TrimSpace(p.entryFilter)); f != "" {
+		shown = nil
+		for _, e := range p.report.Entries {
+			if strings.Contains(strings.ToLower(e.Method+" "+strconv.Itoa(e.Status)+" "+e.URL), f) {
+				shown = append(shown, e)
+			}
+		}
+	}
+	pages = max(1, (len(shown)+entriesPage-1)/entriesPage)
+	return shown, min(max(p.entryPage, 0), pages-1), pages
+}
+
+// entries lists a HAR file's entries, failed first, a page at a time, with
+// a filter on method, status and URL.
 func (p *Page) entries() app.UI {
 	r := p.report
 	if r == nil || len(r.Entries) == 0 {
 		return app.Text("")
 	}
+	shown, page, pages := p.entriesShown()
+	from, to := page*entriesPage, min(len(shown), (page+1)*entriesPage)
 	return app.Elem("div").Class("entries").Body(
-		app.Elem("h3").Text("HAR entries (failed first)"),
+		app.Elem("h3").Text(fmt.Sprintf("HAR entries, failed first (%d)", len(r.Entries))),
+		app.Elem("label").Attr("for", "entry-filter").Class("muted").Text("Filter by method, status or URL "),
+		app.Input().Type("search").ID("entry-filter").Attr("data-testid", "entry-filter").Value(p.entryFilter).OnInput(p.onEntryFilter),
 		app.Elem("ul").Attr("data-testid", "har-entries").Body(
-			app.Range(r.Entries).Slice(func(i int) app.UI {
-				e := r.Entries[i]
+			app.Range(shown[from:to]).Slice(func(i int) app.UI {
+				e := shown[from+i]
 				cls := "entry"
 				if e.N == r.Entry {
 					cls += " chosen"
@@ -150,13 +183,20 @@ func (p *Page) entries() app.UI {
 				if e.Failed() {
 					cls += " failed"
 				}
-				return app.Elem("li").Body(app.Elem("button").Attr("type", "button").Class(cls).Attr("data-entry", e.N).OnClick(p.onEntry(e.N)).Body(
+				return app.Elem("li").Body(app.Elem("button").Attr("type", "button").Class(cls).Attr("data-entry", e.N).OnClick(p.onEntry).Body(
 					app.Elem("span").Class("code "+statusClass(e.Status)).Text(e.Status),
 					app.Elem("span").Text(" "+e.Method+" "),
 					app.Elem("span").Class("url").Text(e.URL),
 				))
 			}),
 		),
+		app.If(pages > 1 || len(shown) == 0, func() app.UI {
+			return app.Elem("p").Class("pager muted").Body(
+				app.Button().Type("button").Class("small").Attr("data-testid", "entries-prev").Disabled(page == 0).Text("Previous").OnClick(p.onEntryPage(-1)),
+				app.Elem("span").Attr("role", "status").Text(fmt.Sprintf(" %d–%d of %d ", min(from+1, to), to, len(shown))),
+				app.Button().Type("button").Class("small").Attr("data-testid", "entries-next").Disabled(page >= pages-1).Text("Next").OnClick(p.onEntryPage(1)),
+			)
+		}),
 	)
 }
 
@@ -226,7 +266,7 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 				return app.Elem("div").Body(app.Elem("dt").Text("Request id"), app.Elem("dd").Body(
 					app.Elem("code").Attr("data-testid", "request-id").Text(r.RequestID),
 					app.Elem("span").Class("muted").Text(" from "+r.RequestIDSource+" "),
-					app.Elem("button").Attr("type", "button").Class("small").Aria("label", "Copy the request id").Text("Copy").OnClick(p.onCopy(r.RequestID)),
+					app.Elem("button").Attr("type", "button").Class("small").Aria("label", "Copy the request id").Text("Copy").OnClick(onCopyOf(`[data-testid=request-id]`)),
 				))
 			}),
 			app.If(r.Request.Method != "", func() app.UI {
@@ -442,7 +482,7 @@ func (p *Page) configView(a *retry.Advice) app.UI {
 		app.Elem("summary").Text("Configure "+a.Library+" to retry like this"),
 		app.Elem("pre").Attr("data-testid", "config").Attr("data-lang", c.Lang).Text(c.Code),
 		app.If(c.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(c.Note) }),
-		app.Elem("button").Attr("type", "button").Class("small").Text("Copy the config").OnClick(func(ctx app.Context, e app.Event) { copyText(c.Code) }),
+		app.Elem("button").Attr("type", "button").Class("small").Text("Copy the config").OnClick(onCopyOf(`[data-testid=config]`)),
 	)
 }
 
