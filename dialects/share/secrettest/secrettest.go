@@ -209,3 +209,35 @@ func Leaked(out, planted, paste string) bool {
 	}
 	return false
 }
+
+// Batch is pastes joined into one text, with the forms of the secrets it
+// holds.
+type Batch struct {
+	Text    string
+	Planted []string
+}
+
+// Batches plants each secret once, the i-th in the (i mod 13)-th place (the
+// next one that can hold it), and joins the pastes into texts of at most
+// size bytes: a few pastes hold every secret, for the tests that go through
+// the CLI or the browser.
+func Batches(secrets []Secret, size int) []Batch {
+	var out []Batch
+	cur := Batch{}
+	for i, s := range secrets {
+		for j := range Contexts {
+			paste, form, ok := Contexts[(i+j)%len(Contexts)].Plant(s.Value, i)
+			if !ok {
+				continue
+			}
+			if len(cur.Text)+len(paste)+2 > size && cur.Text != "" {
+				out = append(out, cur)
+				cur = Batch{}
+			}
+			cur.Text += paste + "\n\n"
+			cur.Planted = append(cur.Planted, form)
+			break
+		}
+	}
+	return append(out, cur)
+}
