@@ -254,13 +254,13 @@ func (p *Page) setEditor(ctx app.Context) {
 // refresh decodes the input and computes the advice.
 func (p *Page) refresh(ctx app.Context) {
 	start := time.Now()
-	msg, err := p.parse()
+	msg, err := p.parse(nil)
 	p.decode(ctx, msg, err, time.Since(start))
 }
 
 // parse reads the input's HTTP message, the first half of a decode: nil for
-// an empty input.
-func (p *Page) parse() (msg *message.Message, err error) {
+// an empty input. yield, when set, is called between parts of a big HAR.
+func (p *Page) parse(yield func()) (msg *message.Message, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			msg, err = nil, fmt.Errorf("errlens failed on this input (%v); your text is still in the editor", r)
@@ -269,7 +269,7 @@ func (p *Page) parse() (msg *message.Message, err error) {
 	if strings.TrimSpace(p.input) == "" {
 		return nil, nil
 	}
-	return message.Parse(p.input, message.Options{Entry: p.entry})
+	return message.Parse(p.input, message.Options{Entry: p.entry, Yield: yield})
 }
 
 // decode reports what msg says and computes the advice, the second half of a
@@ -365,15 +365,17 @@ func (p *Page) readLater(ctx app.Context) {
 			return
 		}
 		// The parse, the decode, the page's update and the garbage
-		// collection are four tasks, each short.
-		// The garbage collector waits for a task of its own, at the end.
+		// collection are four tasks, each short: the collector waits for
+		// a task of its own, at the end.
 		start, gc := time.Now(), debug.SetGCPercent(-1)
 		collect := func(ctx app.Context) {
 			runtime.GC()
 			debug.SetGCPercent(gc)
 			ctx.PreventUpdate()
 		}
-		msg, err := p.parse()
+		// Sleeping between parts of a big HAR hands the main thread back
+		// to the browser (go-app's loop waits, events queue meanwhile).
+		msg, err := p.parse(handBack)
 		spent := time.Since(start)
 		ctx.PreventUpdate()
 		nextTask(ctx, func(ctx app.Context) {
@@ -391,6 +393,10 @@ func (p *Page) readLater(ctx app.Context) {
 		})
 	})
 }
+
+// handBack lets the browser have the main thread for a moment: a goroutine
+// that sleeps leaves Go with nothing to run.
+func handBack() { time.Sleep(time.Millisecond) }
 
 // nextTask runs fn in a task of its own, once the browser has had the main
 // thread (go-app's After(0) would run it at once, in the same task).

@@ -59,6 +59,9 @@ func parseHAR(entries gjson.Result, opt Options) (*Message, error) {
 	m.Entries = make([]Entry, 0, len(entries.Raw)/512+1) // the smallest entries are about 250 bytes
 	entries.ForEach(func(_, e gjson.Result) bool {
 		n := len(m.Entries) + 1
+		if opt.Yield != nil && n%2000 == 0 {
+			opt.Yield()
+		}
 		en := harEntry(n, e)
 		m.Entries = append(m.Entries, en)
 		switch {

@@ -84,6 +84,10 @@ type Options struct {
 	// Entry is the HAR entry to read, by its number (Entry.N); 0 picks the first
 	// failed one (status 0 or >= 400), or the first entry when none failed.
 	Entry int
+	// Yield, when set, is called now and then while a big HAR file is read
+	// (every 2,000 entries), so that a caller on a single thread can let
+	// other work run.
+	Yield func()
 }
 
 // TooLargeError reports a paste over MaxInput.
