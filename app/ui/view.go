@@ -88,6 +88,54 @@ func (p *Page) decodeTime() app.UI {
 		Text(fmt.Sprintf("Decoded in %.1f ms.", p.took.Seconds()*1000))
 }
 
+// The page the server prerenders (what shows, and takes input, while
+// app.wasm loads) writes a false boolean attribute as checked="false", which
+// HTML reads as true, and a newline in an attribute as "\n": there, those
+// attributes are written only when they hold. In the browser, go-app sets
+// them either way.
+
+// editor is the textarea of the paste: read-only while it shows the start
+// of a big input.
+func (p *Page) editor() app.UI {
+	ed := app.Textarea().
+		ID("input").
+		Attr("data-testid", "input").
+		Class("editor").
+		Spellcheck(false).
+		Attr("autocomplete", "off").
+		// The text is the default value, so the editor shows the input
+		// when go-app (re)creates it; typing and setEditor set its value.
+		Text(p.editorText()).
+		OnInput(p.onInput).
+		OnDrop(p.onDrop).
+		OnDragOver(p.onDragOver)
+	if app.IsClient {
+		ed = ed.Placeholder("HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/problem+json\n\n{\"type\": \"...\", \"title\": \"...\"}")
+	}
+	if big := len(p.input) > bigPaste; big || app.IsClient {
+		ed = ed.ReadOnly(big)
+	}
+	return ed
+}
+
+// option is a select's option, selected when sel.
+func option(value, text string, sel bool) app.UI {
+	o := app.Option().Value(value).Text(text)
+	if sel || app.IsClient {
+		o = o.Selected(sel)
+	}
+	return o
+}
+
+// checkbox is a checkbox, ticked when on.
+func checkbox(id string, on bool) app.HTMLInput {
+	c := app.Input().Type("checkbox").ID(id)
+	if on || app.IsClient {
+		c = c.Checked(on)
+	}
+	return c
+}
+
 func (p *Page) inputPanel() app.UI {
 	return app.Elem("section").Class("input-panel").Aria("label", "Input").Body(
 		app.Elem("label").Attr("for", "input").Class("label").Text("Response: curl -i or -v output, headers and body, a body, or a HAR file"),
@@ -97,30 +145,15 @@ func (p *Page) inputPanel() app.UI {
 				app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "clear-editor").Text("Clear the editor").OnClick(p.onClearEditor),
 			)
 		}),
-		app.Textarea().
-			ID("input").
-			Attr("data-testid", "input").
-			Class("editor").
-			Spellcheck(false).
-			Attr("autocomplete", "off").
-			Placeholder("HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/problem+json\n\n{\"type\": \"...\", \"title\": \"...\"}").
-			// The text is the default value, so the editor shows the input
-			// when go-app (re)creates it; typing and setEditor set its value.
-			Text(p.editorText()).
-			ReadOnly(len(p.input) > bigPaste).
-			OnInput(p.onInput).
-			OnDrop(p.onDrop).
-			OnDragOver(p.onDragOver),
+		p.editor(),
 		app.Elem("div").Class("controls").Body(
 			app.Elem("label").Attr("for", "method").Text("Method"),
 			app.Select().ID("method").Attr("data-testid", "method").OnChange(p.onMethod).Body(
-				app.Option().Value(asPasted).Selected(p.method == "").Text("as pasted"),
-				app.Range(methods).Slice(func(i int) app.UI {
-					return app.Option().Value(methods[i]).Selected(p.method == methods[i]).Text(methods[i])
-				}),
+				option(asPasted, "as pasted", p.method == ""),
+				app.Range(methods).Slice(func(i int) app.UI { return option(methods[i], methods[i], p.method == methods[i]) }),
 			),
 			app.Elem("label").Class("check").Body(
-				app.Input().Type("checkbox").ID("idempotency-key").Checked(p.key).OnChange(p.onKey),
+				checkbox("idempotency-key", p.key).OnChange(p.onKey),
 				app.Text(" sent with an Idempotency-Key"),
 			),
 			app.Elem("label").Class("file").Body(
@@ -130,7 +163,7 @@ func (p *Page) inputPanel() app.UI {
 		),
 		app.Elem("div").Class("controls muted").Body(
 			app.Elem("label").Class("check").Body(
-				app.Input().Type("checkbox").ID("remember").Checked(p.remember).OnChange(p.onRemember),
+				checkbox("remember", p.remember).OnChange(p.onRemember),
 				app.Text(" remember the last input in this browser, its secrets redacted"),
 			),
 			app.Elem("button").Attr("type", "button").Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
