@@ -191,7 +191,11 @@ func (f *finder) member(name string, m []int) {
 	case n == "cookie" || n == "setcookie":
 		f.cookies(name, start, end, n == "setcookie")
 	case holdsSecret(s, v):
-		f.add("member", name, byNameOrShape(name), start+schemeLen(v), end)
+		why := byShape
+		if s == strong {
+			why = byName
+		}
+		f.add("member", name, why, start+schemeLen(v), end)
 	}
 }
 
