@@ -29,6 +29,10 @@ type Options struct {
 	// Dialect, when set to a dialect id, decodes with that dialect instead of
 	// the detected one.
 	Dialect string
+	// Yield, when set, is called now and then while a big paste is read
+	// (every few thousand HAR entries or error items), so that a caller on a
+	// single thread can let other work run.
+	Yield func()
 }
 
 // Inspect reads a paste and reports what the error response in it says. It
@@ -38,19 +42,19 @@ func Inspect(input string, opt Options) (*Report, error) {
 	if opt.Dialect != "" && Lookup(opt.Dialect) == nil {
 		return nil, fmt.Errorf("unknown dialect %q (known: %s)", opt.Dialect, strings.Join(IDs(), ", "))
 	}
-	msg, err := message.Parse(input, message.Options{Entry: opt.Entry})
+	msg, err := message.Parse(input, message.Options{Entry: opt.Entry, Yield: opt.Yield})
 	if err != nil {
 		return nil, err
 	}
-	return Decode(msg, opt.Dialect), nil
+	return Decode(msg, opt), nil
 }
 
-// Decode reports what msg says. dialect, when it names a known dialect,
-// overrides detection.
-func Decode(msg *message.Message, dialect string) *Report {
+// Decode reports what msg says. opt.Dialect, when it names a known dialect,
+// overrides detection; opt.Entry is not used (msg holds the entry read).
+func Decode(msg *message.Message, opt Options) *Report {
 	d := newDoc(msg)
-	r := &Report{}
-	detect(d, r, Lookup(dialect))
+	r := &Report{yield: opt.Yield}
+	detect(d, r, Lookup(opt.Dialect))
 	if dl := Lookup(r.Dialect); dl.decode != nil {
 		dl.decode(d, r)
 	}

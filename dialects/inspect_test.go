@@ -2,6 +2,8 @@ package dialects
 
 import (
 	"errors"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -139,6 +141,27 @@ func TestHostileSizes(t *testing.T) {
 	var tooLarge *message.TooLargeError
 	if !errors.As(err, &tooLarge) || !strings.Contains(err.Error(), "33554433 bytes") {
 		t.Errorf("over the limit: %v", err)
+	}
+}
+
+// TestYield: a long list of error items is read in parts, with Options.Yield
+// called between them, into the same report as when read at once.
+func TestYield(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("HTTP/1.1 422 Unprocessable Content\ncontent-type: application/problem+json\n\n" + `{"title": "Invalid rows", "errors": [`)
+	const n = 5 * yieldEvery
+	for i := range n {
+		fmt.Fprintf(&b, `{"pointer": "/rows/%d/amount", "detail": "must be positive"},`, i)
+	}
+	b.WriteString(`{"pointer": "/name", "detail": "is required"}]}`)
+	calls := 0
+	got, err := Inspect(b.String(), Options{Yield: func() { calls++ }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := inspect(t, b.String())
+	if calls != (n+1)/yieldEvery || len(got.FieldErrors) != n+1 || !reflect.DeepEqual(got.FieldErrors, want.FieldErrors) {
+		t.Errorf("%d calls of Yield, %d field errors (%d read at once)", calls, len(got.FieldErrors), len(want.FieldErrors))
 	}
 }
 

@@ -468,11 +468,17 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 	return len(r.FieldErrors) + len(r.Errors)
 }
 
+// yieldEvery is how many error items are read between calls of Options.Yield.
+const yieldEvery = 2000
+
 // readItems reads a list of error items: objects naming a field become field
 // errors, other objects and strings issues.
 func readItems(r *Report, arr gjson.Result, depth int) {
 	var keys rankCache // the items of a list mostly share their members
 	arr.ForEach(func(_, e gjson.Result) bool {
+		if r.items++; r.yield != nil && r.items%yieldEvery == 0 {
+			r.yield()
+		}
 		switch {
 		case e.Type == gjson.String:
 			if r.first == nil {

@@ -65,6 +65,9 @@ type Report struct {
 
 	// first is the first error item a list held, in the body's order.
 	first *Issue
+	// yield and items: Options.Yield, called every yieldEvery items read.
+	yield func()
+	items int
 }
 
 // Sources are the places the generic reader took facts from.

@@ -255,7 +255,7 @@ func (p *Page) setEditor(ctx app.Context) {
 func (p *Page) refresh(ctx app.Context) {
 	start := time.Now()
 	msg, err := p.parse(nil)
-	p.decode(ctx, msg, err, time.Since(start))
+	p.decode(ctx, msg, err, time.Since(start), nil)
 }
 
 // parse reads the input's HTTP message, the first half of a decode: nil for
@@ -273,8 +273,9 @@ func (p *Page) parse(yield func()) (msg *message.Message, err error) {
 }
 
 // decode reports what msg says and computes the advice, the second half of a
-// decode; parsing took spent.
-func (p *Page) decode(ctx app.Context, msg *message.Message, err error, spent time.Duration) {
+// decode; parsing took spent. yield, when set, is called between parts of a
+// big body.
+func (p *Page) decode(ctx app.Context, msg *message.Message, err error, spent time.Duration, yield func()) {
 	start := time.Now()
 	p.decodes++
 	p.report, p.advice, p.compared, p.err = nil, nil, nil, ""
@@ -292,7 +293,7 @@ func (p *Page) decode(ctx app.Context, msg *message.Message, err error, spent ti
 	if msg == nil {
 		return
 	}
-	r := dialects.Decode(msg, p.dialect)
+	r := dialects.Decode(msg, dialects.Options{Dialect: p.dialect, Yield: yield})
 	p.report = r
 	if len(r.BodyText) <= 2048 {
 		p.bodyShown = p.decodes
@@ -383,7 +384,7 @@ func (p *Page) readLater(ctx app.Context) {
 				collect(ctx)
 				return
 			}
-			p.decode(ctx, msg, err, spent)
+			p.decode(ctx, msg, err, spent, handBack)
 			p.save(ctx) // too big to keep: forgets the last input
 			ctx.PreventUpdate()
 			nextTask(ctx, func(ctx app.Context) {
