@@ -12,16 +12,28 @@ LIBS      := dialects/retry/testdata/libs
 
 .PHONY: build run static test vet test-native test-wasm bench fuzz corpus
 
-## build: web/app.wasm (precompressed) and the native errlens binary.
+## build: web/app.wasm (precompressed) and the native errlens binary, each
+## rebuilt only when a Go source or an embedded file changed.
 ## Inlining is off to keep app.wasm small, except in gjson, where it makes
 ## app.wasm both smaller and faster.
-build:
+SOURCES := go.mod go.sum $(shell find app dialects main.go -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*') \
+	dialects/share/secretrules.json $(wildcard dialects/testdata/*/*.gallery.http)
+
+build: web/app.wasm.gz web/app.wasm.br errlens
+
+web/app.wasm: $(SOURCES)
 	GOOS=js GOARCH=wasm $(GO) build -trimpath -gcflags=all=-l -gcflags=github.com/tidwall/gjson= -ldflags="-s -w" -o web/app.wasm .
-	gzip -9 -k -f web/app.wasm
-	if command -v brotli >/dev/null; then brotli -q 11 -f -o web/app.wasm.br web/app.wasm; else rm -f web/app.wasm.br; fi
+
+web/app.wasm.gz: web/app.wasm
+	gzip -9 -c web/app.wasm > web/app.wasm.gz
+
+web/app.wasm.br: web/app.wasm
+	if command -v brotli >/dev/null; then brotli -q 11 -c web/app.wasm > web/app.wasm.br; else rm -f web/app.wasm.br; fi
+
+errlens: $(SOURCES)
 	$(GO) build -o errlens .
 
-## run: build, then serve the app on http://127.0.0.1:8000/
+## run: build what changed, then serve the app on http://127.0.0.1:8000/
 run: build
 	./errlens serve --addr 127.0.0.1:8000
 

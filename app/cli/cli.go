@@ -7,7 +7,6 @@ package cli
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -39,9 +38,8 @@ Usage:
 
 FILE holds curl -i or curl -v output, headers and a body, a body alone, or a
 HAR file; "-" or no FILE reads standard input.
-
-Flags of inspect:
-`
+Run 'errlens COMMAND --help' for a command's flags.
+` + exitCodes
 
 // Env is what a command reads and writes, so tests can run it in memory.
 type Env struct {
@@ -61,7 +59,6 @@ func Main() {
 func Run(args []string, env Env) int {
 	if len(args) == 0 {
 		fmt.Fprint(env.Stderr, usage)
-		inspectFlags(new(inspectOptions), env.Stderr).PrintDefaults()
 		return exitUsage
 	}
 	switch args[0] {
@@ -80,10 +77,10 @@ func Run(args []string, env Env) int {
 		return exitOK
 	case "help", "-h", "--help":
 		fmt.Fprint(env.Stdout, usage)
-		inspectFlags(new(inspectOptions), env.Stdout).PrintDefaults()
 		return exitOK
 	}
-	fmt.Fprintf(env.Stderr, "errlens: unknown command %q\n\n%s", args[0], usage)
+	commands := []string{"inspect", "share", "serve", "static", "dialects", "help"}
+	fmt.Fprintf(env.Stderr, "errlens: unknown command %q%s\n\n%s", args[0], didYouMean(args[0], commands, ""), usage)
 	return exitUsage
 }
 
@@ -95,56 +92,74 @@ type inspectOptions struct {
 	config   bool
 }
 
-func inspectFlags(o *inspectOptions, out io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("inspect", flag.ContinueOnError)
-	fs.SetOutput(out)
-	fs.StringVar(&o.advice.Method, "method", "", "request method, when the paste does not show it (GET, POST...)")
+const inspectUsage = `Usage: errlens inspect [FILE|-] [flags]
+
+Reports what the error response in FILE says: dialect, status, code, message,
+request id, field errors, and whether and when to retry. FILE holds curl -i or
+curl -v output, headers and a body, a body alone, or a HAR file; "-" or no FILE
+reads standard input.
+`
+
+func inspectCommand(o *inspectOptions) *command {
+	c := newCommand("inspect", inspectUsage)
+	fs := c.flags
+	fs.StringVar(&o.advice.Method, "method", "", "request `METHOD`, when the paste does not show it: "+strings.Join(methods, ", "))
 	fs.BoolVar(&o.advice.IdempotencyKey, "idempotency-key", false, "the request was sent with an Idempotency-Key")
-	fs.StringVar(&o.advice.Policy, "policy", "recommended", "retry profile of the timeline: "+strings.Join(profileNames(), ", "))
-	fs.IntVar(&o.attempts, "attempts", 0, "attempts of the timeline, counting the first (default: the profile's)")
-	fs.Uint64Var(&o.advice.Seed, "seed", 1, "seed of the sampled retry delays")
-	fs.BoolVar(&o.advice.DelayOnce, "delay-once", false, "the timeline's later responses carry no delay (default: every retry meets this same response)")
-	fs.IntVar(&o.decode.Entry, "entry", 0, "HAR entry to read, by number (default: the first failed one)")
-	fs.StringVar(&o.decode.Dialect, "dialect", "", "decode as this dialect instead of the detected one")
+	fs.StringVar(&o.advice.Policy, "policy", "recommended", "retry profile of the timeline, `NAME`: "+strings.Join(profileNames(), ", "))
+	fs.IntVar(&o.attempts, "attempts", 0, "`N` attempts in the timeline, counting the first (default: the profile's)")
+	fs.Uint64Var(&o.advice.Seed, "seed", 1, "`SEED` of the sampled retry delays: the same seed, the same timeline")
+	fs.BoolVar(&o.advice.DelayOnce, "delay-once", false, "only this response carries the server's delay (default: every retry meets it again)")
+	fs.IntVar(&o.decode.Entry, "entry", 0, "HAR entry to read, by its number `N` (default: the first failed one)")
+	fs.StringVar(&o.decode.Dialect, "dialect", "", "decode as dialect `ID` instead of the detected one (errlens dialects lists them)")
 	fs.BoolVar(&o.asJSON, "json", false, "print the report as JSON (the documented contract)")
 	fs.BoolVar(&o.config, "config", false, "print only the configuration that makes the policy's library retry as the timeline shows")
-	return fs
+	return c
 }
 
 func inspect(args []string, env Env) int {
 	var o inspectOptions
-	fs := inspectFlags(&o, env.Stderr)
-	files, err := parseInterspersed(fs, args)
-	if err != nil {
-		return exitUsage
+	c := inspectCommand(&o)
+	files, code, done := c.parse(args, env)
+	if done {
+		return code
 	}
 	if len(files) > 1 {
-		fmt.Fprintln(env.Stderr, "errlens inspect: one FILE at a time")
-		return exitUsage
+		return c.fail(env, "one FILE at a time (got %d)", len(files))
 	}
-	in, name, err := readInput(files, env.Stdin)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "errlens inspect: %v\n", err)
-		return exitInput
+	if msg := checkMethod(&o.advice.Method); msg != "" {
+		return c.fail(env, "%s", msg)
+	}
+	if msg := oneOf("policy", o.advice.Policy, profileNames()); msg != "" {
+		return c.fail(env, "%s", msg)
+	}
+	if o.decode.Dialect != "" {
+		if msg := oneOf("dialect", o.decode.Dialect, dialects.IDs()); msg != "" {
+			return c.fail(env, "%s", msg)
+		}
+	}
+	if o.decode.Entry < 0 {
+		return c.fail(env, "--entry %d: entries are numbered from 1", o.decode.Entry)
+	}
+	p := retry.ProfileNamed(o.advice.Policy)
+	if o.attempts != 0 {
+		params := p.Params
+		params.Attempts = o.attempts
+		if err := params.Check(); err != nil {
+			return c.fail(env, "--attempts: %v", err)
+		}
+		o.advice.Params = &params
+	}
+	in, name, code, done := c.read(files, env)
+	if done {
+		return code
 	}
 	r, err := dialects.Inspect(in, o.decode)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "errlens inspect: %s: %v\n", name, err)
 		return exitInput
 	}
-	p := retry.ProfileNamed(o.advice.Policy)
-	if p == nil {
-		fmt.Fprintf(env.Stderr, "errlens inspect: unknown policy %q (known: %s)\n", o.advice.Policy, strings.Join(profileNames(), ", "))
-		return exitUsage
-	}
-	if o.attempts != 0 {
-		params := p.Params
-		params.Attempts = o.attempts
-		if err := params.Check(); err != nil {
-			fmt.Fprintf(env.Stderr, "errlens inspect: --attempts: %v\n", err)
-			return exitUsage
-		}
-		o.advice.Params = &params
+	if o.decode.Entry != 0 && r.Entries == nil {
+		return c.fail(env, "--entry %d: %s is no HAR file; --entry picks an entry of one", o.decode.Entry, name)
 	}
 	a := retry.Advise(r, o.advice)
 	if o.config {
@@ -174,6 +189,15 @@ func inspect(args []string, env Env) int {
 	return exitOK
 }
 
+// checkMethod upper-cases *m and checks it is a request method.
+func checkMethod(m *string) string {
+	if *m == "" {
+		return ""
+	}
+	*m = strings.ToUpper(*m)
+	return oneOf("method", *m, methods)
+}
+
 func profileNames() []string {
 	var names []string
 	for _, p := range retry.Profiles() {
@@ -182,20 +206,25 @@ func profileNames() []string {
 	return names
 }
 
-// parseInterspersed parses flags wherever they are among the arguments, so
-// `inspect FILE --json` works as well as `inspect --json FILE`.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return rest, nil
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
+// read reads the input the command names; done reports that the caller
+// returns code at once: the input could not be read (1), or there is none (2).
+func (c *command) read(files []string, env Env) (in, name string, code int, done bool) {
+	if len(files) == 0 && charDevice(env.Stdin) {
+		return "", "", c.fail(env, "no input: give a FILE, or pipe a response in (curl -si URL | errlens %s -)", c.name), true
 	}
+	in, name, err := readInput(files, env.Stdin)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "errlens %s: %v\n", c.name, err)
+		return "", name, exitInput, true
+	}
+	if strings.TrimSpace(in) == "" {
+		where := "standard input was empty"
+		if name != "-" {
+			where = name + " is empty"
+		}
+		return "", name, c.fail(env, "no input: %s", where), true
+	}
+	return in, name, exitOK, false
 }
 
 // readInput reads the named file, or standard input for "-" or no file.
@@ -223,18 +252,16 @@ func isTerminal(f *os.File) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return charDevice(f)
 }
 
 // serve runs the app's server until it fails.
 func serve(args []string, env Env) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	addr := fs.String("addr", "127.0.0.1:8000", "address to listen on")
-	dir := fs.String("dir", ".", "directory holding web/ (with web/app.wasm)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	c := newCommand("serve", "Usage: errlens serve [flags]\n\nServes the app (the page, app.wasm and the embed view) over HTTP.\n")
+	addr := c.flags.String("addr", "127.0.0.1:8000", "`HOST:PORT` to listen on")
+	dir := c.flags.String("dir", ".", "`DIR` holding web/ (with web/app.wasm)")
+	if files, code, done := c.parse(args, env); done || len(files) > 0 {
+		return max(code, c.noArgs(env, files))
 	}
 	h, err := server.New(*dir)
 	if err != nil {
@@ -251,22 +278,32 @@ func serve(args []string, env Env) int {
 
 // shareLink prints a share link of a paste, its secrets redacted unless kept.
 func shareLink(args []string, env Env) int {
-	fs := flag.NewFlagSet("share", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	base := fs.String("base", "http://127.0.0.1:8000/", "URL of the app the link opens")
-	method := fs.String("method", "", "request method, when the paste does not show it")
+	c := newCommand("share", "Usage: errlens share [FILE|-] [flags]\n\nPrints a link that opens the app on the paste in FILE, its secrets redacted,\nand lists on stderr what was redacted and why.\n")
+	fs := c.flags
+	base := fs.String("base", "http://127.0.0.1:8000/", "`URL` of the app the link opens")
+	method := fs.String("method", "", "request `METHOD`, when the paste does not show it: "+strings.Join(methods, ", "))
 	key := fs.Bool("idempotency-key", false, "the request was sent with an Idempotency-Key")
-	policy := fs.String("policy", "", "retry profile the link shows")
-	keep := fs.String("keep", "", "comma-separated numbers of redactions to keep (see the list printed)")
+	policy := fs.String("policy", "", "retry profile `NAME` the link shows (default: the app's)")
+	keep := fs.String("keep", "", "redactions to keep, by their `N,N...` in the list printed")
 	embed := fs.Bool("embed", false, "print the embed view's link instead")
-	files, err := parseInterspersed(fs, args)
-	if err != nil || len(files) > 1 {
-		return exitUsage
+	files, code, done := c.parse(args, env)
+	if done {
+		return code
 	}
-	in, name, err := readInput(files, env.Stdin)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "errlens share: %v\n", err)
-		return exitInput
+	if len(files) > 1 {
+		return c.fail(env, "one FILE at a time (got %d)", len(files))
+	}
+	if msg := checkMethod(method); msg != "" {
+		return c.fail(env, "%s", msg)
+	}
+	if *policy != "" {
+		if msg := oneOf("policy", *policy, profileNames()); msg != "" {
+			return c.fail(env, "%s", msg)
+		}
+	}
+	in, name, code, done := c.read(files, env)
+	if done {
+		return code
 	}
 	if err := share.CheckSize(len(in)); err != nil {
 		fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)
@@ -274,12 +311,17 @@ func shareLink(args []string, env Env) int {
 	}
 	secrets := share.FindSecrets(in)
 	kept := map[int]bool{}
-	for _, n := range strings.Split(*keep, ",") {
-		if i, err := strconv.Atoi(strings.TrimSpace(n)); err == nil && i >= 1 && i <= len(secrets) {
-			kept[i-1] = true
+	for n := range strings.SplitSeq(*keep, ",") {
+		if n = strings.TrimSpace(n); n == "" {
+			continue
 		}
+		i, err := strconv.Atoi(n)
+		if err != nil || i < 1 || i > len(secrets) {
+			return c.fail(env, "--keep %s: no redaction %s; this paste has %d (numbered from 1)", *keep, n, len(secrets))
+		}
+		kept[i-1] = true
 	}
-	frag, err := share.Encode(share.State{Input: share.Redact(in, secrets, kept), Method: strings.ToUpper(*method), Key: *key, Policy: *policy})
+	frag, err := share.Encode(share.State{Input: share.Redact(in, secrets, kept), Method: *method, Key: *key, Policy: *policy})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)
 		return exitInput
@@ -302,15 +344,22 @@ func shareLink(args []string, env Env) int {
 	return exitOK
 }
 
+// noArgs refuses the arguments of a command that takes none.
+func (c *command) noArgs(env Env, args []string) int {
+	if len(args) == 0 {
+		return exitOK
+	}
+	return c.fail(env, "unexpected argument %q", args[0])
+}
+
 // static writes the static website.
 func static(args []string, env Env) int {
-	fs := flag.NewFlagSet("static", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	base := fs.String("base", "/", "path the site is served under, such as /tools/errlens/")
-	out := fs.String("out", "static", "directory to write")
-	dir := fs.String("dir", ".", "directory holding web/ (with web/app.wasm)")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	c := newCommand("static", "Usage: errlens static [flags]\n\nWrites the app as a static website, for any static host.\n")
+	base := c.flags.String("base", "/", "`PATH` the site is served under, such as /tools/errlens/")
+	out := c.flags.String("out", "static", "`DIR` to write")
+	dir := c.flags.String("dir", ".", "`DIR` holding web/ (with web/app.wasm)")
+	if files, code, done := c.parse(args, env); done || len(files) > 0 {
+		return max(code, c.noArgs(env, files))
 	}
 	if err := server.Static(*dir, *out, *base); err != nil {
 		fmt.Fprintf(env.Stderr, "errlens static: %v\n", err)

@@ -5,6 +5,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,24 +86,67 @@ func TestInspectTimeline(t *testing.T) {
 	}
 }
 
+// TestExitCodes: 0 for a report or help, 1 for input that cannot be read, 2
+// for a wrong command line, said with what would be right.
 func TestExitCodes(t *testing.T) {
-	if code, _, errs := run(t, "", "inspect", "/nonexistent"); code != 1 || !strings.Contains(errs, "no such file") {
-		t.Errorf("missing file: %d %s", code, errs)
+	const paste = "HTTP/1.1 404 Not Found\n\n{\"message\": \"no such order\"}"
+	for _, tt := range []struct {
+		stdin string
+		args  []string
+		code  int
+		want  string // in stderr, or in stdout for exit 0
+	}{
+		{"", []string{"inspect", "/nonexistent"}, exitInput, "no such file"},
+		{`{"log":{"entries":[]}}`, []string{"inspect", "-", "--entry", "3"}, exitInput, "entry 3 does not exist"},
+		{"", []string{"inspect", "-"}, exitUsage, "no input: standard input was empty"},
+		{" \n\t\n", []string{"inspect"}, exitUsage, "no input"},
+		{"", []string{"share"}, exitUsage, "no input"},
+		{paste, []string{"inspect", "--jsn"}, exitUsage, "unknown flag --jsn; did you mean --json?"},
+		{paste, []string{"inspect", "--policy", "urlib3"}, exitUsage, "did you mean urllib3? (known: seeds, recommended,"},
+		{paste, []string{"inspect", "--policy", "nope"}, exitUsage, "cenkalti-backoff-v5"},
+		{paste, []string{"inspect", "--dialect", "strpe"}, exitUsage, "--dialect strpe: unknown; did you mean stripe?"},
+		{paste, []string{"inspect", "--method", "FOO"}, exitUsage, "--method FOO: unknown (known: GET, HEAD, POST"},
+		{paste, []string{"share", "--method", "pots"}, exitUsage, "did you mean POST?"},
+		{paste, []string{"inspect", "--entry", "2"}, exitUsage, "--entry 2: - is no HAR file"},
+		{paste, []string{"inspect", "--entry", "-1"}, exitUsage, "numbered from 1"},
+		{paste, []string{"inspect", "--attempts", "x"}, exitUsage, `invalid value "x" for flag --attempts: not a number`},
+		{paste, []string{"inspect", "--policy"}, exitUsage, "flag needs an argument: --policy"},
+		{paste, []string{"inspect", "a", "b"}, exitUsage, "one FILE at a time"},
+		{paste, []string{"share", "--keep", "3"}, exitUsage, "no redaction 3; this paste has 0"},
+		{paste, []string{"share", "--policy", "gott"}, exitUsage, "did you mean got?"},
+		{"", []string{"serve", "extra"}, exitUsage, `unexpected argument "extra"`},
+		{"", []string{"insect"}, exitUsage, "did you mean inspect?"},
+		{"", []string{}, exitUsage, "Usage:"},
+		{"", []string{"dialects"}, exitOK, "problem-details"},
+		{paste, []string{"inspect", "--method", "get"}, exitOK, "Retry: do not retry"},
+	} {
+		code, out, errs := run(t, tt.stdin, tt.args...)
+		got := errs
+		if tt.code == exitOK {
+			got = out
+		}
+		if code != tt.code || !strings.Contains(got, tt.want) {
+			t.Errorf("errlens %v: exit %d (want %d)\nstdout %q\nstderr %q\nwant %q", tt.args, code, tt.code, out, errs, tt.want)
+		}
 	}
-	if code, _, errs := run(t, `{"log":{"entries":[]}}`, "inspect", "-", "--entry", "3"); code != 1 || !strings.Contains(errs, "entry 3 does not exist") {
-		t.Errorf("bad entry: %d %s", code, errs)
+}
+
+var singleDash = regexp.MustCompile(`(?m)^\s+-[a-z]`)
+
+// TestHelp: every command's --help and -h print its usage with double-dash
+// flags and the exit codes, on stdout, and exit 0.
+func TestHelp(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}, {"inspect", "--help"}, {"inspect", "-h"}, {"share", "--help"}, {"serve", "--help"}, {"static", "-h"}} {
+		code, out, errs := run(t, "", args...)
+		if code != exitOK || errs != "" || !strings.Contains(out, "Usage:") || !strings.Contains(out, "Exit codes: 0 report printed, 1") {
+			t.Errorf("errlens %v: exit %d, stderr %q\n%s", args, code, errs, out)
+		}
+		if len(args) == 2 && (!strings.Contains(out, "\n  --") || singleDash.MatchString(out)) {
+			t.Errorf("errlens %v: flags not in --flag form:\n%s", args, out)
+		}
 	}
-	if code, _, _ := run(t, "", "inspect", "--nope"); code != 2 {
-		t.Errorf("bad flag: %d", code)
-	}
-	if code, _, errs := run(t, "", "inspect", "-", "--policy", "nope"); code != 2 || !strings.Contains(errs, "cenkalti-backoff-v5") {
-		t.Errorf("bad policy: %d %s", code, errs)
-	}
-	if code, _, _ := run(t, "", "frobnicate"); code != 2 {
-		t.Errorf("bad command: %d", code)
-	}
-	if code, out, _ := run(t, "", "dialects"); code != 0 || !strings.Contains(out, "problem-details") {
-		t.Errorf("dialects: %d", code)
+	if _, out, _ := run(t, "", "inspect", "--help"); !strings.Contains(out, "--policy NAME") || !strings.Contains(out, "(default recommended)") {
+		t.Errorf("inspect --help:\n%s", out)
 	}
 }
 

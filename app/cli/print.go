@@ -134,8 +134,8 @@ func printReport(w io.Writer, r *dialects.Report, color bool) {
 // printAdvice writes the retry advice and the timeline.
 func printAdvice(w io.Writer, a *retry.Advice, color bool) {
 	s := style(color)
-	d := a.Decision
-	switch d {
+	d := retry.DecisionText[a.Decision]
+	switch a.Decision {
 	case retry.Retry:
 		d = s.wrap("1;32", d)
 	case retry.DoNotRetry:

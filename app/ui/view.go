@@ -453,7 +453,7 @@ func (p *Page) retryView() app.UI {
 	return app.Elem("div").Class("card retry").Body(
 		app.Elem("h3").Body(
 			app.Text("Retry: "),
-			app.Elem("span").Class("decision "+a.Decision).Attr("data-testid", "retry-decision").Attr("data-decision", a.Decision).Text(decisionText[a.Decision]),
+			app.Elem("span").Class("decision "+a.Decision).Attr("data-testid", "retry-decision").Attr("data-decision", a.Decision).Text(retry.DecisionText[a.Decision]),
 		),
 		app.Elem("ul").Class("reasons").Body(app.Range(a.Reasons).Slice(func(i int) app.UI {
 			rs := a.Reasons[i]
@@ -517,13 +517,6 @@ func (p *Page) configView(a *retry.Advice) app.UI {
 		app.If(c.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(c.Note) }),
 		app.Elem("button").Attr("type", "button").Class("small").Text("Copy the config").OnClick(onCopyOf(`[data-testid=config]`)),
 	)
-}
-
-var decisionText = map[string]string{
-	retry.Retry:            "retry",
-	retry.VerifyThenRetry:  "verify, then retry",
-	retry.RefreshThenRetry: "refresh, then retry",
-	retry.DoNotRetry:       "do not retry",
 }
 
 func (p *Page) delayView(a *retry.Advice) app.UI {

@@ -21,6 +21,14 @@ const (
 	DoNotRetry       = "do-not-retry"       // fix the request, the credentials or the permissions
 )
 
+// DecisionText says a decision in words: "verify, then retry".
+var DecisionText = map[string]string{
+	Retry:            "retry",
+	VerifyThenRetry:  "verify, then retry",
+	RefreshThenRetry: "refresh, then retry",
+	DoNotRetry:       "do not retry",
+}
+
 // Options describe the request that failed, beyond what the paste shows, and
 // the timeline wanted.
 type Options struct {
