@@ -138,6 +138,8 @@ func tooDeep(s string) int {
 func bodyKind(d *doc) string {
 	b := d.body
 	switch {
+	case b == "" && d.msg.Unrecorded > 0:
+		return "unrecorded"
 	case b == "":
 		return "empty"
 	case isBinary(b):
@@ -264,6 +266,8 @@ func fallback(d *doc) int {
 	switch {
 	case d.kind == "empty":
 		return emptyBody.index
+	case d.kind == "unrecorded":
+		return unrecorded.index
 	case d.kind == "html":
 		return html.index
 	case d.kind == "json" && d.root.Exists():
@@ -285,6 +289,8 @@ func fallbackEvidence(d *doc) string {
 	switch {
 	case d.kind == "empty":
 		return "the response has no body"
+	case d.kind == "unrecorded":
+		return "the HAR file did not record the body (" + itoa(d.msg.Unrecorded) + " bytes were received)"
 	case d.kind == "html":
 		return "the body is HTML"
 	case d.kind == "json" && d.root.Exists():

@@ -3,6 +3,7 @@ package dialects
 import (
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -162,6 +163,39 @@ func TestYield(t *testing.T) {
 	want := inspect(t, b.String())
 	if calls != (n+1)/yieldEvery || len(got.FieldErrors) != n+1 || !reflect.DeepEqual(got.FieldErrors, want.FieldErrors) {
 		t.Errorf("%d calls of Yield, %d field errors (%d read at once)", calls, len(got.FieldErrors), len(want.FieldErrors))
+	}
+}
+
+// TestUnrecordedBody: HAR entries whose body Chromium did not save (captured
+// with content omitted) are said to be so, with the size that was received,
+// while the status and headers are read as usual.
+func TestUnrecordedBody(t *testing.T) {
+	for _, tt := range []struct {
+		file      string
+		status    int
+		bytes     string
+		requestID string
+	}{
+		{"testdata/unrecorded/chromium-429-omitted.gallery.http", 429, "63 bytes", ""},
+		{"testdata/unrecorded/chromium-422-omitted.http", 422, "341 bytes", "req-7f3a9c2e-0001"},
+	} {
+		in, err := os.ReadFile(tt.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := inspect(t, string(in))
+		if r.Dialect != "unrecorded" || r.Body.Kind != "unrecorded" || r.Status != tt.status || r.RequestID != tt.requestID ||
+			len(r.Evidence) != 1 || !strings.Contains(r.Evidence[0], "did not record the body ("+tt.bytes) {
+			t.Errorf("%s: %s (%s) %d %q %v", tt.file, r.Dialect, r.Body.Kind, r.Status, r.RequestID, r.Evidence)
+		}
+	}
+	// A redirect has no body to record: it is the empty dialect.
+	in, err := os.ReadFile("testdata/har/chromium-bodies-omitted.har")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := Inspect(string(in), Options{Entry: 6}); r.Dialect != "empty" || r.Status != 301 {
+		t.Errorf("the 301 entry: %s %d", r.Dialect, r.Status)
 	}
 }
 

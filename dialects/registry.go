@@ -33,7 +33,7 @@ var registry = []*Dialect{
 	laravel, kubernetes, slack, boom, oauth2,
 	twirp, connect, postgrest, elasticsearch, couchDB, matrix, telegram, salesforce,
 	errorsList, falcon, trpc, loopback, rails, grpcStatus,
-	genericJSON, html, plainText, emptyBody,
+	genericJSON, html, plainText, emptyBody, unrecorded,
 }
 
 func init() {

@@ -146,7 +146,7 @@ type Request struct {
 type Body struct {
 	Format      message.Format `json:"format"` // the paste's shape
 	ContentType string         `json:"contentType,omitempty"`
-	Kind        string         `json:"kind"` // json, xml, html, text, binary, empty
+	Kind        string         `json:"kind"` // json, xml, html, text, binary, empty, unrecorded
 	Bytes       int            `json:"bytes"`
 	Line        int            `json:"line"` // line of the paste where the body starts
 	// SyntaxError locates invalid JSON; the headers are still used.

@@ -21,6 +21,9 @@ type Entry struct {
 	MimeType   string `json:"mimeType,omitempty"`
 	Size       int    `json:"size"` // response body bytes as recorded
 	Started    string `json:"started,omitempty"`
+	// Time is the milliseconds the request took, from sending to the end of
+	// the response.
+	Time float64 `json:"time,omitempty"`
 }
 
 // Failed reports whether the entry got no response or an error status.
@@ -92,7 +95,11 @@ func parseHAR(entries gjson.Result, opt Options) (*Message, error) {
 	m.RequestHeaders = harHeaders(e.Get("request.headers"))
 	m.Headers = harHeaders(e.Get("response.headers"))
 	content := e.Get("response.content")
-	m.Body = content.Get("text").String()
+	text := content.Get("text")
+	m.Body = text.String()
+	if !text.Exists() {
+		m.Unrecorded = max(chosenEntry.Size, 0)
+	}
 	if content.Get("encoding").String() == "base64" {
 		if b, err := base64.StdEncoding.DecodeString(m.Body); err == nil {
 			m.Body = string(b)
@@ -123,6 +130,8 @@ func harEntry(n int, e gjson.Result) Entry {
 		switch k.Str {
 		case "startedDateTime":
 			en.Started = v.String()
+		case "time":
+			en.Time = v.Float()
 		case "request":
 			v.ForEach(func(k, v gjson.Result) bool {
 				switch k.Str {

@@ -45,6 +45,9 @@ type Message struct {
 	Reason  string // the status line's reason phrase, if it has one
 	Headers Headers
 	Body    string
+	// Unrecorded is the size of a body a HAR entry received but did not save
+	// (no content.text): Body is empty, but the response had one.
+	Unrecorded int
 	// BodyLine is the 1-based line of the paste on which the body starts, and
 	// BodyOffset its byte offset, so positions inside the body can be given as
 	// positions in the paste.
