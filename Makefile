@@ -9,6 +9,7 @@ COUNT     ?= 6
 
 BASE      ?= /
 LIBS      := dialects/retry/testdata/libs
+AXE       := app/server/testdata/axe
 
 .PHONY: build run static test vet test-native test-wasm bench fuzz corpus
 
@@ -51,12 +52,16 @@ vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet . ./app/... ./dialects/...
 
-test-native: $(LIBS)/node_modules/.package-lock.json
+test-native: $(LIBS)/node_modules/.package-lock.json $(AXE)/node_modules/.package-lock.json
 	$(GO) test ./...
 
 ## the npm retry libraries the retry tests run (dialects/retry/testdata/libs)
 $(LIBS)/node_modules/.package-lock.json: $(LIBS)/package-lock.json
 	if command -v npm >/dev/null; then cd $(LIBS) && npm ci --no-audit --no-fund; fi
+
+## axe-core, which the accessibility browser test runs in the page
+$(AXE)/node_modules/.package-lock.json: $(AXE)/package-lock.json
+	if command -v npm >/dev/null; then cd $(AXE) && npm ci --no-audit --no-fund; fi
 
 test-wasm:
 	GOOS=js GOARCH=wasm $(GO) test -exec="$(WASM_EXEC)" ./dialects/...

@@ -39,7 +39,7 @@ func (p *Page) Render() app.UI {
 			)
 		}),
 		app.Elem("header").Class("masthead").Body(
-			app.Elem("img").Attr("src", "/web/icon.svg").Attr("alt", "").Class("logo"),
+			app.Elem("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Class("logo"),
 			app.Elem("h1").Text("errlens"),
 			app.Elem("p").Class("tagline").Text("Paste what an API sent back. See what it means and what to do next. Nothing leaves this page."),
 		),
@@ -64,7 +64,7 @@ func (p *Page) embedView() app.UI {
 	}
 	return app.Elem("div").ID("top").Class("page embed").Attr("data-testid", "embed-view").Body(
 		app.Elem("div").Class("embed-bar row").Body(
-			app.Elem("img").Attr("src", "/web/icon.svg").Attr("alt", "").Class("logo small"),
+			app.Elem("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Class("logo small"),
 			app.Elem("a").Attr("href", p.appURL).Attr("target", "_blank").Attr("rel", "noopener").Attr("data-testid", "open-in-app").Text("Open in errlens"),
 			app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "edit-toggle").Aria("expanded", p.showInput).Text("Edit").
 				OnClick(func(ctx app.Context, e app.Event) { p.showInput = !p.showInput }),
@@ -436,7 +436,7 @@ func (p *Page) bodyView(r *dialects.Report) app.UI {
 	}
 	return app.Elem("details").Class("card").Attr("open", true).Body(
 		app.Elem("summary").Text(fmt.Sprintf("Body (%s, %d bytes)", r.Body.Kind, r.Body.Bytes)),
-		app.Raw(`<pre class="body" data-testid="body">`+content+`</pre>`),
+		app.Raw(`<pre class="body" data-testid="body" tabindex="0">`+content+`</pre>`),
 		app.If(truncated, func() app.UI {
 			return app.Elem("p").Class("muted").Text(fmt.Sprintf("Showing the first %d KB of %d KB.", bodyViewLimit>>10, len(r.BodyText)>>10))
 		}),
@@ -513,7 +513,7 @@ func (p *Page) configView(a *retry.Advice) app.UI {
 	}
 	return app.Elem("details").Class("config").Body(
 		app.Elem("summary").Text("Configure "+a.Library+" to retry like this"),
-		app.Elem("pre").Attr("data-testid", "config").Attr("data-lang", c.Lang).Text(c.Code),
+		app.Elem("pre").Attr("data-testid", "config").Attr("data-lang", c.Lang).Attr("tabindex", 0).Text(c.Code),
 		app.If(c.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(c.Note) }),
 		app.Elem("button").Attr("type", "button").Class("small").Text("Copy the config").OnClick(onCopyOf(`[data-testid=config]`)),
 	)
