@@ -615,3 +615,14 @@ func TestBrowserTimeline(t *testing.T) {
 	}
 	tb.screenshot(t, "timeline-compare-phone")
 }
+
+// TestBrowserWasmPreload: app.wasm is fetched once, from the page's preload
+// (its download starts as the page is parsed), and app.js uses that fetch.
+func TestBrowserWasmPreload(t *testing.T) {
+	tb := openTab(t, "")
+	var fetches []string
+	tb.run(t, chromedp.Evaluate(`performance.getEntriesByType('resource').filter(e => e.name.endsWith('/web/app.wasm')).map(e => e.initiatorType)`, &fetches))
+	if len(fetches) != 1 || fetches[0] != "link" {
+		t.Errorf("app.wasm fetched by %v; want once, by the preload link", fetches)
+	}
+}
