@@ -12,6 +12,10 @@
 // errlensBigPaste = {limit, take}: a paste longer than limit characters is
 // stopped here and given to take as UTF-8 bytes (a Uint8Array), in a task of
 // its own.
+//
+// After a paste. The editor shows the start of what was pasted, not the end of
+// its longest line; on a narrow screen, where the report sits below the
+// editor, the page scrolls to the report once it shows the paste.
 (function () {
   var text = null, reading = 0, taken = null;
 
@@ -46,11 +50,30 @@
     if (early(e) && readFile(e.dataTransfer && e.dataTransfer.files)) e.preventDefault();
   }, true);
 
+  var reportWanted = -1; // the report count after which a paste's report shows
+  function results() { return document.querySelector("[data-testid=results]"); }
+  new MutationObserver(function () {
+    var r = results();
+    if (reportWanted < 0 || !r || +r.dataset.decodes <= reportWanted) return;
+    reportWanted = -1;
+    var status = document.querySelector("[data-testid=status]");
+    if (status && window.matchMedia("(max-width: 900px)").matches) (status.closest(".card") || status).scrollIntoView({block: "start"});
+  }).observe(document.documentElement, {subtree: true, attributes: true, attributeFilter: ["data-decodes"]});
+
   document.addEventListener("paste", function (e) {
-    var big = window.errlensBigPaste;
-    if (!big || !e.target || e.target.id !== "input" || !e.clipboardData) return;
+    var el = e.target;
+    if (!el || el.id !== "input" || !e.clipboardData) return;
     var text = e.clipboardData.getData("text/plain");
-    if (text.length > big.limit) {
+    var r = results();
+    reportWanted = r ? +r.dataset.decodes || 0 : 0;
+    setTimeout(function () {
+      if (text.length * 2 >= el.value.length) {
+        el.scrollTop = 0;
+        el.scrollLeft = 0;
+      }
+    }, 0);
+    var big = window.errlensBigPaste;
+    if (big && text.length > big.limit) {
       e.preventDefault();
       // In a task of its own: the paste itself ends at once.
       var bytes = new TextEncoder().encode(text);

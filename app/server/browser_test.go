@@ -626,3 +626,47 @@ func TestBrowserWasmPreload(t *testing.T) {
 		t.Errorf("app.wasm fetched by %v; want once, by the preload link", fetches)
 	}
 }
+
+// realPaste pastes text into the editor as a user does: the paste event
+// (which errlens's scripts see), then the browser's own insertion at the
+// caret, and the editor scrolled to the caret at the end of the paste (as a
+// real paste leaves it; headless Chromium's insertText does not scroll).
+func (tb *tab) realPaste(t testing.TB, text string) {
+	t.Helper()
+	tb.decoded(t, `(() => {
+		const el = document.querySelector('[data-testid=input]');
+		el.focus();
+		el.select();
+		const dt = new DataTransfer();
+		dt.setData('text/plain', `+jsString(text)+`);
+		el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true}));
+		document.execCommand('insertText', false, dt.getData('text/plain'));
+		el.scrollLeft = el.scrollWidth; // where a real paste leaves the caret in view
+		el.scrollTop = el.scrollHeight;
+	})()`)
+}
+
+// TestBrowserAfterPaste: after a paste the editor shows the start of the
+// response (its status line and header names), not the end of its longest
+// line; on a phone the page scrolls to the report's headline.
+func TestBrowserAfterPaste(t *testing.T) {
+	// curl -si output: many headers, then a minified body on one long line.
+	var headers strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&headers, "X-Header-%d: value %d\n", i, i)
+	}
+	long := "HTTP/1.1 400 Bad Request\nContent-Type: application/json\n" + headers.String() + "\n{\"error\":{\"code\":\"invalid\",\"message\":\"" + strings.Repeat("The request body is not valid. ", 20) + "\"}}"
+	tb := openTab(t, "")
+	tb.realPaste(t, long)
+	time.Sleep(100 * time.Millisecond)
+	var left, top float64
+	tb.run(t, chromedp.Evaluate(`document.querySelector('[data-testid=input]').scrollLeft`, &left),
+		chromedp.Evaluate(`document.querySelector('[data-testid=input]').scrollTop`, &top))
+	if left != 0 || top != 0 {
+		t.Errorf("after a paste the editor is scrolled to %v, %v, not to the start", left, top)
+	}
+	phone := openTab(t, "")
+	phone.run(t, emulation.SetDeviceMetricsOverride(390, 844, 2, true))
+	phone.realPaste(t, long)
+	phone.wait(t, `(() => { const s = document.querySelector('[data-testid=status]').getBoundingClientRect(), h = document.querySelector('.headline').getBoundingClientRect(); return s.top >= -1 && h.bottom <= window.innerHeight; })()`)
+}
