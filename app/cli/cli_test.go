@@ -210,3 +210,25 @@ func TestShare(t *testing.T) {
 		t.Errorf("a %d-byte paste: exit %d, %q %q", len(big), code, out, errs)
 	}
 }
+
+// TestHAREntries: the entry list of a HAR recorded by Chromium gives each
+// entry's status, method, body size, time and type (the capture's own
+// figures), failed entries first.
+func TestHAREntries(t *testing.T) {
+	code, out, errs := run(t, "", "inspect", "../../dialects/testdata/har/chromium-api-calls.har")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []*regexp.Regexp{
+		regexp.MustCompile(`(?m)^  >   3  422 POST +341 B +8 ms  application/problem\+json +http://127\.0\.0\.1:42977/api/orders$`),
+		regexp.MustCompile(`(?m)^      4  429 GET +63 B +16 ms  application/json +http://127\.0\.0\.1:42977/api/limited$`),
+		regexp.MustCompile(`(?m)^      6  301 GET +- +111 ms  x-unknown +http://127\.0\.0\.1:42977/api/old$`),
+	} {
+		if !want.MatchString(out) {
+			t.Errorf("no line matching %s in\n%s", want, out)
+		}
+	}
+	if strings.Index(out, "  8  503") > strings.Index(out, "  1  200") {
+		t.Errorf("failed entries are not listed first:\n%s", out)
+	}
+}

@@ -105,13 +105,14 @@ func printReport(w io.Writer, r *dialects.Report, color bool) {
 		}
 	}
 	if len(r.Entries) > 0 {
-		fmt.Fprintf(w, "\n%s %s\n", s.bold("HAR entries"), s.dim("(failed first; --entry N picks one)"))
+		fmt.Fprintf(w, "\n%s %s\n", s.bold("HAR entries"), s.dim("(failed first; --entry N picks one): status, method, body size, time, type, URL"))
 		for _, e := range r.Entries {
 			mark := " "
 			if e.N == r.Entry {
 				mark = ">"
 			}
-			fmt.Fprintf(w, "  %s %3d  %s %s %s\n", mark, e.N, s.status(e.Status, fmt.Sprint(e.Status)), e.Method, e.URL)
+			mime, _, _ := strings.Cut(e.MimeType, ";")
+			fmt.Fprintf(w, "  %s %3d  %s %-6s %8s %7s  %-24s %s\n", mark, e.N, s.status(e.Status, fmt.Sprint(e.Status)), e.Method, byteSize(e.Size), fmt.Sprintf("%.0f ms", e.Time), mime, e.URL)
 		}
 	}
 	notes := append(append([]string{}, r.Warnings...), r.Body.Notes...)
@@ -196,4 +197,17 @@ func printAdvice(w io.Writer, a *retry.Advice, color bool) {
 	if p.More != "" {
 		fmt.Fprintf(w, "  %s\n", p.More)
 	}
+}
+
+// byteSize says a body's size in B, KB or MB; "-" when the HAR does not know.
+func byteSize(n int) string {
+	switch {
+	case n < 0:
+		return "-"
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
