@@ -260,8 +260,12 @@ func serve(args []string, env Env) int {
 	c := newCommand("serve", "Usage: errlens serve [flags]\n\nServes the app (the page, app.wasm and the embed view) over HTTP.\n")
 	addr := c.flags.String("addr", "127.0.0.1:8000", "`HOST:PORT` to listen on")
 	dir := c.flags.String("dir", ".", "`DIR` holding web/ (with web/app.wasm)")
-	if files, code, done := c.parse(args, env); done || len(files) > 0 {
-		return max(code, c.noArgs(env, files))
+	files, code, done := c.parse(args, env)
+	if done {
+		return code
+	}
+	if len(files) > 0 {
+		return c.fail(env, "unexpected argument %q", files[0])
 	}
 	h, err := server.New(*dir)
 	if err != nil {
@@ -344,22 +348,18 @@ func shareLink(args []string, env Env) int {
 	return exitOK
 }
 
-// noArgs refuses the arguments of a command that takes none.
-func (c *command) noArgs(env Env, args []string) int {
-	if len(args) == 0 {
-		return exitOK
-	}
-	return c.fail(env, "unexpected argument %q", args[0])
-}
-
 // static writes the static website.
 func static(args []string, env Env) int {
 	c := newCommand("static", "Usage: errlens static [flags]\n\nWrites the app as a static website, for any static host.\n")
 	base := c.flags.String("base", "/", "`PATH` the site is served under, such as /tools/errlens/")
 	out := c.flags.String("out", "static", "`DIR` to write")
 	dir := c.flags.String("dir", ".", "`DIR` holding web/ (with web/app.wasm)")
-	if files, code, done := c.parse(args, env); done || len(files) > 0 {
-		return max(code, c.noArgs(env, files))
+	files, code, done := c.parse(args, env)
+	if done {
+		return code
+	}
+	if len(files) > 0 {
+		return c.fail(env, "unexpected argument %q", files[0])
 	}
 	if err := server.Static(*dir, *out, *base); err != nil {
 		fmt.Fprintf(env.Stderr, "errlens static: %v\n", err)

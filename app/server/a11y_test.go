@@ -15,12 +15,11 @@ import (
 // axeScript is axe-core from npm (app/server/testdata/axe, installed by make).
 func axeScript(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/axe/node_modules/axe-core/axe.min.js")
+	const path = "testdata/axe/node_modules/axe-core/axe.min.js"
+	need(t, path)
+	b, err := os.ReadFile(path)
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("axe-core is not installed (make test installs it): %v", err)
-		}
-		t.Skipf("axe-core is not installed (make test installs it with npm): %v", err)
+		t.Fatal(err)
 	}
 	return string(b)
 }

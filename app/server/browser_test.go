@@ -38,9 +38,14 @@ const repo = "../.."
 
 // need stops a test that lacks the browser or the built app, failing it
 // under CI and skipping it elsewhere.
-func need(t testing.TB) {
+func need(t testing.TB, files ...string) {
 	t.Helper()
 	var missing []string
+	for _, f := range files { // installed by make test
+		if _, err := os.Stat(f); err != nil {
+			missing = append(missing, f+" (make test installs it)")
+		}
+	}
 	if _, err := exec.LookPath(chromiumPath); err != nil {
 		missing = append(missing, chromiumPath+" (apt-get install chromium)")
 	}
