@@ -13,9 +13,39 @@
 // stopped here and given to take as UTF-8 bytes (a Uint8Array), in a task of
 // its own.
 //
+// Share links. errlensDeflate(bytes) compresses a link's data with raw
+// DEFLATE (RFC 1951) by the browser's own CompressionStream, and
+// errlensInflate(bytes, limit) decompresses at most limit bytes of it; both
+// resolve to a Uint8Array. app.wasm then carries no DEFLATE code.
+//
 // After a paste. The editor shows the start of what was pasted, not the end of
 // its longest line; on a narrow screen, where the report sits below the
 // editor, the page scrolls to the report once it shows the paste.
+window.errlensDeflate = function (bytes) {
+  var packed = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Response(packed).arrayBuffer().then(function (b) { return new Uint8Array(b); });
+};
+window.errlensInflate = function (bytes, limit) {
+  var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  var parts = [], n = 0;
+  function join() {
+    var out = new Uint8Array(n), at = 0;
+    parts.forEach(function (p) { out.set(p, at); at += p.length; });
+    return out.subarray(0, Math.min(n, limit));
+  }
+  function next() {
+    return reader.read().then(function (r) {
+      if (r.done) return join();
+      parts.push(r.value);
+      n += r.value.length;
+      if (n < limit) return next();
+      reader.cancel();
+      return join();
+    });
+  }
+  return next();
+};
+
 (function () {
   var text = null, reading = 0, taken = null;
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -32,7 +33,14 @@ func (p *Page) OnNav(ctx app.Context) {
 	rest, embed := strings.CutPrefix(frag, share.EmbedPrefix)
 	p.embed = embed
 	p.appURL = openInApp(app.Window().Get("location").Get("href").String())
-	s, notes, err := share.Decode(rest)
+	ctx.Async(func() {
+		s, notes, err := share.DecodeWith(rest, browserInflate)
+		ctx.Dispatch(func(ctx app.Context) { p.open(ctx, s, notes, err) })
+	})
+}
+
+// open shows a link's state, or what is wrong with the link.
+func (p *Page) open(ctx app.Context, s share.State, notes []string, err error) {
 	if err != nil {
 		p.setInput(ctx, "")
 		p.linkErr = err.Error()
@@ -76,7 +84,8 @@ func (p *Page) onShare(ctx app.Context, e app.Event) {
 }
 
 // makeLink encodes the state; write puts it in the address bar and the
-// clipboard too.
+// clipboard too. The browser compresses the link (browserDeflate), so the
+// link arrives a moment later, on another goroutine.
 func (p *Page) makeLink(ctx app.Context, write bool) {
 	if err := share.CheckSize(len(p.input)); err != nil {
 		p.link, p.shareErr = nil, err.Error()
@@ -84,24 +93,59 @@ func (p *Page) makeLink(ctx app.Context, write bool) {
 	}
 	p.shareErr = ""
 	secrets := share.FindSecrets(p.input)
-	frag, err := share.Encode(p.state(secrets))
-	if err != nil {
-		p.err = err.Error()
-		return
-	}
+	state := p.state(secrets)
 	u := *ctx.Page().URL()
 	u.Fragment, u.RawFragment = "", ""
-	base := u.String()
-	p.link = &link{
-		url:     base + "#" + frag,
-		embed:   fmt.Sprintf(`<iframe src="%s#%s%s" title="errlens: API error" width="100%%" height="640" loading="lazy"></iframe>`, base, share.EmbedPrefix, frag),
-		secrets: secrets,
-	}
-	if write {
-		shown := u
-		shown.Fragment = frag
-		ctx.Page().ReplaceURL(&shown)
-		copyText(p.link.url)
+	ctx.Async(func() {
+		frag, err := share.EncodeWith(state, browserDeflate)
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				p.shareErr = "this browser could not compress the link: " + err.Error()
+				return
+			}
+			base := u.String()
+			p.link = &link{
+				url:     base + "#" + frag,
+				embed:   fmt.Sprintf(`<iframe src="%s#%s%s" title="errlens: API error" width="100%%" height="640" loading="lazy"></iframe>`, base, share.EmbedPrefix, frag),
+				secrets: secrets,
+			}
+			if write {
+				shown := u
+				shown.Fragment = frag
+				ctx.Page().ReplaceURL(&shown)
+				copyText(p.link.url)
+			}
+		})
+	})
+}
+
+// browserDeflate compresses b with raw DEFLATE, and browserInflate
+// decompresses at most limit bytes of it, by the browser's CompressionStream
+// and DecompressionStream (web/input.js): app.wasm carries no DEFLATE code.
+// They wait for the browser's promise, so they run off the goroutine that
+// handles events.
+func browserDeflate(b []byte) ([]byte, error) { return browserBytes("errlensDeflate", b, 0) }
+
+func browserInflate(b []byte, limit int) ([]byte, error) {
+	return browserBytes("errlensInflate", b, limit)
+}
+
+func browserBytes(fn string, b []byte, limit int) ([]byte, error) {
+	src := app.Window().Get("Uint8Array").New(len(b))
+	app.CopyBytesToJS(src, b)
+	done, failed := make(chan app.Value, 1), make(chan string, 1)
+	ok := app.FuncOf(func(_ app.Value, args []app.Value) any { done <- args[0]; return nil })
+	bad := app.FuncOf(func(_ app.Value, args []app.Value) any { failed <- args[0].Call("toString").String(); return nil })
+	defer ok.Release()
+	defer bad.Release()
+	app.Window().Call(fn, src, limit).Call("then", ok, bad)
+	select {
+	case v := <-done:
+		out := make([]byte, v.Get("length").Int())
+		app.CopyBytesToGo(out, v)
+		return out, nil
+	case msg := <-failed:
+		return nil, errors.New(msg)
 	}
 }
 

@@ -70,17 +70,34 @@ const (
 )
 
 // Encode writes s as a fragment, without "#": Prefix, then base64url of the
-// deflated JSON.
-func Encode(s State) (string, error) {
+// JSON compressed with raw DEFLATE (RFC 1951).
+func Encode(s State) (string, error) { return EncodeWith(s, deflate) }
+
+// EncodeWith is Encode with another raw DEFLATE compressor. The app passes
+// the browser's own (CompressionStream), so app.wasm carries no compressor;
+// Decode reads what any of them wrote.
+func EncodeWith(s State, deflate func([]byte) ([]byte, error)) (string, error) {
 	raw, err := json.Marshal(s)
 	if err != nil {
 		return "", err
 	}
-	var b bytes.Buffer
-	w, _ := flate.NewWriter(&b, flate.BestCompression)
-	w.Write(raw)
-	w.Close()
-	return Prefix + base64.RawURLEncoding.EncodeToString(b.Bytes()), nil
+	packed, err := deflate(raw)
+	if err != nil {
+		return "", err
+	}
+	return Prefix + base64.RawURLEncoding.EncodeToString(packed), nil
+}
+
+func inflate(packed []byte, limit int) ([]byte, error) {
+	return io.ReadAll(io.LimitReader(flate.NewReader(bytes.NewReader(packed)), int64(limit)))
+}
+
+func deflate(b []byte) ([]byte, error) {
+	var out bytes.Buffer
+	w, _ := flate.NewWriter(&out, flate.BestCompression)
+	w.Write(b)
+	err := w.Close()
+	return out.Bytes(), err
 }
 
 // Error says what is wrong with a link.
@@ -93,7 +110,12 @@ func fail(format string, a ...any) error { return &Error{fmt.Sprintf(format, a..
 // Decode reads a fragment (with or without "#", and without EmbedPrefix) back
 // into a State. It never runs what the link holds: values are only data, and
 // those out of bounds or unknown are dropped, each with a note saying so.
-func Decode(fragment string) (State, []string, error) {
+func Decode(fragment string) (State, []string, error) { return DecodeWith(fragment, inflate) }
+
+// DecodeWith is Decode with another raw DEFLATE decompressor, which returns
+// at most limit bytes. The app passes the browser's own
+// (DecompressionStream).
+func DecodeWith(fragment string, inflate func(packed []byte, limit int) ([]byte, error)) (State, []string, error) {
 	var s State
 	fragment = strings.TrimPrefix(fragment, "#")
 	if len(fragment) > MaxFragment {
@@ -114,8 +136,7 @@ func Decode(fragment string) (State, []string, error) {
 		}
 		return s, nil, fail("it is damaged (%v)", err)
 	}
-	r := flate.NewReader(bytes.NewReader(packed))
-	raw, err := io.ReadAll(io.LimitReader(r, MaxState+1))
+	raw, err := inflate(packed, MaxState+1)
 	if err != nil {
 		return s, nil, fail("it is damaged: its data does not decompress (%v); was it cut short?", err)
 	}
