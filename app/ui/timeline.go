@@ -5,6 +5,7 @@ import (
 	"html"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -42,7 +43,7 @@ type segment struct {
 // whole and over four times every gap that is kept.
 func newAxis(spans [][2]float64, x0, x1 float64) axis {
 	spans = append(spans, [2]float64{0, 0})
-	slices.SortFunc(spans, func(a, b [2]float64) int { return int(math.Copysign(1, a[0]-b[0])) })
+	sort.Sort(byStart(spans))
 	var merged [][2]float64
 	for _, s := range spans {
 		if n := len(merged); n > 0 && s[0] <= merged[n-1][1] {
@@ -52,27 +53,26 @@ func newAxis(spans [][2]float64, x0, x1 float64) axis {
 		merged = append(merged, s)
 	}
 	end := math.Max(merged[len(merged)-1][1], 1)
-	type gap struct{ from, to float64 }
-	var gaps []gap
+	var gaps [][2]float64 // from, to
 	for i := 1; i < len(merged); i++ {
-		gaps = append(gaps, gap{merged[i-1][1], merged[i][0]})
+		gaps = append(gaps, [2]float64{merged[i-1][1], merged[i][0]})
 	}
-	slices.SortFunc(gaps, func(a, b gap) int { return int(math.Copysign(1, (b.to-b.from)-(a.to-a.from))) })
-	var skip []gap
+	sort.Sort(longestFirst(gaps))
+	var skip [][2]float64
 	for i, g := range gaps {
 		next := 0.0
 		if i+1 < len(gaps) {
-			next = gaps[i+1].to - gaps[i+1].from
+			next = gaps[i+1][1] - gaps[i+1][0]
 		}
-		if g.to-g.from <= end/4 || g.to-g.from <= 4*next {
+		if g[1]-g[0] <= end/4 || g[1]-g[0] <= 4*next {
 			break
 		}
 		skip = append(skip, g)
 	}
-	slices.SortFunc(skip, func(a, b gap) int { return int(math.Copysign(1, a.from-b.from)) })
+	sort.Sort(byStart(skip))
 	kept := end
 	for _, g := range skip {
-		kept -= g.to - g.from
+		kept -= g[1] - g[0]
 	}
 	scale := (x1 - x0 - tlBreak*float64(len(skip))) / kept
 	var ax axis
@@ -86,12 +86,27 @@ func newAxis(spans [][2]float64, x0, x1 float64) axis {
 		at, x = to, x+w
 	}
 	for _, g := range skip {
-		add(g.from, false)
-		add(g.to, true)
+		add(g[0], false)
+		add(g[1], true)
 	}
 	add(end, false)
 	return ax
 }
+
+// byStart orders spans by their start, longestFirst by their length, longest
+// first. (One sort.Sort serves every element type; a generic sort would be
+// compiled again for each, and app.wasm is on a budget.)
+type (
+	byStart      [][2]float64
+	longestFirst [][2]float64
+)
+
+func (s byStart) Len() int                { return len(s) }
+func (s byStart) Less(i, j int) bool      { return s[i][0] < s[j][0] }
+func (s byStart) Swap(i, j int)           { s[i], s[j] = s[j], s[i] }
+func (s longestFirst) Len() int           { return len(s) }
+func (s longestFirst) Less(i, j int) bool { return s[i][1]-s[i][0] > s[j][1]-s[j][0] }
+func (s longestFirst) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
 
 // x is where ms lies on the axis.
 func (ax axis) x(ms float64) float64 {

@@ -2,7 +2,7 @@ package share
 
 import (
 	"regexp"
-	"slices"
+	"sort"
 	"strings"
 )
 
@@ -74,7 +74,7 @@ func isLetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // identifiers.
 func (f *finder) randomTokens(kept [][2]int) {
 	in := f.in
-	slices.SortFunc(kept, func(a, b [2]int) int { return a[0] - b[0] })
+	sort.Sort(byStart(kept))
 	reach := make([]int, len(kept)) // the furthest end of kept[:i+1]
 	for i, k := range kept {
 		reach[i] = k[1]
@@ -83,7 +83,7 @@ func (f *finder) randomTokens(kept [][2]int) {
 		}
 	}
 	covered := func(s, e int) bool {
-		i, _ := slices.BinarySearchFunc(kept, e, func(k [2]int, e int) int { return k[0] - e })
+		i := sort.Search(len(kept), func(i int) bool { return kept[i][0] >= e })
 		return i > 0 && reach[i-1] > s
 	}
 	for _, m := range tokens(in, 8) {
@@ -118,3 +118,12 @@ func identifierName(name string) bool {
 		strings.HasSuffix(n, "traceparent") || strings.HasSuffix(n, "sha") || strings.HasSuffix(n, "nonce") ||
 		strings.HasSuffix(n, "fingerprint") || strings.HasSuffix(n, "version") || strings.HasSuffix(n, "cursor")
 }
+
+// byStart orders spans by their start. (One sort.Sort serves every element
+// type; a generic sort would be compiled again for each, and app.wasm is on a
+// budget.)
+type byStart [][2]int
+
+func (s byStart) Len() int           { return len(s) }
+func (s byStart) Less(i, j int) bool { return s[i][0] < s[j][0] }
+func (s byStart) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }

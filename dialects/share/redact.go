@@ -2,7 +2,6 @@ package share
 
 import (
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -229,7 +228,7 @@ func (f *finder) harPairs() {
 // done orders the secrets, merges overlapping ones (the first found names
 // the merged span) and fills in lines and previews.
 func (f *finder) done() []Secret {
-	slices.SortStableFunc(f.found, func(a, b Secret) int { return a.Start - b.Start })
+	sort.Stable(secretsByStart(f.found))
 	var out []Secret
 	for _, s := range f.found {
 		if n := len(out); n > 0 && s.Start < out[n-1].End {
@@ -274,3 +273,10 @@ func Redact(in string, secrets []Secret, keep map[int]bool) string {
 	b.WriteString(in[last:])
 	return b.String()
 }
+
+// secretsByStart orders secrets by their start.
+type secretsByStart []Secret
+
+func (s secretsByStart) Len() int           { return len(s) }
+func (s secretsByStart) Less(i, j int) bool { return s[i].Start < s[j].Start }
+func (s secretsByStart) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }
