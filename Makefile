@@ -93,6 +93,7 @@ corpus:
 ## fuzz: every fuzz target for $(FUZZTIME) each
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzInspect$$' -fuzztime $(FUZZTIME) ./dialects/
+	$(GO) test -run '^$$' -fuzz '^FuzzParseDialect$$' -fuzztime $(FUZZTIME) ./dialects/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./dialects/message/
 	$(GO) test -run '^$$' -fuzz '^FuzzAdvise$$' -fuzztime $(FUZZTIME) ./dialects/retry/
 	$(GO) test -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME) ./dialects/share/

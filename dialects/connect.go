@@ -86,3 +86,13 @@ func retryInfoSeconds(b64 string) (string, bool) {
 	}
 	return strconv.FormatFloat(float64(secs)+float64(nanos)/1e9, 'f', -1, 64), true
 }
+
+// twirpCodes are Twirp's error codes (spec v7): Connect's codes are the same
+// names, so a body with one and no "msg" may be Connect's.
+var twirpCodes = []string{"canceled", "unknown", "invalid_argument", "malformed", "deadline_exceeded",
+	"not_found", "bad_route", "already_exists", "permission_denied", "unauthenticated",
+	"resource_exhausted", "failed_precondition", "aborted", "out_of_range", "unimplemented",
+	"internal", "unavailable", "dataloss"}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool { return s != "" && index(list, s, len(list)) >= 0 }

@@ -29,6 +29,9 @@ type Options struct {
 	// Dialect, when set to a dialect id, decodes with that dialect instead of
 	// the detected one.
 	Dialect string
+	// Dialects are custom dialects (ParseDialect), scored with the built-in
+	// ones; a tie goes to the custom one. No more than 24 are used.
+	Dialects []*Dialect
 	// Yield, when set, is called now and then while a big paste is read
 	// (every few thousand HAR entries or error items), so that a caller on a
 	// single thread can let other work run.
@@ -39,8 +42,12 @@ type Options struct {
 // fails only for a paste over message.MaxInput, a HAR entry that does not exist,
 // or an unknown Options.Dialect; anything else, however malformed, is reported.
 func Inspect(input string, opt Options) (*Report, error) {
-	if opt.Dialect != "" && Lookup(opt.Dialect) == nil {
-		return nil, fmt.Errorf("unknown dialect %q (known: %s)", opt.Dialect, strings.Join(IDs(), ", "))
+	if opt.Dialect != "" && opt.find(opt.Dialect) == nil {
+		ids := IDs()
+		for _, d := range opt.Dialects {
+			ids = append(ids, d.ID)
+		}
+		return nil, fmt.Errorf("unknown dialect %q (known: %s)", opt.Dialect, strings.Join(ids, ", "))
 	}
 	msg, err := message.Parse(input, message.Options{Entry: opt.Entry, Yield: opt.Yield})
 	if err != nil {
@@ -54,9 +61,13 @@ func Inspect(input string, opt Options) (*Report, error) {
 func Decode(msg *message.Message, opt Options) *Report {
 	d := newDoc(msg)
 	r := &Report{yield: opt.Yield}
-	detect(d, r, Lookup(opt.Dialect))
-	if dl := Lookup(r.Dialect); dl.decode != nil {
-		dl.decode(d, r)
+	all := registry
+	if len(opt.Dialects) > 0 {
+		all = append(all[:len(all):len(all)], opt.Dialects[:min(len(opt.Dialects), 24)]...)
+	}
+	r.dialect = detect(d, r, all, opt.find(opt.Dialect))
+	if r.dialect.decode != nil {
+		r.dialect.decode(d, r)
 	}
 	switch { // the generic reader: all of a body no decoder read, what a decoder left
 	case d.root.Exists():
@@ -67,6 +78,16 @@ func Decode(msg *message.Message, opt Options) *Report {
 	finish(d, r)
 	d.free()
 	return r
+}
+
+// find returns the built-in or custom dialect with id, or nil.
+func (opt *Options) find(id string) *Dialect {
+	for _, d := range opt.Dialects {
+		if d.ID == id {
+			return d
+		}
+	}
+	return Lookup(id)
 }
 
 // docs recycles docs and their member arrays: reading the body's members into
@@ -196,14 +217,15 @@ func binaryKind(b string) string {
 // fits no dialect is never forced into one.
 const minScore = 50
 
-// detect scores every dialect and names the best in r, with the evidence and the
-// close runners-up. forced, when not nil, is taken whatever the scores.
-func detect(d *doc, r *Report, forced *Dialect) {
+// detect scores every dialect of all and names the best in r, with the
+// evidence and the close runners-up, and returns it. forced, when not nil, is
+// taken whatever the scores.
+func detect(d *doc, r *Report, all []*Dialect, forced *Dialect) *Dialect {
 	s := &d.score
 	s.ev = s.evBuf[:0]
 	points := &s.points
 	best := -1
-	for i, dl := range registry {
+	for i, dl := range all {
 		if dl.detect == nil {
 			continue
 		}
@@ -213,7 +235,7 @@ func detect(d *doc, r *Report, forced *Dialect) {
 		s.dialect = i
 		dl.detect(d, s)
 		points[i] = min(max(points[i], 0), 100)
-		if points[i] > 0 && (best < 0 || points[i] > points[best]) {
+		if points[i] > 0 && (best < 0 || points[i] > points[best] || points[i] == points[best] && dl.Custom) {
 			best = i
 		}
 	}
@@ -222,12 +244,12 @@ func detect(d *doc, r *Report, forced *Dialect) {
 		chosen = fallback(d)
 	}
 	if forced != nil {
-		chosen = forced.index
+		chosen = slices.Index(all, forced)
 		r.Overridden = true
 	}
-	r.Dialect = registry[chosen].ID
+	r.Dialect = all[chosen].ID
 	r.Confidence = float64(points[chosen]) / 100
-	if registry[chosen].detect == nil {
+	if all[chosen].detect == nil {
 		r.Confidence = fallbackConfidence(d, points[max(best, 0)])
 		r.Evidence = append(r.Evidence, fallbackEvidence(d))
 	}
@@ -247,18 +269,19 @@ func detect(d *doc, r *Report, forced *Dialect) {
 	}
 	// Runners-up: within 30 points of the choice, best first.
 	top := points[chosen]
-	if registry[chosen].detect == nil {
+	if all[chosen].detect == nil {
 		top = minScore
 	}
-	for i, p := range points[:len(registry)] {
+	for i, p := range points[:len(all)] {
 		if i != chosen && p >= 20 && p > top-30 {
-			r.Alternatives = append(r.Alternatives, Alternative{registry[i].ID, float64(p) / 100})
+			r.Alternatives = append(r.Alternatives, Alternative{all[i].ID, float64(p) / 100})
 		}
 	}
 	slices.SortStableFunc(r.Alternatives, func(a, b Alternative) int { return cmp.Compare(b.Confidence, a.Confidence) })
 	if len(r.Alternatives) > 4 {
 		r.Alternatives = r.Alternatives[:4]
 	}
+	return all[chosen]
 }
 
 // fallback is the dialect for a body no detector claims: by its kind.

@@ -12,6 +12,12 @@ type Dialect struct {
 	Description string // one line
 	Spec        string // URL of its spec or documentation
 
+	// Guidance is what the dialect's documentation says to do after its codes.
+	Guidance []Guidance
+	// Custom marks a dialect read from a user's file; File is that file.
+	Custom bool
+	File   string
+
 	// detect scores a body from 0 to 100 with its evidence; nil for the
 	// fallbacks, which are chosen by the body's kind.
 	detect func(*doc, *score)

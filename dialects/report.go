@@ -63,6 +63,8 @@ type Report struct {
 	// offsets point into it.
 	BodyText string `json:"-"`
 
+	// dialect is the dialect Dialect names.
+	dialect *Dialect
 	// first is the first error item a list held, in the body's order.
 	first *Issue
 	// yield and items: Options.Yield, called every yieldEvery items read.
@@ -164,6 +166,14 @@ type SyntaxError struct {
 
 func (e *SyntaxError) Error() string {
 	return "invalid JSON at line " + itoa(e.Line) + ", column " + itoa(e.Column) + " (byte " + itoa(e.Offset) + "): " + e.Msg
+}
+
+// Guidance is the retry guidance of the report's dialect.
+func (r *Report) Guidance() []Guidance {
+	if r.dialect == nil {
+		return nil
+	}
+	return r.dialect.Guidance
 }
 
 // Headline is the report's one-line summary: its title, message or detail,

@@ -16,6 +16,7 @@ const (
 	conflict              // the state changed under the request
 	permanent             // fails again unchanged: fix something
 	serverSaysRetry       // the server said so explicitly
+	verify                // the API says to check whether the request took effect first
 )
 
 // decide classifies the failure (explicit server verdicts first, then the
@@ -36,6 +37,8 @@ func decide(in *input, a *Advice) {
 		a.add("conflict", "re-fetch the resource's current state, apply the change to it, and send that", in.statusFact())
 	case serverSaysRetry:
 		a.Decision = Retry
+	case verify:
+		a.Decision = VerifyThenRetry
 	case rateLimited:
 		a.Decision = Retry
 		a.add("not-processed", "a rate-limited request was refused before it ran, so resending it is safe whatever the method", in.methodFact())
@@ -127,30 +130,9 @@ type codeRule struct {
 	text    string
 }
 
-// codeRules follow the seeds' own guidance and the vendors' documentation.
+// codeRules follow seed 003's guidance and the vendors' documentation; the
+// dialects defined as data carry their own (dialects.Guidance).
 var codeRules = []codeRule{
-	// Seed 001: HAC-* are upstream provider failures, APM-1 maintenance.
-	{"errorcode-envelope", "code", "HAC-*", transient, "seed-001-upstream", "HAC codes are upstream blockchain provider failures: transient, retry with backoff"},
-	{"errorcode-envelope", "code", "APM-1", transient, "seed-001-maintenance", "APM-1 is application maintenance: transient, retry with backoff"},
-	{"errorcode-envelope", "code", "GE-1", transient, "seed-001-server", "GE-1 is an internal server error: retry with backoff"},
-	{"errorcode-envelope", "code", "RL-1", rateLimited, "seed-001-rate-limit", "RL-1: rate limit exceeded; honour Retry-After and back off"},
-	{"errorcode-envelope", "code", "CFR-1", conflict, "seed-001-conflict", "CFR-1: conflicting request"},
-	{"errorcode-envelope", "code", "ADR-*", conflict, "seed-001-conflict", "an address conflict: re-read the address record"},
-	{"errorcode-envelope", "code", "MEM-*", conflict, "seed-001-conflict", "a conflicting memo record"},
-	{"errorcode-envelope", "code", "TX-*", conflict, "seed-001-conflict", "an ambiguous transaction request: check the transaction by its orderId before resending"},
-	{"errorcode-envelope", "code", "BR-*", permanent, "seed-001-bad-request", "BR codes are invalid parameters: fix the request"},
-	{"errorcode-envelope", "code", "AU-1", permanent, "seed-001-auth", "AU-1: authentication failed or insufficient privileges: fix the credentials or the key's permissions"},
-	{"errorcode-envelope", "code", "NE-1", permanent, "seed-001-not-found", "NE-1: the entity does not exist"},
-	{"errorcode-envelope", "code", "UE-1", permanent, "seed-001-unprocessable", "UE-1: unprocessable entity: fix the request"},
-	// Seed 002.
-	{"error-object", "type", "credit_limit_error", permanent, "seed-002-credit", "credit_limit_error: insufficient credits; retrying cannot help until credits are added"},
-	{"error-object", "type", "business_rule_error", permanent, "seed-002-business-rule", "business_rule_error: the request violates a business rule (see message and details); change the request"},
-	{"error-object", "type", "rate_limit_error", rateLimited, "seed-002-rate-limit", "rate_limit_error: wait retry_after seconds, then retry"},
-	{"error-object", "type", "server_error", transient, "seed-002-server", "server_error: retry with backoff"},
-	{"error-object", "type", "validation_error", permanent, "seed-002-validation", "validation_error: fix the fields named in details"},
-	{"error-object", "type", "authentication_error", permanent, "seed-002-auth", "authentication_error: the API key is invalid, missing or expired; send it as Authorization: Bearer <key>"},
-	{"error-object", "type", "authorization_error", permanent, "seed-002-permission", "authorization_error: the key lacks permission for this operation"},
-	{"error-object", "type", "not_found_error", permanent, "seed-002-not-found", "not_found_error: the resource does not exist or is not accessible"},
 	// Seed 003: compliance blocks must not be retried or worked around.
 	{"problem-details", "type", "*compliance-blocked", permanent, "seed-003-compliance", "compliance-blocked: do not retry and do not attempt to work around compliance controls; contact support with the request id"},
 	{"problem-details", "type", "*provider-error", transient, "seed-003-provider", "provider-error: an upstream provider failed; typically transient, retry with backoff"},
@@ -159,11 +141,6 @@ var codeRules = []codeRule{
 	{"problem-details", "type", "*rate-limited", rateLimited, "seed-003-rate-limited", "rate-limited: respect Retry-After and back off"},
 	{"problem-details", "type", "*quota-exceeded", rateLimited, "ratelimit-quota-exceeded", "quota-exceeded (IANA problem type of the RateLimit draft): wait for the quota to renew"},
 	{"problem-details", "type", "*temporary-reduced-capacity", transient, "ratelimit-reduced-capacity", "temporary-reduced-capacity: the server sheds load; retry later"},
-	// Seed 004: a reused Idempotency-Key with another body.
-	{"flat-error", "type", "idempotency_error", permanent, "seed-004-idempotency", "idempotency_error: the Idempotency-Key was reused with different parameters; resend with the original body, or use a new key for a new request"},
-	{"flat-error", "type", "rate_limit_error", rateLimited, "seed-004-rate-limit", "rate_limit_error: slow down and retry with exponential backoff"},
-	{"flat-error", "type", "validation_error", permanent, "seed-004-validation", "validation_error: fix the parameter named in param"},
-	{"flat-error", "type", "auth_error", permanent, "seed-004-auth", "auth_error: no valid API key was provided"},
 	// Stripe (https://docs.stripe.com/error-low-level).
 	{"stripe", "type", "idempotency_error", permanent, "stripe-idempotency", "idempotency_error: the key was reused with other parameters; use a new key for a new request"},
 	{"stripe", "code", "lock_timeout", transient, "stripe-lock-timeout", "lock_timeout: another request holds the object; retry shortly"},
@@ -192,6 +169,10 @@ var codeRules = []codeRule{
 	{"slack", "code", "*", permanent, "slack-error", "Slack reports a failure that retrying will not change: fix the call"},
 }
 
+// thenClass maps what a dialect's guidance says to do to a class.
+var thenClass = map[string]class{"retry": transient, "wait": rateLimited, "verify-then-retry": verify,
+	"refresh-then-retry": conflict, "do-not-retry": permanent}
+
 // awsThrottleCodes are the AWS SDKs' throttling error codes (aws-sdk-go-v2
 // retry.DefaultThrottleErrorCodes).
 var awsThrottleCodes = []string{
@@ -208,6 +189,19 @@ func dialectCodes(in *input, a *Advice) class {
 	dialect := r.Dialect
 	if strings.Contains(in.h.Get("WWW-Authenticate"), "error=") && (r.Body.Kind == "empty" || r.Body.Kind == "text") {
 		dialect = "oauth2" // the code is the challenge's (RFC 6750 §3)
+	}
+	for _, g := range r.Guidance() {
+		field, v := "code", r.Code
+		if g.Type != "" {
+			field, v = "type", r.Type
+		}
+		if g.Status != 0 && g.Status == in.status || g.Status == 0 && v != "" && codeMatch(g.Code+g.Type, v) {
+			if g.Status != 0 {
+				field, v = "status", strconv.Itoa(g.Status)
+			}
+			a.add(g.ID, g.Reason, Fact{dialect + " " + field, v}, in.statusFact())
+			return thenClass[g.Then]
+		}
 	}
 	for _, cr := range codeRules {
 		v := r.Code

@@ -3,6 +3,8 @@ package retry
 import (
 	"math"
 	"os"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -365,5 +367,45 @@ func TestPastResetWithoutDate(t *testing.T) {
 	a := Advise(r, Options{})
 	if a.AfterSeconds != nil || !strings.Contains(strings.Join(a.Ignored, "\n"), "no Date header") {
 		t.Errorf("got delay %v, ignored %q", a.AfterSeconds, a.Ignored)
+	}
+}
+
+// TestDialectGuidance: a dialect file's guidance decides before the general
+// rules, with its own reason and rule name, whatever it says to do.
+func TestDialectGuidance(t *testing.T) {
+	file := `{"errlens": "dialect/1", "id": "acme", "name": "Acme", "detect": [{"path": "acme_code", "require": true, "points": 80}],
+	 "read": {"code": "acme_code", "type": "kind", "message": "text"},
+	 "retry": [{"code": "LOCKED-*", "then": "wait", "reason": "the ledger is locked; wait"},
+	           {"type": "ambiguous", "then": "verify-then-retry", "id": "acme-verify", "reason": "look the order up first"},
+	           {"status": 503, "then": "do-not-retry", "reason": "Acme's 503 means the account is closed"},
+	           {"code": "STALE", "then": "refresh-then-retry", "reason": "re-read the order"},
+	           {"code": "FLAKY", "then": "retry", "reason": "a blip"}]}`
+	d, err := dialects.ParseDialect(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		status         int
+		body           string
+		method         string
+		decision, rule string
+	}{
+		{409, `{"acme_code": "LOCKED-7", "text": "locked"}`, "POST", Retry, "acme-1"},
+		{500, `{"acme_code": "E1", "kind": "ambiguous", "text": "?"}`, "GET", VerifyThenRetry, "acme-verify"},
+		{503, `{"acme_code": "E2", "text": "closed"}`, "GET", DoNotRetry, "acme-3"},
+		{409, `{"acme_code": "STALE", "text": "stale"}`, "PUT", RefreshThenRetry, "acme-4"},
+		{500, `{"acme_code": "FLAKY", "text": "blip"}`, "GET", Retry, "acme-5"},
+		{500, `{"acme_code": "FLAKY", "text": "blip"}`, "POST", VerifyThenRetry, "acme-5"},
+		{400, `{"acme_code": "OTHER", "text": "other"}`, "GET", DoNotRetry, "client-error"},
+	}
+	for _, tt := range tests {
+		r, err := dialects.Inspect("HTTP/1.1 "+strconv.Itoa(tt.status)+" X\nContent-Type: application/json\n\n"+tt.body, dialects.Options{Dialects: []*dialects.Dialect{d}})
+		if err != nil || r.Dialect != "acme" {
+			t.Fatalf("%s: %v, dialect %s", tt.body, err, r.Dialect)
+		}
+		a := Advise(r, Options{Method: tt.method, Now: now})
+		if a.Decision != tt.decision || !slices.Contains(rules(a), tt.rule) {
+			t.Errorf("%d %s %s: got %s by %v, want %s by %s", tt.status, tt.method, tt.body, a.Decision, rules(a), tt.decision, tt.rule)
+		}
 	}
 }
