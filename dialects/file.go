@@ -70,51 +70,51 @@ type dialectFile struct {
 	Errlens     string     `json:"errlens"`
 	ID          string     `json:"id"`
 	Name        string     `json:"name"`
-	Description string     `json:"description"`
-	Spec        string     `json:"spec"`
+	Description string     `json:"description,omitempty"`
+	Spec        string     `json:"spec,omitempty"`
 	Detect      []rule     `json:"detect"`
-	Read        facts      `json:"read"`
-	Retry       []Guidance `json:"retry"`
+	Read        facts      `json:"read,omitempty"`
+	Retry       []Guidance `json:"retry,omitempty"`
 }
 
 // facts are where a file says the facts are: for each, member paths (gjson
 // syntax, from the body's root), the first that holds a value wins.
 type facts struct {
-	Type      paths      `json:"type"`
-	Code      paths      `json:"code"`
-	Title     paths      `json:"title"`
-	Message   paths      `json:"message"`
-	Detail    paths      `json:"detail"`
-	Instance  paths      `json:"instance"`
-	Timestamp paths      `json:"timestamp"`
-	DocURL    paths      `json:"docUrl"`
-	RequestID paths      `json:"requestId"`
-	Status    paths      `json:"status"`
-	Delay     paths      `json:"delay"`   // seconds, or milliseconds when the member's name ends in ms
-	Request   paths      `json:"request"` // "POST /v1/orders", or the URL alone
-	Fields    fieldsList `json:"fields"`
-	Ignore    paths      `json:"ignore"` // members of the envelope, not listed as unmapped
+	Type      paths      `json:"type,omitempty"`
+	Code      paths      `json:"code,omitempty"`
+	Title     paths      `json:"title,omitempty"`
+	Message   paths      `json:"message,omitempty"`
+	Detail    paths      `json:"detail,omitempty"`
+	Instance  paths      `json:"instance,omitempty"`
+	Timestamp paths      `json:"timestamp,omitempty"`
+	DocURL    paths      `json:"docUrl,omitempty"`
+	RequestID paths      `json:"requestId,omitempty"`
+	Status    paths      `json:"status,omitempty"`
+	Delay     paths      `json:"delay,omitempty"`   // seconds, or milliseconds when the member's name ends in ms
+	Request   paths      `json:"request,omitempty"` // "POST /v1/orders", or the URL alone
+	Fields    fieldsList `json:"fields,omitempty"`
+	Ignore    paths      `json:"ignore,omitempty"` // members of the envelope, not listed as unmapped
 }
 
 // rule is one detection rule: a test of a body member or a header (or of
 // conditions, "all" or "any" of them), and the points it gives.
 type rule struct {
-	Path     paths  `json:"path"` // the first that exists is tested
-	Header   string `json:"header"`
-	All      []rule `json:"all"`
-	Any      []rule `json:"any"`
-	Is       string `json:"is"`
-	Equals   paths  `json:"equals"`
-	Prefix   string `json:"prefix"`
-	Contains string `json:"contains"`
-	Matches  string `json:"matches"` // a regular expression (RE2 syntax)
-	Count    *int   `json:"count"`   // members or elements
-	Not      bool   `json:"not"`     // the member exists and fails the tests
-	Absent   bool   `json:"absent"`
-	Require  bool   `json:"require"`
-	Group    string `json:"group"` // of a group's rules, only the first that holds scores
-	Points   int    `json:"points"`
-	Evidence string `json:"evidence"`
+	Path     paths  `json:"path,omitempty"` // the first that exists is tested
+	Header   string `json:"header,omitempty"`
+	All      []rule `json:"all,omitempty"`
+	Any      []rule `json:"any,omitempty"`
+	Is       string `json:"is,omitempty"`
+	Equals   paths  `json:"equals,omitempty"`
+	Prefix   string `json:"prefix,omitempty"`
+	Contains string `json:"contains,omitempty"`
+	Matches  string `json:"matches,omitempty"` // a regular expression (RE2 syntax)
+	Count    *int   `json:"count,omitempty"`   // members or elements
+	Not      bool   `json:"not,omitempty"`     // the member exists and fails the tests
+	Absent   bool   `json:"absent,omitempty"`
+	Require  bool   `json:"require,omitempty"`
+	Group    string `json:"group,omitempty"` // of a group's rules, only the first that holds scores
+	Points   int    `json:"points,omitempty"`
+	Evidence string `json:"evidence,omitempty"`
 	re       *regexp.Regexp
 }
 
@@ -122,10 +122,10 @@ type rule struct {
 // items (Field, Message and Code name their members when the generic names do
 // not fit), or a string naming one field.
 type fieldsAt struct {
-	At      string `json:"at"`
-	Field   string `json:"field"`
-	Message string `json:"message"`
-	Code    string `json:"code"`
+	At      string `json:"at"` // "" for the body itself
+	Field   string `json:"field,omitempty"`
+	Message string `json:"message,omitempty"`
+	Code    string `json:"code,omitempty"`
 }
 
 // paths is a string or a list of them (for "equals", of scalars).
@@ -382,11 +382,6 @@ func (p *fileParser) check(f *dialectFile) {
 			p.fail(m+".reason", "say why, in the words a user reads")
 		}
 	}
-	for i, fa := range f.Read.Fields {
-		if fa.At == "" {
-			p.fail("read.fields."+itoa(i), `needs "at", the member holding the field errors`)
-		}
-	}
 }
 
 // checkRule checks a rule, or (scored false) a condition of "all" or "any".
@@ -518,6 +513,12 @@ func (d *doc) takePath(path string) gjson.Result {
 		return d.root.Get(path)
 	}
 	o := &d.top
+	if path == "" { // the body itself
+		for i := range o.m {
+			o.m[i].used = true
+		}
+		return d.root
+	}
 	for p := path; ; {
 		head, rest := cutPath(p)
 		if rest == "" {

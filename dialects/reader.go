@@ -263,7 +263,7 @@ func readObject(d *doc, r *Report, o *obj) {
 		for b := o.present(vStatus); b != 0; b &= b - 1 {
 			k := statusKeys[bits.TrailingZeros64(b)]
 			if s := status(o.get(k)); s != 0 && (k != "code" || r.Code != o.get(k).Raw) {
-				r.BodyStatus = s
+				r.BodyStatus, r.Sources.Status = s, source(o, k)
 				o.take(k)
 				break
 			}
@@ -322,6 +322,7 @@ func readObject(d *doc, r *Report, o *obj) {
 				continue // a list of results, not of errors
 			}
 			if n := len(r.FieldErrors) + len(r.Errors); readFieldMapOrList(r, v, 0) > n {
+				r.Sources.Errors = source(o, k)
 				o.take(k)
 				break
 			}

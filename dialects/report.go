@@ -79,6 +79,8 @@ type Sources struct {
 	Title   string `json:"title,omitempty"`
 	Detail  string `json:"detail,omitempty"`
 	DocURL  string `json:"docUrl,omitempty"`
+	Status  string `json:"status,omitempty"`
+	Errors  string `json:"errors,omitempty"` // the list or map of errors
 }
 
 // Alternative is a runner-up dialect.
