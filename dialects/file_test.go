@@ -109,7 +109,7 @@ func corpusCase(t *testing.T, name string) string {
 // file written from those examples: unread without it, each fact in its place
 // with it. The expectations are the examples' own members.
 func TestCustomDialect(t *testing.T) {
-	b, err := os.ReadFile("testdata/custom/adyen-checkout.dialect.json")
+	b, err := os.ReadFile("testdata/adyen-checkout/adyen-checkout.dialect.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func FuzzParseDialect(f *testing.F) {
 		b, _ := builtinFiles.ReadFile("builtin/" + e.Name())
 		f.Add(strings.Replace(string(b), `"id": "`, `"id": "x`, 1), `{"error": {"code": "E1", "message": "m", "details": {"fields": {"a": "b"}}}}`)
 	}
-	b, _ := os.ReadFile("testdata/custom/adyen-checkout.dialect.json")
+	b, _ := os.ReadFile("testdata/adyen-checkout/adyen-checkout.dialect.json")
 	f.Add(string(b), `{"status": 422, "errorCode": "1", "message": "m", "errorType": "validation"}`)
 	f.Add(`{"errlens": "dialect/1", "id": "a", "name": "A", "detect": [{"any": [{"path": "x.#.y", "matches": "^a+$"}], "points": 50}], "read": {"fields": [{"at": "x", "field": "f"}], "ignore": ["x.0"]}}`, `{"x": [{"y": "aa", "f": "q"}]}`)
 	f.Fuzz(func(t *testing.T, file, body string) {

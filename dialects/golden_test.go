@@ -14,7 +14,8 @@ var update = flag.Bool("update", false, "rewrite the golden reports in testdata"
 
 // TestGolden decodes every example in testdata/<dialect>/ and compares the JSON
 // report with the golden file beside it. Each example must be detected as the
-// dialect its folder names. Run with -update to rewrite the goldens.
+// dialect its folder names; a folder of a custom dialect holds its file,
+// <id>.dialect.json. Run with -update to rewrite the goldens.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*/*.http")
 	if err != nil || len(files) == 0 {
@@ -26,7 +27,15 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r, err := Inspect(string(in), Options{})
+			var opt Options
+			if b, err := os.ReadFile(filepath.Join(filepath.Dir(f), filepath.Base(filepath.Dir(f))+".dialect.json")); err == nil {
+				d, err := ParseDialect(string(b))
+				if err != nil {
+					t.Fatal(err)
+				}
+				opt.Dialects = []*Dialect{d}
+			}
+			r, err := Inspect(string(in), opt)
 			if err != nil {
 				t.Fatal(err)
 			}

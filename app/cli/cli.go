@@ -16,6 +16,7 @@ import (
 
 	"github.com/errlens/errlens/app/server"
 	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/errlens/errlens/dialects/retry"
 	"github.com/errlens/errlens/dialects/share"
 )
@@ -35,6 +36,8 @@ Usage:
   errlens serve [--addr HOST:PORT]   serve the app (default 127.0.0.1:8000)
   errlens static [--base /path/]     write the app as a static website (./static)
   errlens dialects                   list the dialects errlens reads
+  errlens dialect check FILE...      check dialect files (your own error format)
+  errlens dialect draft [FILE|-]     draft a dialect file from one response
 
 FILE holds curl -i or curl -v output, headers and a body, a body alone, or a
 HAR file; "-" or no FILE reads standard input.
@@ -70,6 +73,8 @@ func Run(args []string, env Env) int {
 		return shareLink(args[1:], env)
 	case "static":
 		return static(args[1:], env)
+	case "dialect":
+		return dialectCommand(args[1:], env)
 	case "dialects":
 		for _, d := range dialects.All() {
 			fmt.Fprintf(env.Stdout, "%-20s %s\n%-20s %s\n", d.ID, d.Name, "", d.Description)
@@ -79,13 +84,14 @@ func Run(args []string, env Env) int {
 		fmt.Fprint(env.Stdout, usage)
 		return exitOK
 	}
-	commands := []string{"inspect", "share", "serve", "static", "dialects", "help"}
+	commands := []string{"inspect", "share", "serve", "static", "dialects", "dialect", "help"}
 	fmt.Fprintf(env.Stderr, "errlens: unknown command %q%s\n\n%s", args[0], didYouMean(args[0], commands, ""), usage)
 	return exitUsage
 }
 
 type inspectOptions struct {
 	decode   dialects.Options
+	files    fileList // --dialects
 	advice   retry.Options
 	attempts int
 	asJSON   bool
@@ -111,6 +117,7 @@ func inspectCommand(o *inspectOptions) *command {
 	fs.BoolVar(&o.advice.DelayOnce, "delay-once", false, "only this response carries the server's delay (default: every retry meets it again)")
 	fs.IntVar(&o.decode.Entry, "entry", 0, "HAR entry to read, by its number `N` (default: the first failed one)")
 	fs.StringVar(&o.decode.Dialect, "dialect", "", "decode as dialect `ID` instead of the detected one (errlens dialects lists them)")
+	fs.Var(&o.files, "dialects", "read your own dialect `FILE` too (repeatable; errlens dialect check FILE checks one)")
 	fs.BoolVar(&o.asJSON, "json", false, "print the report as JSON (the documented contract)")
 	fs.BoolVar(&o.config, "config", false, "print only the configuration that makes the policy's library retry as the timeline shows")
 	return c
@@ -132,8 +139,20 @@ func inspect(args []string, env Env) int {
 	if msg := oneOf("policy", o.advice.Policy, profileNames()); msg != "" {
 		return c.fail(env, "%s", msg)
 	}
+	for _, file := range o.files {
+		d, err := loadDialect(file)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "errlens inspect: %v\n", err)
+			return exitInput
+		}
+		o.decode.Dialects = append(o.decode.Dialects, d)
+	}
 	if o.decode.Dialect != "" {
-		if msg := oneOf("dialect", o.decode.Dialect, dialects.IDs()); msg != "" {
+		ids := dialects.IDs()
+		for _, d := range o.decode.Dialects {
+			ids = append(ids, d.ID)
+		}
+		if msg := oneOf("dialect", o.decode.Dialect, ids); msg != "" {
 			return c.fail(env, "%s", msg)
 		}
 	}
@@ -367,4 +386,100 @@ func static(args []string, env Env) int {
 	}
 	fmt.Fprintf(env.Stdout, "errlens: wrote the app for %s into %s/\n", *base, *out)
 	return exitOK
+}
+
+// fileList collects a repeated flag's files.
+type fileList []string
+
+func (l *fileList) String() string     { return strings.Join(*l, ",") }
+func (l *fileList) Set(v string) error { *l = append(*l, v); return nil }
+
+// loadDialect reads a dialect file; its errors name the file, line and column.
+func loadDialect(file string) (*dialects.Dialect, error) {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	d, err := dialects.ParseDialect(string(b))
+	if fe, ok := err.(dialects.FileErrors); ok {
+		lines := make([]string, len(fe))
+		for i, e := range fe {
+			lines[i] = file + ":" + e.Error()
+		}
+		return nil, fmt.Errorf("%s is not a dialect errlens can read:\n%s", file, strings.Join(lines, "\n"))
+	}
+	return d, err
+}
+
+const dialectUsage = `Usage:
+  errlens dialect check FILE...               check dialect files
+  errlens dialect draft [FILE|-] [flags]      draft a dialect file from a response
+
+A dialect file describes your API's error format: how to recognise it, where
+its code, message, request id and field errors are, and what each code means
+for retrying (README.md, "Your own error format"). check prints what each file
+defines, or every problem with its line and column; draft writes down what
+errlens found in one JSON error response, for you to check and edit.
+`
+
+// dialectCommand runs errlens dialect check and errlens dialect draft.
+func dialectCommand(args []string, env Env) int {
+	sub := ""
+	if len(args) > 0 {
+		sub, args = args[0], args[1:]
+	}
+	switch sub {
+	case "check":
+		c := newCommand("dialect check", dialectUsage)
+		files, code, done := c.parse(args, env)
+		if done {
+			return code
+		}
+		if len(files) == 0 {
+			return c.fail(env, "no FILE to check")
+		}
+		code = exitOK
+		for _, file := range files {
+			d, err := loadDialect(file)
+			if err != nil {
+				fmt.Fprintln(env.Stderr, err)
+				code = exitInput
+				continue
+			}
+			fmt.Fprintf(env.Stdout, "%s: ok: dialect %s (%s), %d retry rules\n", file, d.ID, d.Name, len(d.Guidance))
+		}
+		return code
+	case "draft":
+		c := newCommand("dialect draft", dialectUsage)
+		id := c.flags.String("id", "my-api", "the draft's dialect `ID`")
+		name := c.flags.String("name", "My API", "the draft's dialect `NAME`")
+		var entry int
+		c.flags.IntVar(&entry, "entry", 0, "HAR entry to draft from, by its number `N` (default: the first failed one)")
+		files, code, done := c.parse(args, env)
+		if done {
+			return code
+		}
+		if len(files) > 1 {
+			return c.fail(env, "one FILE at a time (got %d)", len(files))
+		}
+		in, src, code, done := c.read(files, env)
+		if done {
+			return code
+		}
+		msg, err := message.Parse(in, message.Options{Entry: entry})
+		if err == nil {
+			var draft string
+			if draft, err = dialects.Draft(msg, *id, *name); err == nil {
+				fmt.Fprintln(env.Stdout, draft)
+				return exitOK
+			}
+		}
+		fmt.Fprintf(env.Stderr, "errlens dialect draft: %s: %v\n", src, err)
+		return exitInput
+	case "help", "-h", "--help":
+		fmt.Fprint(env.Stdout, dialectUsage)
+		return exitOK
+	}
+	fmt.Fprintf(env.Stderr, "errlens dialect: unknown subcommand %q%s\n\n%s", sub, didYouMean(sub, []string{"check", "draft"}, ""), dialectUsage)
+	return exitUsage
 }

@@ -90,6 +90,9 @@ func TestInspectTimeline(t *testing.T) {
 // for a wrong command line, said with what would be right.
 func TestExitCodes(t *testing.T) {
 	const paste = "HTTP/1.1 404 Not Found\n\n{\"message\": \"no such order\"}"
+	const adyenDialect = "../../dialects/testdata/adyen-checkout/adyen-checkout.dialect.json"
+	adyen := "HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/json\n\n" + // Adyen's checkout-return-url-missing-422 example
+		`{"status": 422, "errorCode": "14_030", "message": "Return URL is missing.", "errorType": "validation", "pspReference": "8816118280275544"}`
 	for _, tt := range []struct {
 		stdin string
 		args  []string
@@ -119,6 +122,19 @@ func TestExitCodes(t *testing.T) {
 		{"", []string{}, exitUsage, "Usage:"},
 		{"", []string{"dialects"}, exitOK, "problem-details"},
 		{paste, []string{"inspect", "--method", "get"}, exitOK, "Retry: do not retry"},
+		{adyen, []string{"inspect", "--dialects", adyenDialect}, exitOK, "adyen-checkout, confidence 1.00"},
+		{adyen, []string{"inspect", "--dialects", adyenDialect, "--dialect", "adyen-checkout", "--json"}, exitOK, `"requestIdSource": "body pspReference"`},
+		{adyen, []string{"inspect", "--dialect", "adyen-checkout"}, exitUsage, "--dialect adyen-checkout: unknown"},
+		{adyen, []string{"inspect", "--dialects", "/nonexistent.json"}, exitInput, "no such file"},
+		{adyen, []string{"inspect", "--dialects", "../../dialects/testdata/adyen-checkout/README.md"}, exitInput, "README.md:1:1: a dialect file is a JSON object"},
+		{"", []string{"dialect", "check", adyenDialect}, exitOK, "ok: dialect adyen-checkout (Adyen Checkout API), 4 retry rules"},
+		{"", []string{"dialect", "check", adyenDialect, "../../go.mod"}, exitInput, "go.mod:1:1: a dialect file is a JSON object"},
+		{"", []string{"dialect", "check"}, exitUsage, "no FILE to check"},
+		{"", []string{"dialect", "chek"}, exitUsage, "did you mean check?"},
+		{"", []string{"dialect"}, exitUsage, "Usage:"},
+		{"", []string{"dialect", "check", "--help"}, exitOK, "errlens dialect check FILE"},
+		{adyen, []string{"dialect", "draft", "--id", "adyen"}, exitOK, `"requestId": "pspReference"`},
+		{"HTTP/1.1 502 Bad Gateway\n\nupstream timed out", []string{"dialect", "draft"}, exitInput, "a dialect is drafted from a JSON object body; this body is text"},
 	} {
 		code, out, errs := run(t, tt.stdin, tt.args...)
 		got := errs
