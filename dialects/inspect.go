@@ -10,10 +10,10 @@
 package dialects
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -277,7 +277,7 @@ func detect(d *doc, r *Report, all []*Dialect, forced *Dialect) *Dialect {
 			r.Alternatives = append(r.Alternatives, Alternative{all[i].ID, float64(p) / 100})
 		}
 	}
-	slices.SortStableFunc(r.Alternatives, func(a, b Alternative) int { return cmp.Compare(b.Confidence, a.Confidence) })
+	sort.Stable(mostConfident(r.Alternatives))
 	if len(r.Alternatives) > 4 {
 		r.Alternatives = r.Alternatives[:4]
 	}
@@ -525,3 +525,12 @@ func requestIDHeader(h message.Headers) (id, source string) {
 	}
 	return "", ""
 }
+
+// mostConfident orders alternatives by confidence, highest first. (One
+// sort.Sort serves every element type; a generic sort would be compiled again
+// for each, and app.wasm is on a budget.)
+type mostConfident []Alternative
+
+func (s mostConfident) Len() int           { return len(s) }
+func (s mostConfident) Less(i, j int) bool { return s[i].Confidence > s[j].Confidence }
+func (s mostConfident) Swap(i, j int)      { s[i], s[j] = s[j], s[i] }

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -309,6 +310,9 @@ func shareLink(args []string, env Env) int {
 	policy := fs.String("policy", "", "retry profile `NAME` the link shows (default: the app's)")
 	keep := fs.String("keep", "", "redactions to keep, by their `N,N...` in the list printed")
 	embed := fs.Bool("embed", false, "print the embed view's link instead")
+	var origins, dialectFiles fileList
+	fs.Var(&origins, "origin", "a host page `URL` (its origin) allowed to drive the embedded view with postMessage (repeatable)")
+	fs.Var(&dialectFiles, "dialects", "your own dialect `FILE`, carried in the link for the view to read with (repeatable)")
 	files, code, done := c.parse(args, env)
 	if done {
 		return code
@@ -323,6 +327,22 @@ func shareLink(args []string, env Env) int {
 		if msg := oneOf("policy", *policy, profileNames()); msg != "" {
 			return c.fail(env, "%s", msg)
 		}
+	}
+	state := share.State{Method: *method, Key: *key, Policy: *policy}
+	for _, o := range origins {
+		u, err := url.Parse(o)
+		if err != nil || u.Scheme == "" || u.Host == "" {
+			return c.fail(env, "--origin %s: not a URL (https://docs.example.com)", o)
+		}
+		state.Origins = append(state.Origins, u.Scheme+"://"+u.Host)
+	}
+	for _, file := range dialectFiles {
+		if _, err := loadDialect(file); err != nil {
+			fmt.Fprintf(env.Stderr, "errlens share: %v\n", err)
+			return exitInput
+		}
+		b, _ := os.ReadFile(file)
+		state.Dialects = append(state.Dialects, string(b))
 	}
 	in, name, code, done := c.read(files, env)
 	if done {
@@ -344,7 +364,8 @@ func shareLink(args []string, env Env) int {
 		}
 		kept[i-1] = true
 	}
-	frag, err := share.Encode(share.State{Input: share.Redact(in, secrets, kept), Method: *method, Key: *key, Policy: *policy})
+	state.Input = share.Redact(in, secrets, kept)
+	frag, err := share.Encode(state)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)
 		return exitInput

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -117,6 +118,7 @@ func TestExitCodes(t *testing.T) {
 		{paste, []string{"inspect", "a", "b"}, exitUsage, "one FILE at a time"},
 		{paste, []string{"share", "--keep", "3"}, exitUsage, "no redaction 3; this paste has 0"},
 		{paste, []string{"share", "--policy", "gott"}, exitUsage, "did you mean got?"},
+		{paste, []string{"share", "--origin", "docs.example.com"}, exitUsage, "--origin docs.example.com: not a URL"},
 		{"", []string{"serve", "extra"}, exitUsage, `unexpected argument "extra"`},
 		{"", []string{"insect"}, exitUsage, "did you mean inspect?"},
 		{"", []string{}, exitUsage, "Usage:"},
@@ -219,6 +221,19 @@ func TestShare(t *testing.T) {
 	s, _, _ = share.Decode(strings.TrimSpace(out[strings.Index(out, "#embed.")+len("#embed."):]))
 	if !strings.Contains(s.Input, "sk_live_1234567890abcdefgh") || strings.Contains(s.Input, "abcdefghijklmnop") {
 		t.Errorf("--keep 2: %q", s.Input)
+	}
+	// An embed for a docs portal: the portal's origin may drive it, and the
+	// link carries the portal's dialect file.
+	const dialect = "../../dialects/testdata/adyen-checkout/adyen-checkout.dialect.json"
+	_, out, errs = run(t, "", "share", "../../dialects/testdata/adyen-checkout/adyen-checkout-422.http", "--embed",
+		"--origin", "https://docs.example.com/errors/", "--origin", "http://localhost:3000", "--dialects", dialect)
+	s, notes, err := share.Decode(strings.TrimSpace(out[strings.Index(out, "#embed.")+len("#embed."):]))
+	if err != nil || notes != nil || !slices.Equal(s.Origins, []string{"https://docs.example.com", "http://localhost:3000"}) ||
+		len(s.Dialects) != 1 || len(s.Custom()) != 1 || s.Custom()[0].ID != "adyen-checkout" {
+		t.Errorf("embed state %+v, notes %v (%v) %s", s, notes, err, errs)
+	}
+	if code, _, errs := run(t, "", "share", dialect, "--dialects", "../../go.mod"); code != exitInput || !strings.Contains(errs, "go.mod:1:1:") {
+		t.Errorf("a bad dialect file: exit %d %s", code, errs)
 	}
 	// A paste too big for any link is refused with what to do.
 	big := paste + strings.Repeat(" ", share.MaxInput)

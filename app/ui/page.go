@@ -67,6 +67,10 @@ type Page struct {
 	linkErr   string   // what is wrong with the link opened
 	linkNotes []string // the link's values dropped as out of bounds
 	origins   []string // host pages allowed to use the postMessage API
+	// customs are the custom dialects a link or a host page gave, read
+	// from files.
+	customs   []*dialects.Dialect
+	files     []string
 	keep      map[int]bool
 	link      *link
 	shareErr  string // why the paste makes no link
@@ -293,7 +297,7 @@ func (p *Page) decode(ctx app.Context, msg *message.Message, err error, spent ti
 	if msg == nil {
 		return
 	}
-	r := dialects.Decode(msg, dialects.Options{Dialect: p.dialect, Yield: yield})
+	r := dialects.Decode(msg, dialects.Options{Dialect: p.dialect, Dialects: p.customs, Yield: yield})
 	p.report = r
 	if len(r.BodyText) <= 2048 {
 		p.bodyShown = p.decodes

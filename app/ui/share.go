@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -48,6 +50,7 @@ func (p *Page) open(ctx app.Context, s share.State, notes []string, err error) {
 	}
 	p.linkErr, p.linkNotes = "", notes
 	p.method, p.key, p.dialect, p.params, p.origins, p.delayOnce = s.Method, s.Key, s.Dialect, s.Params, s.Origins, s.DelayOnce
+	p.customs, p.files = s.Custom(), s.Dialects
 	if s.Policy != "" {
 		p.policy = s.Policy
 	}
@@ -64,15 +67,16 @@ func (p *Page) open(ctx app.Context, s share.State, notes []string, err error) {
 // state is what a link carries, with the secrets redacted except those kept.
 func (p *Page) state(secrets []share.Secret) share.State {
 	return share.State{
-		Input:   share.Redact(p.input, secrets, p.keep),
-		Method:  p.method,
-		Key:     p.key,
-		Entry:   p.entry,
-		Dialect: p.dialect,
-		Policy:  p.policy,
-		Params:  p.params,
-		Seed:    p.seed,
-		Origins: p.origins,
+		Input:    share.Redact(p.input, secrets, p.keep),
+		Method:   p.method,
+		Key:      p.key,
+		Entry:    p.entry,
+		Dialect:  p.dialect,
+		Policy:   p.policy,
+		Params:   p.params,
+		Seed:     p.seed,
+		Origins:  p.origins,
+		Dialects: p.files,
 
 		DelayOnce: p.delayOnce,
 	}
@@ -106,7 +110,7 @@ func (p *Page) makeLink(ctx app.Context, write bool) {
 			base := u.String()
 			p.link = &link{
 				url:     base + "#" + frag,
-				embed:   fmt.Sprintf(`<iframe src="%s#%s%s" title="errlens: API error" width="100%%" height="640" loading="lazy"></iframe>`, base, share.EmbedPrefix, frag),
+				embed:   fmt.Sprintf(embedSnippet, base, share.EmbedPrefix, frag),
 				secrets: secrets,
 			}
 			if write {
@@ -147,6 +151,26 @@ func browserBytes(fn string, b []byte, limit int) ([]byte, error) {
 	case msg := <-failed:
 		return nil, errors.New(msg)
 	}
+}
+
+// embedSnippet is the iframe of an embed link and the script that keeps it as
+// tall as its content (a page with a strict CSP uses web/embed.js instead).
+const embedSnippet = `<iframe id="errlens" src="%s#%s%s" title="errlens: API error" width="100%%" height="480" loading="lazy" frameborder="0"></iframe>
+<script>addEventListener("message", function (e) { var f = document.getElementById("errlens"); if (e.source === f.contentWindow && e.data && e.data.type === "errlens:height") f.height = e.data.height; });</script>`
+
+// onOrigins sets the docs pages (origins) allowed to drive the embed, and
+// remakes its snippet.
+func (p *Page) onOrigins(ctx app.Context, e app.Event) {
+	p.origins = nil
+	for _, o := range strings.Fields(ctx.JSSrc().Get("value").String()) {
+		u, err := url.Parse(o)
+		if err != nil || u.Host == "" || u.Scheme != "https" && u.Scheme != "http" {
+			p.shareErr = o + " is not a page's address (https://docs.example.com)"
+			return
+		}
+		p.origins = append(p.origins, u.Scheme+"://"+u.Host)
+	}
+	p.makeLink(ctx, false)
 }
 
 // onKeep keeps (or redacts again) the secret at index i, and remakes the link.
@@ -215,6 +239,9 @@ func (p *Page) shareView() app.UI {
 				}),
 				app.If(p.showEmbed, func() app.UI {
 					return app.Elem("div").Body(
+						app.Elem("label").Attr("for", "embed-origin").Text("Docs pages that may drive it with postMessage: "),
+						app.Input().ID("embed-origin").Type("text").Attr("data-testid", "embed-origin").Attr("placeholder", "https://docs.example.com").
+							Value(strings.Join(p.origins, " ")).OnChange(p.onOrigins),
 						app.Elem("label").Attr("for", "embed-snippet").Text("Embed this view in a docs page:"),
 						app.Textarea().ID("embed-snippet").Attr("data-testid", "embed-snippet").ReadOnly(true).Text(l.embed),
 					)
@@ -235,7 +262,13 @@ func (p *Page) onMessage(ctx app.Context, ev app.Value) {
 		return
 	}
 	data := ev.Get("data")
+	reject := func(msg string) {
+		if src := ev.Get("source"); src.Truthy() {
+			src.Call("postMessage", map[string]any{"type": "errlens:error", "error": msg}, origin)
+		}
+	}
 	if data.Type() != app.TypeObject || data.Get("type").String() != "errlens:set" {
+		reject("errlens understands {type: \"errlens:set\", input, method, policy}; this message is not one")
 		return
 	}
 	if v := data.Get("input"); v.Type() == app.TypeString {
@@ -269,7 +302,9 @@ func postHeight() {
 	if !parent.Truthy() || parent.Equal(app.Window().JSValue()) {
 		return
 	}
-	h := app.Window().Get("document").Get("documentElement").Get("scrollHeight").Int()
+	// The body's own height: the document's scrollHeight is never less than
+	// the frame, so a frame sized by it could grow but never shrink.
+	h := int(math.Ceil(app.Window().Get("document").Get("body").Call("getBoundingClientRect").Get("height").Float()))
 	parent.Call("postMessage", map[string]any{"type": "errlens:height", "height": h}, "*")
 }
 

@@ -275,7 +275,7 @@ func statusClass(s int) string {
 }
 
 func (p *Page) summary(r *dialects.Report) app.UI {
-	d := dialects.Lookup(r.Dialect)
+	d := p.lookup(r.Dialect)
 	status := "no status"
 	if r.Status != 0 {
 		status = strings.TrimSpace(strconv.Itoa(r.Status) + " " + r.Reason)
@@ -312,7 +312,7 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 			app.If(len(r.Alternatives) > 0, func() app.UI {
 				alts := make([]string, len(r.Alternatives))
 				for i, a := range r.Alternatives {
-					alts[i] = fmt.Sprintf("%s (%.0f%%)", dialects.Lookup(a.Dialect).Name, a.Confidence*100)
+					alts[i] = fmt.Sprintf("%s (%.0f%%)", p.lookup(a.Dialect).Name, a.Confidence*100)
 				}
 				return app.Elem("p").Text("Also close: " + strings.Join(alts, ", "))
 			}),
@@ -657,3 +657,13 @@ var policyChoices = sync.OnceValue(func() []choice {
 	}
 	return c
 })
+
+// lookup returns the custom or built-in dialect with id.
+func (p *Page) lookup(id string) *dialects.Dialect {
+	for _, d := range p.customs {
+		if d.ID == id {
+			return d
+		}
+	}
+	return dialects.Lookup(id)
+}

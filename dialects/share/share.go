@@ -34,7 +34,24 @@ type State struct {
 	// Origins lists the host pages allowed to drive an embedded view with
 	// postMessage.
 	Origins []string `json:"o,omitempty"`
+	// Dialects are custom dialect files (dialects.ParseDialect) the view reads
+	// with; Decode keeps those that load, in Custom.
+	Dialects []string `json:"x,omitempty"`
+
+	custom []*dialects.Dialect
 }
+
+func (s *State) customID(id string) bool {
+	for _, d := range s.custom {
+		if d.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Custom returns the custom dialects of a decoded state's Dialects.
+func (s *State) Custom() []*dialects.Dialect { return s.custom }
 
 // Prefix starts every link's fragment and names its format; later formats get
 // new prefixes, and old links keep working.
@@ -152,8 +169,9 @@ func DecodeWith(fragment string, inflate func(packed []byte, limit int) ([]byte,
 
 // Bounds of a link's lists.
 const (
-	MaxOrigins = 16
-	MaxEntry   = 1 << 20 // HAR entry index
+	MaxDialects = 8
+	MaxOrigins  = 16
+	MaxEntry    = 1 << 20 // HAR entry index
 )
 
 // drop clears every value out of bounds or unknown to this errlens (the
@@ -171,7 +189,21 @@ func (s *State) drop() []string {
 		out("HAR entry %d is out of range", s.Entry)
 		s.Entry = 0
 	}
-	if s.Dialect != "" && dialects.Lookup(s.Dialect) == nil {
+	var files []string
+	for i, file := range s.Dialects {
+		if i == MaxDialects {
+			out("more than %d dialect files: the rest are dropped", MaxDialects)
+			break
+		}
+		d, err := dialects.ParseDialect(file)
+		if fe, ok := err.(dialects.FileErrors); ok {
+			out("dialect file %d is not used: %v", i+1, fe[0])
+			continue
+		}
+		files, s.custom = append(files, file), append(s.custom, d)
+	}
+	s.Dialects = files
+	if s.Dialect != "" && dialects.Lookup(s.Dialect) == nil && !s.customID(s.Dialect) {
 		out("dialect %.40q is unknown to this errlens: the dialect is detected", s.Dialect)
 		s.Dialect = ""
 	}

@@ -1,0 +1,105 @@
+//go:build !wasm
+
+package server
+
+import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/errlens/errlens/dialects/share"
+)
+
+// TestBrowserEmbedScript: a docs portal on another origin, under a strict
+// CSP, includes web/embed.js; its two code blocks become views of errlens,
+// each iframe as tall as its content, one read with the portal's own dialect
+// file; the portal's origin drives them with errlens:set and hears
+// errlens:report, or errlens:error for a message errlens does not know.
+func TestBrowserEmbedScript(t *testing.T) {
+	app := strings.TrimSuffix(getSession(t).url, "/")
+	dialect, err := os.ReadFile("../../dialects/testdata/adyen-checkout/adyen-checkout.dialect.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	adyen := mustRead(t, "adyen-checkout/adyen-checkout-422.http")
+	problem := mustRead(t, "problem-details/seed-003-02-validation-error.gallery.http")
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/errors/adyen.dialect.json" {
+			w.Write(dialect)
+			return
+		}
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; script-src 'self' "+app+"; frame-src "+app+"; connect-src 'self'; style-src 'self'")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Docs portal</title><script src="%s/web/embed.js" defer></script></head><body>
+<h1>Errors</h1>
+<pre class="errlens" id="a">%s</pre>
+<p>Checkout</p>
+<pre data-dialects="/errors/adyen.dialect.json"><code class="language-errlens">%s</code></pre>
+<pre><code class="language-json">{"not": "an errlens block"}</code></pre>
+</body></html>`, app, htmlEscape(problem), htmlEscape(adyen))
+	}))
+	defer host.Close()
+	portal := strings.Replace(host.URL, "127.0.0.1", "localhost", 1)
+	tb := openTabURL(t, portal+"/")
+	tb.wait(t, `document.querySelectorAll('iframe.errlens-embed').length === 2 && document.querySelectorAll('pre').length === 1`)
+	tb.run(t, chromedp.Evaluate(`window.msgs = []; window.addEventListener('message', e => window.msgs.push({frame: [...document.querySelectorAll('iframe')].findIndex(f => f.contentWindow === e.source), origin: e.origin, data: e.data}))`, nil))
+	// Each frame grows to its content: a report of a field error and a retry
+	// advice is far taller than the 200 px it starts at.
+	tb.wait(t, `[...document.querySelectorAll('iframe')].every(f => +f.height > 400)`)
+	for i, in := range []string{problem, adyen} {
+		tb.run(t, chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll('iframe')[%d].contentWindow.postMessage({type: 'errlens:set', input: %s}, %s)`, i, jsString(in), jsString(app)), nil))
+	}
+	tb.wait(t, `window.msgs.filter(m => m.data.type === 'errlens:report').length === 2`)
+	var dialects string
+	tb.run(t, chromedp.Evaluate(`window.msgs.filter(m => m.data.type === 'errlens:report').sort((a, b) => a.frame - b.frame).map(m => m.frame + ':' + m.data.report.dialect + ':' + m.data.report.requestId + ':' + m.origin).join(' ')`, &dialects))
+	if want := fmt.Sprintf("0:problem-details:req_8d4b2e1f:%s 1:adyen-checkout:8816118280275544:%s", app, app); dialects != want {
+		t.Errorf("reports %q, want %q", dialects, want)
+	}
+	// A message errlens does not know gets an error, to the portal only.
+	tb.run(t, chromedp.Evaluate(`document.querySelectorAll('iframe')[1].contentWindow.postMessage({type: 'errlens:inspect'}, '*')`, nil))
+	tb.wait(t, `window.msgs.some(m => m.data.type === 'errlens:error' && m.frame === 1 && /errlens:set/.test(m.data.error))`)
+	// A frame follows its content down as well as up: a short response
+	// shrinks it (the document's scrollHeight, never less than the frame,
+	// would only let it grow).
+	var before int
+	tb.run(t, chromedp.Evaluate(`+document.querySelectorAll('iframe')[0].height`, &before),
+		chromedp.Evaluate(fmt.Sprintf(`document.querySelectorAll('iframe')[0].contentWindow.postMessage({type: 'errlens:set', input: 'HTTP/1.1 404 Not Found\n\n'}, %s)`, jsString(app)), nil))
+	tb.wait(t, fmt.Sprintf(`+document.querySelectorAll('iframe')[0].height < %d - 300`, before))
+	tb.screenshot(t, "embed-script")
+}
+
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// TestBrowserEmbedSnippet: Embed gives the whole snippet (the iframe and the
+// script keeping it as tall as its content), with the docs page entered as
+// allowed to drive it, and leaves the address bar alone.
+func TestBrowserEmbedSnippet(t *testing.T) {
+	tb := openTab(t, "")
+	tb.paste(t, mustRead(t, "adyen-checkout/adyen-checkout-422.http"))
+	tb.click(t, `[data-testid=embed]`)
+	tb.wait(t, `document.querySelector('[data-testid=embed-origin]')`)
+	tb.run(t, chromedp.SetValue(`[data-testid=embed-origin]`, "https://docs.example.com/errors/ http://localhost:3000"),
+		chromedp.Evaluate(`document.querySelector('[data-testid=embed-origin]').dispatchEvent(new Event('change', {bubbles: true}))`, nil))
+	tb.wait(t, `document.querySelector('[data-testid=embed-snippet]').value.includes('errlens:height')`)
+	snippet := tb.value(t, `[data-testid=embed-snippet]`)
+	i := strings.Index(snippet, "#embed.")
+	j := strings.Index(snippet[i:], `"`)
+	if i < 0 || j < 0 || !strings.Contains(snippet, `<script>addEventListener("message"`) {
+		t.Fatalf("snippet %q", snippet)
+	}
+	s, notes, err := share.Decode(snippet[i+len("#embed.") : i+j])
+	if err != nil || notes != nil || !slices.Equal(s.Origins, []string{"https://docs.example.com", "http://localhost:3000"}) || !strings.Contains(s.Input, "14_030") {
+		t.Errorf("the snippet's state %+v, %v %v", s, notes, err)
+	}
+	var hash string
+	tb.run(t, chromedp.Evaluate(`location.hash`, &hash))
+	if hash != "" {
+		t.Errorf("Embed changed the address bar: %q", hash)
+	}
+}
