@@ -685,6 +685,7 @@ var (
 	loopback          = builtin("loopback")
 	rails             = builtin("rails")
 	couchDB           = builtin("couchdb")
+	symfony           = builtin("symfony")
 )
 
 func isUpperWord(s string) bool {

@@ -310,6 +310,7 @@ func shareLink(args []string, env Env) int {
 	policy := fs.String("policy", "", "retry profile `NAME` the link shows (default: the app's)")
 	keep := fs.String("keep", "", "redactions to keep, by their `N,N...` in the list printed")
 	embed := fs.Bool("embed", false, "print the embed view's link instead")
+	markdown := fs.Bool("markdown", false, "print the report as Markdown, for an issue or a chat, with the link")
 	var origins, dialectFiles fileList
 	fs.Var(&origins, "origin", "a host page `URL` (its origin) allowed to drive the embedded view with postMessage (repeatable)")
 	fs.Var(&dialectFiles, "dialects", "your own dialect `FILE`, carried in the link for the view to read with (repeatable)")
@@ -336,13 +337,14 @@ func shareLink(args []string, env Env) int {
 		}
 		state.Origins = append(state.Origins, u.Scheme+"://"+u.Host)
 	}
+	var customs []*dialects.Dialect
 	for _, file := range dialectFiles {
-		if _, err := loadDialect(file); err != nil {
+		d, err := loadDialect(file)
+		if err != nil {
 			fmt.Fprintf(env.Stderr, "errlens share: %v\n", err)
 			return exitInput
 		}
-		b, _ := os.ReadFile(file)
-		state.Dialects = append(state.Dialects, string(b))
+		state.Dialects, customs = append(state.Dialects, d.File), append(customs, d)
 	}
 	in, name, code, done := c.read(files, env)
 	if done {
@@ -374,7 +376,15 @@ func shareLink(args []string, env Env) int {
 		frag = share.EmbedPrefix + frag
 	}
 	link := strings.TrimSuffix(*base, "#") + "#" + frag
-	fmt.Fprintln(env.Stdout, link)
+	if *markdown {
+		r, err := dialects.Inspect(state.Input, dialects.Options{Dialects: customs})
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)
+			return exitInput
+		}
+		link = retry.Report{Report: r, Retry: retry.Advise(r, retry.Options{Method: *method, IdempotencyKey: *key, Policy: *policy})}.Markdown(link)
+	}
+	fmt.Fprintln(env.Stdout, strings.TrimSpace(link))
 	for i, s := range secrets {
 		what := "redacted"
 		if kept[i] {

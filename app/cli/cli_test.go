@@ -232,6 +232,13 @@ func TestShare(t *testing.T) {
 		len(s.Dialects) != 1 || len(s.Custom()) != 1 || s.Custom()[0].ID != "adyen-checkout" {
 		t.Errorf("embed state %+v, notes %v (%v) %s", s, notes, err, errs)
 	}
+	// For an issue tracker: the report as Markdown, with the redacted link.
+	code, out, errs = run(t, "", "share", "../../dialects/testdata/adyen-checkout/adyen-checkout-422.http", "--markdown", "--dialects", dialect, "--base", "https://tools.example/")
+	if code != exitOK || !strings.HasPrefix(out, "**422 Unprocessable Entity** · adyen-checkout\n\n> Return URL is missing.\n") ||
+		!strings.Contains(out, "|Request id|8816118280275544|") || !strings.Contains(out, "**Retry: do not retry**\n- a validation error") ||
+		!strings.Contains(out, "[Open in errlens](https://tools.example/#v1.") {
+		t.Errorf("--markdown: exit %d\n%s%s", code, out, errs)
+	}
 	if code, _, errs := run(t, "", "share", dialect, "--dialects", "../../go.mod"); code != exitInput || !strings.Contains(errs, "go.mod:1:1:") {
 		t.Errorf("a bad dialect file: exit %d %s", code, errs)
 	}

@@ -84,13 +84,21 @@ func (p *Page) state(secrets []share.Secret) share.State {
 
 // onShare makes the link, puts it in the address bar and the clipboard.
 func (p *Page) onShare(ctx app.Context, e app.Event) {
-	p.makeLink(ctx, true)
+	p.makeLink(ctx, showLink)
 }
 
-// makeLink encodes the state; write puts it in the address bar and the
-// clipboard too. The browser compresses the link (browserDeflate), so the
+// showLink puts a link in the address bar and the clipboard.
+func showLink(ctx app.Context, l *link) {
+	u := *ctx.Page().URL()
+	u.Fragment, u.RawFragment = l.url[strings.IndexByte(l.url, '#')+1:], ""
+	ctx.Page().ReplaceURL(&u)
+	copyText(l.url)
+}
+
+// makeLink encodes the state, then done (when not nil) does what the button
+// pressed is for with the link. The browser compresses the link (browserDeflate), so the
 // link arrives a moment later, on another goroutine.
-func (p *Page) makeLink(ctx app.Context, write bool) {
+func (p *Page) makeLink(ctx app.Context, done func(app.Context, *link)) {
 	if err := share.CheckSize(len(p.input)); err != nil {
 		p.link, p.shareErr = nil, err.Error()
 		return
@@ -113,11 +121,8 @@ func (p *Page) makeLink(ctx app.Context, write bool) {
 				embed:   fmt.Sprintf(embedSnippet, base, share.EmbedPrefix, frag),
 				secrets: secrets,
 			}
-			if write {
-				shown := u
-				shown.Fragment = frag
-				ctx.Page().ReplaceURL(&shown)
-				copyText(p.link.url)
+			if done != nil {
+				done(ctx, p.link)
 			}
 		})
 	})
@@ -170,7 +175,7 @@ func (p *Page) onOrigins(ctx app.Context, e app.Event) {
 		}
 		p.origins = append(p.origins, u.Scheme+"://"+u.Host)
 	}
-	p.makeLink(ctx, false)
+	p.makeLink(ctx, nil)
 }
 
 // onKeep keeps (or redacts again) the secret at index i, and remakes the link.
@@ -180,12 +185,12 @@ func (p *Page) onKeep(i int) app.EventHandler {
 			p.keep = map[int]bool{}
 		}
 		p.keep[i] = ctx.JSSrc().Get("checked").Bool()
-		p.makeLink(ctx, true)
+		p.makeLink(ctx, showLink)
 	}
 }
 
 func (p *Page) onEmbed(ctx app.Context, e app.Event) {
-	p.makeLink(ctx, false)
+	p.makeLink(ctx, nil)
 	p.showEmbed = true
 }
 

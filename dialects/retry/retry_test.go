@@ -409,3 +409,30 @@ func TestDialectGuidance(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkdown: the report as Markdown keeps each fact in its place and the
+// paste's text as text (no table broken by a "|", no link or emphasis made
+// by the API's words).
+func TestMarkdown(t *testing.T) {
+	r, err := dialects.Inspect(seed(t, "problem-details/seed-003-02-validation-error.gallery.http"), dialects.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := Report{Report: r, Retry: Advise(r, Options{Now: now})}.Markdown("https://tools.example/#v1.abc")
+	for _, want := range []string{
+		"**400 Bad Request** · problem-details\n\n> Validation Error\n\n",
+		"|Request id|req\\_8d4b2e1f|\n",
+		"Field errors (2):\n\n|Field|Message|Code|\n|---|---|---|\n|`bank_account.routing_number`|Routing number must be exactly 9 digits|invalid\\_format|\n",
+		"**Retry: do not retry**\n- 400: the request itself is wrong",
+		"[Open in errlens](https://tools.example/#v1.abc) (secrets redacted)\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("missing %q in\n%s", want, md)
+		}
+	}
+	r, _ = dialects.Inspect("HTTP/1.1 400 Bad Request\n\n{\"message\": \"a | b *c* [x](javascript:y)\\n# h\"}", dialects.Options{})
+	md = Report{Report: r}.Markdown("")
+	if !strings.Contains(md, `> a | b \*c\* \[x\](javascript:y) \# h`+"\n") {
+		t.Errorf("the message is not kept as text:\n%s", md)
+	}
+}
