@@ -241,12 +241,7 @@ func build(f *dialectFile) *Dialect {
 	compile(f.Detect)
 	fd := &fileDialect{rules: f.Detect, facts: &f.Read}
 	d.detect, d.decode = fd.detect, fd.decode
-	for _, r := range f.Detect { // the first required member anchors a built-in's detection
-		if r.Require && !r.Absent && len(r.Path) == 1 && r.Path[0] != "" {
-			d.anchors = []string{pathHead(r.Path[0])}
-			break
-		}
-	}
+	d.anchors = anchors(f.Detect)
 	for i := range d.Guidance {
 		if d.Guidance[i].ID == "" {
 			d.Guidance[i].ID = d.ID + "-" + itoa(i+1)
@@ -264,6 +259,45 @@ func compile(rules []rule) {
 		compile(rules[i].All)
 		compile(rules[i].Any)
 	}
+}
+
+// anchors are the top-level members one of which a body needs for the rules
+// to score (most bodies then skip the dialect): a required member's, else
+// every scoring rule's; none when a rule can hold without one.
+func anchors(rules []rule) []string {
+	var out []string
+	for _, r := range rules {
+		if r.Require && !r.Absent && len(r.Path) == 1 && r.Path[0] != "" {
+			return []string{pathHead(r.Path[0])}
+		}
+	}
+	var add func(r *rule) bool
+	add = func(r *rule) bool {
+		if r.Header != "" || r.Absent || r.Not && r.Path == nil {
+			return false
+		}
+		for _, p := range r.Path {
+			if p == "" {
+				return false
+			}
+			out = append(out, pathHead(p))
+		}
+		for i := range r.Any {
+			if !add(&r.Any[i]) {
+				return false
+			}
+		}
+		if len(r.All) > 0 && !add(&r.All[0]) {
+			return false
+		}
+		return true
+	}
+	for i := range rules {
+		if rules[i].Points > 0 && !add(&rules[i]) {
+			return nil
+		}
+	}
+	return out
 }
 
 // fileParser checks a dialect file, collecting what is wrong with it.
@@ -475,6 +509,10 @@ func pathHead(path string) string {
 
 // cutPath splits a gjson path at its first unescaped dot.
 func cutPath(path string) (head, rest string) {
+	if strings.IndexByte(path, '\\') < 0 {
+		head, rest, _ = strings.Cut(path, ".")
+		return head, rest
+	}
 	var b strings.Builder
 	for i := 0; i < len(path); i++ {
 		switch c := path[i]; {
@@ -496,10 +534,10 @@ func (d *doc) at(path string) gjson.Result {
 		return d.root
 	}
 	head, rest := cutPath(path)
-	v := d.top.get(head)
 	if !d.root.IsObject() || strings.ContainsAny(head, "#*?|@") {
 		return d.root.Get(path)
 	}
+	v := d.top.get(head)
 	if rest == "" || !v.Exists() {
 		return v
 	}
