@@ -103,3 +103,42 @@ func TestBrowserEmbedSnippet(t *testing.T) {
 		t.Errorf("Embed changed the address bar: %q", hash)
 	}
 }
+
+// TestBrowserDialectFile: a dialect file pasted in the app reads the paste
+// at once; a bad one is refused with its line, column and member, keeping the
+// last good one; a share link carries it.
+func TestBrowserDialectFile(t *testing.T) {
+	file, err := os.ReadFile("../../dialects/testdata/adyen-checkout/adyen-checkout.dialect.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := openTab(t, "")
+	tb.paste(t, mustRead(t, "adyen-checkout/adyen-checkout-422.http"))
+	if d := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); d != "generic-json" {
+		t.Fatalf("without the file: %s", d)
+	}
+	setDialect := func(text string) {
+		tb.run(t, chromedp.SetValue(`[data-testid=dialect-text]`, text),
+			chromedp.Evaluate(`document.querySelector('[data-testid=dialect-text]').dispatchEvent(new Event('change', {bubbles: true}))`, nil))
+	}
+	setDialect(string(file))
+	tb.wait(t, `document.querySelector('[data-testid=dialect]').dataset.dialect === 'adyen-checkout'`)
+	if id := tb.text(t, `[data-testid=request-id]`); id != "8816118280275544" {
+		t.Errorf("request id %q", id)
+	}
+	setDialect(strings.Replace(string(file), `"points": 30}`, `"points": 130}`, 1))
+	tb.wait(t, `document.querySelector('[data-testid=dialect-error]')`)
+	if msg := tb.text(t, `[data-testid=dialect-error]`); !strings.Contains(msg, "detect[0].points: must be 0 to 100") || !strings.HasPrefix(msg, "8:") {
+		t.Errorf("error %q", msg)
+	}
+	if d := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); d != "adyen-checkout" {
+		t.Errorf("the last good file was dropped: %s", d)
+	}
+	tb.click(t, `[data-testid=share]`)
+	tb.wait(t, `document.querySelector('[data-testid=share-url]')`)
+	link := tb.value(t, `[data-testid=share-url]`)
+	s, notes, err := share.Decode(link[strings.Index(link, "#")+1:])
+	if err != nil || notes != nil || len(s.Custom()) != 1 || s.Custom()[0].ID != "adyen-checkout" {
+		t.Errorf("the link's dialects: %v %v %v", s.Dialects, notes, err)
+	}
+}

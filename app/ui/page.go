@@ -69,14 +69,16 @@ type Page struct {
 	origins   []string // host pages allowed to use the postMessage API
 	// customs are the custom dialects a link or a host page gave, read
 	// from files.
-	customs   []*dialects.Dialect
-	files     []string
-	keep      map[int]bool
-	link      *link
-	shareErr  string // why the paste makes no link
-	showEmbed bool
-	showInput bool   // the embed view's editor, hidden at first
-	appURL    string // the full app's URL of the embed view's state
+	customs     []*dialects.Dialect
+	files       []string
+	dialectText string // the dialect file being edited
+	dialectErr  string // what is wrong with it
+	keep        map[int]bool
+	link        *link
+	shareErr    string // why the paste makes no link
+	showEmbed   bool
+	showInput   bool   // the embed view's editor, hidden at first
+	appURL      string // the full app's URL of the embed view's state
 
 	updateAvailable bool
 	keydown         app.Func
@@ -634,4 +636,24 @@ func Register() {
 		debug.SetGCPercent(400)
 	}
 	app.Route("/", func() app.Composer { return &Page{} })
+}
+
+// onDialectText reads the paste with the dialect file as edited.
+func (p *Page) onDialectText(ctx app.Context, e app.Event) {
+	p.useDialect(ctx, ctx.JSSrc().Get("value").String())
+}
+
+// useDialect reads the paste with the dialect file, or says what is wrong
+// with it and keeps the last good one.
+func (p *Page) useDialect(ctx app.Context, file string) {
+	p.dialectText, p.dialectErr = file, ""
+	if strings.TrimSpace(file) == "" {
+		p.customs, p.files = nil, nil
+	} else if d, err := dialects.ParseDialect(file); err != nil {
+		p.dialectErr = err.Error()
+		return
+	} else {
+		p.customs, p.files = []*dialects.Dialect{d}, []string{file}
+	}
+	p.refresh(ctx)
 }

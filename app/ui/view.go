@@ -318,6 +318,7 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 			}),
 			app.Elem("label").Attr("for", "dialect-override").Text("Read as "),
 			app.Elem("span").OnChange(p.onDialect).Body(app.Raw(selectHTML("dialect-override", dialectChoices(), p.dialect))),
+			p.dialectEditor(),
 		),
 	)
 }
@@ -666,4 +667,16 @@ func (p *Page) lookup(id string) *dialects.Dialect {
 		}
 	}
 	return dialects.Lookup(id)
+}
+
+// dialectEditor reads the paste with the user's own dialect file, used as it
+// is pasted or edited (and carried by links).
+func (p *Page) dialectEditor() app.UI {
+	return app.Elem("div").Class("dialect-file").Body(
+		app.Elem("label").Attr("for", "dialect-text").Text("Your own dialect file (README: \"Your own error format\") "),
+		app.Textarea().ID("dialect-text").Attr("data-testid", "dialect-text").Attr("rows", 8).Attr("spellcheck", "false").Text(p.dialectText).OnChange(p.onDialectText),
+		app.If(p.dialectErr != "", func() app.UI {
+			return app.Elem("pre").Class("error").Attr("role", "alert").Attr("data-testid", "dialect-error").Text(p.dialectErr)
+		}),
+	)
 }
