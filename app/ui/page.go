@@ -107,8 +107,8 @@ func (p *Page) OnMount(ctx app.Context) {
 		p.resize = ro.New(app.FuncOf(func(app.Value, []app.Value) any { postHeight(); return nil }))
 		p.resize.Call("observe", app.Window().Get("document").Get("body"))
 	}
-	if parent := app.Window().Get("parent"); parent.Truthy() && !parent.Equal(app.Window().JSValue()) {
-		parent.Call("postMessage", map[string]any{"type": "errlens:ready"}, "*")
+	if app.Window().Get("location").Get("hash").String() == "" {
+		postReady() // else once the link's state, and its allowed origins, are read (OnNav)
 	}
 	ctx.Handle(loadExample, func(ctx app.Context, a app.Action) {
 		if text, ok := a.Value.(string); ok {

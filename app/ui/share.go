@@ -37,7 +37,10 @@ func (p *Page) OnNav(ctx app.Context) {
 	p.appURL = openInApp(app.Window().Get("location").Get("href").String())
 	ctx.Async(func() {
 		s, notes, err := share.DecodeWith(rest, browserInflate)
-		ctx.Dispatch(func(ctx app.Context) { p.open(ctx, s, notes, err) })
+		ctx.Dispatch(func(ctx app.Context) {
+			p.open(ctx, s, notes, err)
+			postReady()
+		})
 	})
 }
 
@@ -297,6 +300,13 @@ func (p *Page) onMessage(ctx app.Context, ev app.Value) {
 	}
 	if src := ev.Get("source"); src.Truthy() {
 		src.Call("postMessage", reply, origin)
+	}
+}
+
+// postReady tells the host page the view takes its messages.
+func postReady() {
+	if parent := app.Window().Get("parent"); parent.Truthy() && !parent.Equal(app.Window().JSValue()) {
+		parent.Call("postMessage", map[string]any{"type": "errlens:ready"}, "*")
 	}
 }
 
