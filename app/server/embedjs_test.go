@@ -45,6 +45,10 @@ func TestBrowserEmbedScript(t *testing.T) {
 	defer host.Close()
 	portal := strings.Replace(host.URL, "127.0.0.1", "localhost", 1)
 	tb := openTabURL(t, portal+"/")
+	// A window tall enough for both frames: Chromium neither loads a lazy
+	// frame nor renders a cross-origin one while it is far off screen (each
+	// then grows when scrolled to).
+	tb.run(t, chromedp.EmulateViewport(1280, 6000))
 	tb.wait(t, `document.querySelectorAll('iframe.errlens-embed').length === 2 && document.querySelectorAll('pre').length === 1`)
 	tb.run(t, chromedp.Evaluate(`window.msgs = []; window.addEventListener('message', e => window.msgs.push({frame: [...document.querySelectorAll('iframe')].findIndex(f => f.contentWindow === e.source), origin: e.origin, data: e.data}))`, nil))
 	// Each frame grows to its content: a report of a field error and a retry
@@ -83,10 +87,10 @@ func TestBrowserEmbedSnippet(t *testing.T) {
 	tb := openTab(t, "")
 	tb.paste(t, mustRead(t, "adyen-checkout/adyen-checkout-422.http"))
 	tb.click(t, `[data-testid=embed]`)
-	tb.wait(t, `document.querySelector('[data-testid=embed-origin]')`)
-	tb.run(t, chromedp.SetValue(`[data-testid=embed-origin]`, "https://docs.example.com/errors/ http://localhost:3000"),
-		chromedp.Evaluate(`document.querySelector('[data-testid=embed-origin]').dispatchEvent(new Event('change', {bubbles: true}))`, nil))
-	tb.wait(t, `document.querySelector('[data-testid=embed-snippet]').value.includes('errlens:height')`)
+	tb.wait(t, `(document.querySelector('[data-testid=embed-snippet]') || {value: ''}).value.includes('errlens:height')`)
+	first := tb.value(t, `[data-testid=embed-snippet]`)
+	tb.run(t, chromedp.Evaluate(`const o = document.querySelector('[data-testid=embed-origin]'); o.value = 'https://docs.example.com/errors/ http://localhost:3000'; o.dispatchEvent(new Event('change', {bubbles: true}))`, nil))
+	tb.wait(t, fmt.Sprintf(`document.querySelector('[data-testid=embed-snippet]').value !== %s`, jsString(first)))
 	snippet := tb.value(t, `[data-testid=embed-snippet]`)
 	i := strings.Index(snippet, "#embed.")
 	j := strings.Index(snippet[i:], `"`)
