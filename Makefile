@@ -28,14 +28,8 @@ web/app.wasm: $(SOURCES)
 web/app.wasm.gz: web/app.wasm
 	gzip -9 -c web/app.wasm > web/app.wasm.gz
 
-## app.wasm.br: brotli at its best quality, with the window (4 MB or 16 MB)
-## that happens to compress this build smaller; both are standard streams
 web/app.wasm.br: web/app.wasm
-	if command -v brotli >/dev/null; then \
-		brotli -q 11 -w 22 -c web/app.wasm > web/app.wasm.br22 & brotli -q 11 -w 24 -c web/app.wasm > web/app.wasm.br24; wait; \
-		if [ $$(wc -c < web/app.wasm.br22) -lt $$(wc -c < web/app.wasm.br24) ]; then mv web/app.wasm.br22 web/app.wasm.br; else mv web/app.wasm.br24 web/app.wasm.br; fi; \
-		rm -f web/app.wasm.br22 web/app.wasm.br24; \
-	else rm -f web/app.wasm.br; fi
+	if command -v brotli >/dev/null; then brotli -q 11 -c web/app.wasm > web/app.wasm.br; else rm -f web/app.wasm.br; fi
 
 errlens: $(SOURCES)
 	$(GO) build -o errlens .
@@ -79,7 +73,7 @@ bench: build
 	$(GO) test -run '^$$' -bench 'Inspect|BaselineJSON' -benchmem -count $(COUNT) ./dialects/ | tee bench.out
 	@awk -f .ci/medians.awk bench.out
 	@echo
-	@printf 'app.wasm: raw %d bytes, gzip %d, brotli %d as served (goal: brotli <= 1700000)\n' \
+	@printf 'app.wasm: raw %d bytes, gzip %d, brotli %d (goal: brotli <= 1700000)\n' \
 		$$(wc -c < web/app.wasm) $$(wc -c < web/app.wasm.gz) $$(wc -c < web/app.wasm.br)
 	@echo
 	$(GO) test -run 'TestSecretCorpus|TestOrdinaryValues' -v -count 1 ./dialects/share/ | grep -E 'removed|redacted \(' | tee -a bench.out

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -331,11 +330,11 @@ func shareLink(args []string, env Env) int {
 	}
 	state := share.State{Method: *method, Key: *key, Policy: *policy}
 	for _, o := range origins {
-		u, err := url.Parse(o)
-		if err != nil || u.Scheme == "" || u.Host == "" {
+		origin := share.Origin(o)
+		if origin == "" {
 			return c.fail(env, "--origin %s: not a URL (https://docs.example.com)", o)
 		}
-		state.Origins = append(state.Origins, u.Scheme+"://"+u.Host)
+		state.Origins = append(state.Origins, origin)
 	}
 	var customs []*dialects.Dialect
 	for _, file := range dialectFiles {

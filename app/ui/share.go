@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"net/url"
 	"slices"
 	"strings"
 
@@ -171,12 +170,12 @@ const embedSnippet = `<iframe id="errlens" src="%s#%s%s" title="errlens: API err
 func (p *Page) onOrigins(ctx app.Context, e app.Event) {
 	p.origins = nil
 	for _, o := range strings.Fields(ctx.JSSrc().Get("value").String()) {
-		u, err := url.Parse(o)
-		if err != nil || u.Host == "" || u.Scheme != "https" && u.Scheme != "http" {
+		origin := share.Origin(o)
+		if origin == "" {
 			p.shareErr = o + " is not a page's address (https://docs.example.com)"
 			return
 		}
-		p.origins = append(p.origins, u.Scheme+"://"+u.Host)
+		p.origins = append(p.origins, origin)
 	}
 	p.makeLink(ctx, nil)
 }
@@ -304,23 +303,23 @@ func (p *Page) onMessage(ctx app.Context, ev app.Value) {
 }
 
 // postReady tells the host page the view takes its messages.
-func postReady() {
+func postReady() { toHost(map[string]any{"type": "errlens:ready"}) }
+
+// toHost posts msg, which holds nothing of the paste, to the page embedding
+// this one, if any.
+func toHost(msg map[string]any) {
 	if parent := app.Window().Get("parent"); parent.Truthy() && !parent.Equal(app.Window().JSValue()) {
-		parent.Call("postMessage", map[string]any{"type": "errlens:ready"}, "*")
+		parent.Call("postMessage", msg, "*")
 	}
 }
 
 // postHeight tells the host page how tall the embed view is, so the iframe
 // can fit it. The height is no secret: any origin may read it.
 func postHeight() {
-	parent := app.Window().Get("parent")
-	if !parent.Truthy() || parent.Equal(app.Window().JSValue()) {
-		return
-	}
 	// The body's own height: the document's scrollHeight is never less than
 	// the frame, so a frame sized by it could grow but never shrink.
-	h := int(math.Ceil(app.Window().Get("document").Get("body").Call("getBoundingClientRect").Get("height").Float()))
-	parent.Call("postMessage", map[string]any{"type": "errlens:height", "height": h}, "*")
+	h := math.Ceil(app.Window().Get("document").Get("body").Call("getBoundingClientRect").Get("height").Float())
+	toHost(map[string]any{"type": "errlens:height", "height": int(h)})
 }
 
 // openInApp is the full app's URL for the embed view's "open in errlens":

@@ -249,6 +249,16 @@ func validMethod(m string) bool {
 
 // validOrigin accepts what a browser's MessageEvent.origin can be: an http(s)
 // scheme, a host and an optional port, nothing more.
+// Origin returns the origin (scheme://host[:port]) of an http(s) page
+// address, as a host page's MessageEvent.origin reads, or "" when page is none.
+func Origin(page string) string {
+	u, err := url.Parse(page)
+	if err != nil || u.Host == "" || u.Scheme != "https" && u.Scheme != "http" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
 func validOrigin(o string) bool {
 	u, err := url.Parse(o)
 	return err == nil && len(o) <= 200 && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&
