@@ -53,6 +53,9 @@ func printReport(w io.Writer, r *dialects.Report, color bool) {
 			fmt.Fprintf(w, "  %-10s %s\n", s.dim(label), value)
 		}
 	}
+	if m := dialects.StatusMeaning(r.Status); m.Text != "" {
+		row("status", m.Text+s.dim(" ("+m.Spec+")"))
+	}
 	row("type", r.Type)
 	row("code", r.Code)
 	row("title", r.Title)
