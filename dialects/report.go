@@ -153,6 +153,9 @@ type Body struct {
 	Kind        string         `json:"kind"` // json, xml, html, text, binary, empty, unrecorded
 	Bytes       int            `json:"bytes"`
 	Line        int            `json:"line"` // line of the paste where the body starts
+	// Offset is the byte offset of BodyText in the paste, or -1 when the
+	// paste does not hold the body as is (a HAR file escapes it).
+	Offset int `json:"-"`
 	// SyntaxError locates invalid JSON; the headers are still used.
 	SyntaxError *SyntaxError `json:"syntaxError,omitempty"`
 	Notes       []string     `json:"notes,omitempty"` // what could not be read as HTTP
