@@ -46,6 +46,21 @@ window.errlensInflate = function (bytes, limit) {
   return next();
 };
 
+// Files beside app.wasm. errlensFetchText(path, done) calls done(text), or
+// done(null) when path cannot be read; each path is fetched once. The secret
+// rules, which the app needs before it remembers or shares anything, are
+// fetched as the page loads.
+(function () {
+  var files = {};
+  window.errlensFetchText = function (path, done) {
+    if (!files[path]) {
+      files[path] = fetch(path).then(function (r) { return r.ok ? r.text() : null; }).catch(function () { return null; });
+    }
+    files[path].then(done);
+  };
+  window.errlensFetchText("web/secretrules.json", function () {});
+})();
+
 (function () {
   var text = null, reading = 0, taken = null;
 
@@ -114,5 +129,78 @@ window.errlensInflate = function (bytes, limit) {
   window.errlensTakeEarlyInput = function (done) {
     taken = done;
     finish();
+  };
+})();
+
+// The way back into the input. errlensMark(start, end, scroll) marks the
+// editor's text [start, end) (UTF-16 indexes) on a layer over it that lays the
+// same text out the same way, and with scroll puts the mark in the middle of
+// the editor's view and selects it; errlensMark(-1) takes the mark away, as
+// does typing. errlensCenter(el) scrolls el's scrolling box, and only it, to
+// put el in its middle.
+(function () {
+  var copied = ["fontFamily", "fontSize", "fontWeight", "lineHeight", "letterSpacing", "tabSize", "whiteSpace", "overflowWrap",
+    "wordBreak", "paddingTop", "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth",
+    "borderBottomWidth", "borderLeftWidth"];
+  function layer(ed) {
+    var m = ed.parentElement.querySelector(".marks");
+    if (!m) {
+      m = document.createElement("div");
+      m.className = "marks";
+      m.setAttribute("aria-hidden", "true");
+      ed.parentElement.appendChild(m);
+    }
+    if (!ed.errlensMarks) {
+      ed.errlensMarks = true;
+      ed.addEventListener("scroll", function () { sync(ed, m); });
+      ed.addEventListener("input", function () { m.hidden = true; });
+      new ResizeObserver(function () { if (!m.hidden) place(ed, m); }).observe(ed);
+    }
+    return m;
+  }
+  function place(ed, m) {
+    var s = getComputedStyle(ed);
+    copied.forEach(function (k) { m.style[k] = s[k]; });
+    m.style.left = ed.offsetLeft + "px";
+    m.style.top = ed.offsetTop + "px";
+    // The editor's box without its scroll bars: the text wraps alike.
+    m.style.width = (ed.clientWidth + parseFloat(s.borderLeftWidth) + parseFloat(s.borderRightWidth)) + "px";
+    m.style.height = (ed.clientHeight + parseFloat(s.borderTopWidth) + parseFloat(s.borderBottomWidth)) + "px";
+    m.lastChild.style.height = ed.scrollHeight + "px";
+    m.lastChild.style.width = ed.scrollWidth + "px";
+    sync(ed, m);
+  }
+  function sync(ed, m) { m.scrollTop = ed.scrollTop; m.scrollLeft = ed.scrollLeft; }
+  window.errlensMark = function (start, end, scroll) {
+    var ed = document.getElementById("input");
+    if (!ed || !ed.parentElement) return;
+    var m = layer(ed);
+    if (start < 0 || end > ed.value.length) { m.hidden = true; return; }
+    var mark = document.createElement("mark");
+    // Only the text up to the mark places it; a spacer keeps the editor's
+    // scroll range.
+    mark.textContent = ed.value.slice(start, end) || " ";
+    m.replaceChildren(document.createTextNode(ed.value.slice(0, start)), mark, document.createElement("div"));
+    m.hidden = false;
+    place(ed, m);
+    if (scroll) {
+      ed.focus({preventScroll: true});
+      ed.setSelectionRange(start, end);
+      // The mark's middle in the view's middle; a mark taller than the view
+      // starts at its top.
+      var r = mark.getBoundingClientRect(), l = m.getBoundingClientRect();
+      var top = r.top - l.top + m.scrollTop, left = r.left - l.left + m.scrollLeft;
+      ed.scrollTop = top - Math.max(0, (ed.clientHeight - r.height) / 2);
+      ed.scrollLeft = Math.max(0, left - ed.clientWidth / 2);
+      sync(ed, m);
+      ed.scrollIntoView({block: "nearest"});
+    }
+  };
+  window.errlensCenter = function (el) {
+    var box = el && el.parentElement;
+    while (box && box.scrollHeight <= box.clientHeight) box = box.parentElement;
+    if (box && box !== document.body && box !== document.documentElement) {
+      box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - box.clientHeight / 2;
+    }
   };
 })();

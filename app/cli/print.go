@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/errlens/errlens/dialects/retry"
 )
 
@@ -115,7 +116,7 @@ func printReport(w io.Writer, r *dialects.Report, color bool) {
 				mark = ">"
 			}
 			mime, _, _ := strings.Cut(e.MimeType, ";")
-			fmt.Fprintf(w, "  %s %3d  %s %-6s %8s %7s  %-24s %s\n", mark, e.N, s.status(e.Status, fmt.Sprint(e.Status)), e.Method, byteSize(e.Size), fmt.Sprintf("%.0f ms", e.Time), mime, e.URL)
+			fmt.Fprintf(w, "  %s %3d  %s %-6s %8s %7s  %-24s %s\n", mark, e.N, s.status(e.Status, fmt.Sprint(e.Status)), e.Method, message.FormatSize(e.Size), fmt.Sprintf("%.0f ms", e.Time), mime, e.URL)
 		}
 	}
 	notes := append(append([]string{}, r.Warnings...), r.Body.Notes...)
@@ -200,17 +201,4 @@ func printAdvice(w io.Writer, a *retry.Advice, color bool) {
 	if p.More != "" {
 		fmt.Fprintf(w, "  %s\n", p.More)
 	}
-}
-
-// byteSize says a body's size in B, KB or MB; "-" when the HAR does not know.
-func byteSize(n int) string {
-	switch {
-	case n < 0:
-		return "-"
-	case n < 1000:
-		return fmt.Sprintf("%d B", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%.1f KB", float64(n)/1000)
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }

@@ -147,8 +147,9 @@ func openTab(t testing.TB, fragment string) *tab {
 
 // newTab opens url in a new tab of browser, recording the requests, console
 // errors, exceptions and script dialogs (dismissed) of the page, and waits
-// for the app to run (and to have read the link, if url has a fragment).
-func newTab(t testing.TB, browser context.Context, url string) *tab {
+// for the app to run (and to have read the link, if url has a fragment);
+// before runs first.
+func newTab(t testing.TB, browser context.Context, url string, before ...chromedp.Action) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
@@ -172,7 +173,7 @@ func newTab(t testing.TB, browser context.Context, url string) *tab {
 			go chromedp.Run(ctx, page.HandleJavaScriptDialog(false))
 		}
 	})
-	tb.run(t, network.Enable(), log.Enable(), runtime.Enable(), chromedp.Navigate(url))
+	tb.run(t, append(append([]chromedp.Action{network.Enable(), log.Enable(), runtime.Enable()}, before...), chromedp.Navigate(url))...)
 	ready := `!document.getElementById('app-wasm-loader') && document.querySelector('[data-testid=results]')`
 	if strings.Contains(url, "#") {
 		ready += ` && document.querySelector('[data-testid=results]').dataset.decodes !== '0'`

@@ -9,6 +9,7 @@ package server
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"os"
@@ -17,6 +18,8 @@ import (
 	"strings"
 
 	"github.com/errlens/errlens/app/ui"
+	"github.com/errlens/errlens/dialects"
+	"github.com/errlens/errlens/dialects/share"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -61,6 +64,9 @@ func App(dir string, res app.ResourceResolver) (*app.Handler, error) {
 		Version:           hex.EncodeToString(sum[:6]),
 		WasmContentLength: strconv.Itoa(len(wasm)),
 		Resources:         res,
+		// Served beside app.wasm rather than built into it (data), and
+		// kept for offline use.
+		CacheableResources: []string{"/web/secretrules.json", "/web/gallery.json"},
 		// The same policy in the page, for static hosts that send no
 		// header (a meta policy cannot carry frame-ancestors or sandbox).
 		// app.wasm's download starts as the page is parsed, not once app.js
@@ -95,8 +101,34 @@ func New(dir string) (http.Handler, error) {
 			serveWasm(w, r, wasm, etag)
 			return
 		}
+		if b, ok := data[r.URL.Path]; ok {
+			w.Header().Set("Content-Type", "application/json")
+			w.Header().Set("Cache-Control", "no-cache")
+			w.Write(b)
+			return
+		}
 		h.ServeHTTP(w, r)
 	}), nil
+}
+
+// data is what the app reads from files beside app.wasm, by path: the
+// secret rules (dialects/share) and the gallery's examples (dialects), which
+// the native build embeds.
+var data = map[string][]byte{
+	"/web/secretrules.json": share.RulesFile,
+	"/web/gallery.json":     galleryJSON(),
+}
+
+// galleryJSON is each built-in dialect's example, by dialect id.
+func galleryJSON() []byte {
+	examples := map[string]string{}
+	for _, d := range dialects.All() {
+		if s := d.Samples(); len(s) > 0 {
+			examples[d.ID] = s[0].Input
+		}
+	}
+	b, _ := json.Marshal(examples)
+	return b
 }
 
 // serveWasm sends app.wasm precompressed, revalidated by the app's version.

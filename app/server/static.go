@@ -26,7 +26,8 @@ func (p subPath) Resolve(loc string) string {
 
 // Static writes the app as a static website into out, for a host that serves
 // it under base ("/" or "/tools/errlens/"): the page, go-app's scripts,
-// manifest and service worker, and web/ from dir (app.wasm included).
+// manifest and service worker, web/ from dir (app.wasm included), and the
+// files the app reads beside app.wasm (data).
 func Static(dir, out, base string) error {
 	if !strings.HasPrefix(base, "/") {
 		return fmt.Errorf("base %q must start with /", base)
@@ -40,6 +41,11 @@ func Static(dir, out, base string) error {
 	}
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return err
+	}
+	for path, b := range data {
+		if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(path)), b, 0o644); err != nil {
+			return err
+		}
 	}
 	entries, err := os.ReadDir(filepath.Join(dir, "web"))
 	if err != nil {

@@ -49,7 +49,11 @@ type Page struct {
 	// entryFilter and entryPage choose the HAR entries listed.
 	entryFilter string
 	entryPage   int
-	remember    bool // keep the input in localStorage
+	remember    bool   // keep the input in localStorage
+	saveLater   bool   // save once the secret rules are read
+	rulesErr    string // why they could not be
+	wrap        bool   // the editor wraps long lines
+	rawBody     bool   // the body as pasted, not pretty-printed
 
 	report   *dialects.Report
 	advice   *retry.Advice
@@ -95,6 +99,7 @@ func (p *Page) OnInit() {
 // OnMount takes what was typed, pasted, dropped or picked while the app
 // loaded, else restores the last input, and installs the keyboard shortcuts.
 func (p *Page) OnMount(ctx app.Context) {
+	p.loadRules(ctx)
 	p.takeEarlyInput(ctx)
 	p.takeBigPastes(ctx)
 	p.message = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -122,6 +127,25 @@ func (p *Page) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Call("addEventListener", "keydown", p.keydown)
+}
+
+// rulesFile is the secret rules (dialects/share: UseRules), served beside
+// app.wasm rather than built into it.
+const rulesFile = "web/secretrules.json"
+
+// loadRules reads the secret rules; without them nothing is remembered and
+// no link is made, as neither may carry a secret.
+func (p *Page) loadRules(ctx app.Context) {
+	fetchText(ctx, rulesFile, func(ctx app.Context, text string, ok bool) {
+		err := share.UseRules([]byte(text))
+		if !ok || err != nil {
+			p.rulesErr = fmt.Sprintf("errlens could not read its secret rules (%s: %v), so it makes no link and remembers nothing: neither may carry a secret", rulesFile, err)
+			return
+		}
+		if p.saveLater {
+			p.save(ctx)
+		}
+	})
 }
 
 // takeEarlyInput asks web/input.js for the input given before the app
@@ -310,6 +334,16 @@ func (p *Page) decode(ctx app.Context, msg *message.Message, err error, spent ti
 	opt := p.adviceOptions(p.policy)
 	opt.Params = p.params
 	p.advice = retry.Advise(r, opt)
+	// Invalid JSON is marked where it stops being JSON; else no mark stays.
+	se := r.Body.SyntaxError
+	ctx.Defer(func(app.Context) {
+		if se != nil {
+			off := min(se.Offset, len(p.input)-1)
+			p.mark(off, off+1, true, false)
+		} else {
+			p.mark(0, 0, false, false)
+		}
+	})
 	if p.compare {
 		for _, name := range compareSet {
 			p.compared = append(p.compared, retry.Advise(r, p.adviceOptions(name)))
@@ -327,6 +361,10 @@ func (p *Page) adviceOptions(policy string) retry.Options {
 // save remembers the input, its secrets redacted as in a share link, while
 // "remember" is on; else it forgets it.
 func (p *Page) save(ctx app.Context) {
+	if !share.RulesLoaded() {
+		p.saveLater = true // saved once the rules are read (loadRules)
+		return
+	}
 	if p.remember && share.CheckSize(len(p.input)) == nil {
 		ctx.LocalStorage().Set(savedKey, share.Redact(p.input, share.FindSecrets(p.input), nil))
 	} else {
@@ -542,11 +580,81 @@ func (p *Page) onFieldRow(ctx app.Context, e app.Event) {
 		return
 	}
 	p.selected = i
+	start, end, ok := p.locate("field:" + strconv.Itoa(i))
 	ctx.Defer(func(ctx app.Context) {
-		if hl := app.Window().GetElementByID("hl"); hl.Truthy() {
-			hl.Call("scrollIntoView", map[string]any{"block": "nearest"})
-		}
+		app.Window().Call("errlensCenter", app.Window().GetElementByID("hl"))
+		p.mark(start, end, ok, true)
 	})
+}
+
+// onReportClick handles the report's buttons written as markup: "Copy"
+// (data-copy names what to copy) and "show" (data-locate names the fact to
+// show in the editor).
+func (p *Page) onReportClick(ctx app.Context, e app.Event) {
+	t := e.Get("target")
+	if b := t.Call("closest", "[data-copy]"); b.Truthy() {
+		if el := app.Window().Get("document").Call("querySelector", b.Get("dataset").Get("copy").String()); el.Truthy() {
+			copyText(el.Get("textContent").String())
+		}
+		return
+	}
+	if b := t.Call("closest", "[data-locate]"); b.Truthy() && p.report != nil {
+		start, end, ok := p.locate(b.Get("dataset").Get("locate").String())
+		p.mark(start, end, ok, true)
+	}
+}
+
+// locate finds in the input the fact what names: "code", "requestId"...,
+// "header:Retry-After", "field:2" (a field error), "at:120" (a byte).
+func (p *Page) locate(what string) (start, end int, ok bool) {
+	r := p.report
+	kind, arg, _ := strings.Cut(what, ":")
+	n, _ := strconv.Atoi(arg)
+	switch kind {
+	case "at":
+		return n, n + 1, n < len(p.input)
+	case "header":
+		if start, end, ok = r.LocateHeader(p.input, arg); !ok {
+			start, end, ok = r.Locate(p.input, r.Headers.Get(arg))
+		}
+		return start, end, ok
+	case "field":
+		if n < 0 || n >= len(r.FieldErrors) || r.Body.Offset < 0 || r.FieldErrors[n].Len == 0 {
+			return 0, 0, false
+		}
+		start = r.Body.Offset + r.FieldErrors[n].Offset
+		return start, start + r.FieldErrors[n].Len, true
+	}
+	v := map[string]string{"type": r.Type, "code": r.Code, "title": r.Title, "message": r.Message, "detail": r.Detail,
+		"instance": r.Instance, "timestamp": r.Timestamp, "requestId": r.RequestID}[kind]
+	return r.Locate(p.input, v)
+}
+
+// mark marks the input's bytes [start, end) in the editor (web/input.js
+// errlensMark), scrolled to the middle of its view when scroll; when !ok, or
+// past what the editor shows, it clears the mark.
+func (p *Page) mark(start, end int, ok, scroll bool) {
+	text := p.editorText()
+	if !ok || end > len(text) {
+		start, end = -1, -1
+	} else {
+		start, end = utf16Len(text[:start]), utf16Len(text[:end])
+	}
+	if f := app.Window().Get("errlensMark"); f.Truthy() {
+		f.Invoke(start, end, scroll)
+	}
+}
+
+// utf16Len is the length of s in UTF-16 code units, a JS string's index.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }
 
 func (p *Page) onEntryFilter(ctx app.Context, e app.Event) {
@@ -565,7 +673,11 @@ func (p *Page) onEntryPage(step int) app.EventHandler {
 
 // onEntry reads the HAR entry of the button clicked, by its data-entry.
 func (p *Page) onEntry(ctx app.Context, e app.Event) {
-	n, err := strconv.Atoi(ctx.JSSrc().Get("dataset").Get("entry").String())
+	b := e.Get("target").Call("closest", "[data-entry]")
+	if !b.Truthy() {
+		return
+	}
+	n, err := strconv.Atoi(b.Get("dataset").Get("entry").String())
 	if err != nil {
 		return
 	}

@@ -105,6 +105,13 @@ func (p *Page) makeLink(ctx app.Context, done func(app.Context, *link)) {
 		p.link, p.shareErr = nil, err.Error()
 		return
 	}
+	if !share.RulesLoaded() {
+		p.link, p.shareErr = nil, p.rulesErr
+		if p.rulesErr == "" {
+			p.shareErr = "errlens is still reading its secret rules; try again in a moment"
+		}
+		return
+	}
 	p.shareErr = ""
 	secrets := share.FindSecrets(p.input)
 	state := p.state(secrets)

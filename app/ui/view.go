@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -77,7 +78,8 @@ func (p *Page) embedView() app.UI {
 
 func (p *Page) resultsSection() app.UI {
 	return app.Elem("section").Class("results").Attr("data-testid", "results").Attr("data-decodes", p.decodes).
-		Aria("live", "polite").Aria("label", "Report").Body(p.results()...)
+		Aria("label", "Report").OnClick(p.onReportClick).Body(
+		append([]app.UI{app.Elem("p").Class("sr-only").Attr("role", "status").Attr("data-testid", "announce").Text(p.announcement())}, p.results()...)...)
 }
 
 func (p *Page) decodeTime() app.UI {
@@ -100,7 +102,7 @@ func (p *Page) editor() app.UI {
 	ed := app.Textarea().
 		ID("input").
 		Attr("data-testid", "input").
-		Class("editor").
+		Class(map[bool]string{false: "editor", true: "editor wrap"}[p.wrap]).
 		Spellcheck(false).
 		Attr("autocomplete", "off").
 		// The text is the default value, so the editor shows the input
@@ -153,6 +155,10 @@ func (p *Page) inputPanel() app.UI {
 				app.Range(methods).Slice(func(i int) app.UI { return option(methods[i], methods[i], p.method == methods[i]) }),
 			),
 			app.Elem("label").Class("check").Body(
+				checkbox("wrap", p.wrap).OnChange(func(ctx app.Context, e app.Event) { p.wrap = !p.wrap }),
+				app.Text(" wrap lines"),
+			),
+			app.Elem("label").Class("check").Body(
 				checkbox("idempotency-key", p.key).OnChange(p.onKey),
 				app.Text(" sent with an Idempotency-Key"),
 			),
@@ -168,6 +174,7 @@ func (p *Page) inputPanel() app.UI {
 			),
 			app.Elem("button").Attr("type", "button").Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
 		),
+		app.If(p.rulesErr != "", func() app.UI { return app.Elem("p").Class("error").Attr("role", "alert").Text(p.rulesErr + ".") }),
 		p.shareView(),
 		p.entries(),
 	)
@@ -184,7 +191,7 @@ func (p *Page) entriesShown() (shown []message.Entry, page, pages int) {
 	if f := strings.ToLower(strings.TrimSpace(p.entryFilter)); f != "" {
 		shown = nil
 		for _, e := range p.report.Entries {
-			if strings.Contains(strings.ToLower(e.Method+" "+strconv.Itoa(e.Status)+" "+e.URL), f) {
+			if strings.Contains(strings.ToLower(e.Method+" "+strconv.Itoa(e.Status)+" "+e.URL+" "+e.MimeType), f) {
 				shown = append(shown, e)
 			}
 		}
@@ -204,25 +211,9 @@ func (p *Page) entries() app.UI {
 	from, to := page*entriesPage, min(len(shown), (page+1)*entriesPage)
 	return app.Elem("div").Class("entries").Body(
 		app.Elem("h3").Text(fmt.Sprintf("HAR entries, failed first (%d)", len(r.Entries))),
-		app.Elem("label").Attr("for", "entry-filter").Class("muted").Text("Filter by method, status or URL "),
+		app.Elem("label").Attr("for", "entry-filter").Class("muted").Text("Filter by method, status, URL or type "),
 		app.Input().Type("search").ID("entry-filter").Attr("data-testid", "entry-filter").Value(p.entryFilter).OnInput(p.onEntryFilter),
-		app.Elem("ul").Attr("data-testid", "har-entries").Body(
-			app.Range(shown[from:to]).Slice(func(i int) app.UI {
-				e := shown[from+i]
-				cls := "entry"
-				if e.N == r.Entry {
-					cls += " chosen"
-				}
-				if e.Failed() {
-					cls += " failed"
-				}
-				return app.Elem("li").Body(app.Elem("button").Attr("type", "button").Class(cls).Attr("data-entry", e.N).OnClick(p.onEntry).Body(
-					app.Elem("span").Class("code "+statusClass(e.Status)).Text(e.Status),
-					app.Elem("span").Text(" "+e.Method+" "),
-					app.Elem("span").Class("url").Text(e.URL),
-				))
-			}),
-		),
+		app.Elem("div").OnClick(p.onEntry).Body(app.Raw(entryList(shown[from:to], r.Entry))),
 		app.If(pages > 1 || len(shown) == 0, func() app.UI {
 			return app.Elem("p").Class("pager muted").Body(
 				app.Button().Type("button").Class("small").Attr("data-testid", "entries-prev").Disabled(page == 0).Text("Previous").OnClick(p.onEntryPage(-1)),
@@ -231,6 +222,35 @@ func (p *Page) entries() app.UI {
 			)
 		}),
 	)
+}
+
+// entryList writes HAR entries as buttons: status, method, URL, type, size
+// and time; chosen is the entry read.
+func entryList(entries []message.Entry, chosen int) string {
+	var m markup
+	m.open("ul", `data-testid="har-entries"`)
+	for _, e := range entries {
+		cls := "entry"
+		if e.N == chosen {
+			cls += " chosen"
+		}
+		if e.Failed() {
+			cls += " failed"
+		}
+		m.open("li", "")
+		m.open("button", fmt.Sprintf(`type="button" class="%s" data-entry="%d"`, cls, e.N))
+		m.el("span", `class="code `+statusClass(e.Status)+`"`, strconv.Itoa(e.Status))
+		m.el("span", "", e.Method)
+		m.el("span", `class="url"`, e.URL)
+		mime, _, _ := strings.Cut(e.MimeType, ";")
+		m.el("span", `class="muted"`, strings.TrimPrefix(mime, "application/"))
+		m.el("span", `class="num"`, message.FormatSize(e.Size))
+		m.el("span", `class="num"`, fmt.Sprintf("%.0f ms", e.Time))
+		m.close("button")
+		m.close("li")
+	}
+	m.close("ul")
+	return m.String()
 }
 
 func (p *Page) results() []app.UI {
@@ -255,6 +275,7 @@ func (p *Page) results() []app.UI {
 			)
 		}),
 		p.summary(r),
+		headersView(r, p.advice),
 		p.fieldErrors(r),
 		p.issues(r),
 		p.retryView(),
@@ -276,36 +297,8 @@ func statusClass(s int) string {
 
 func (p *Page) summary(r *dialects.Report) app.UI {
 	d := p.lookup(r.Dialect)
-	status := "no status"
-	if r.Status != 0 {
-		status = strings.TrimSpace(strconv.Itoa(r.Status) + " " + r.Reason)
-	}
 	return app.Elem("div").Class("card summary").Body(
-		app.Elem("div").Class("row").Body(
-			app.Elem("span").Class("status "+statusClass(r.Status)).Attr("data-testid", "status").Attr("data-status", r.Status).Text(status),
-			app.Elem("span").Class("dialect").Attr("data-testid", "dialect").Attr("data-dialect", r.Dialect).Body(
-				app.Text(d.Name),
-				app.Elem("span").Class("confidence").Text(fmt.Sprintf(" %.0f%%", r.Confidence*100)),
-			),
-		),
-		app.If(r.Headline() != "", func() app.UI { return app.Elem("h2").Class("headline").Text(r.Headline()) }),
-		app.Elem("dl").Class("facts").Body(
-			fact("Type", r.Type), fact("Code", r.Code), fact("Title", r.Title), fact("Message", r.Message),
-			fact("Detail", r.Detail), fact("Instance", r.Instance), fact("Time", r.Timestamp),
-			app.If(r.DocURL != "", func() app.UI {
-				return app.Elem("div").Body(app.Elem("dt").Text("Docs"), app.Elem("dd").Body(webLink(r.DocURL)))
-			}),
-			app.If(r.RequestID != "", func() app.UI {
-				return app.Elem("div").Body(app.Elem("dt").Text("Request id"), app.Elem("dd").Body(
-					app.Elem("code").Attr("data-testid", "request-id").Text(r.RequestID),
-					app.Elem("span").Class("muted").Text(" from "+r.RequestIDSource+" "),
-					app.Elem("button").Attr("type", "button").Class("small").Aria("label", "Copy the request id").Text("Copy").OnClick(onCopyOf(`[data-testid=request-id]`)),
-				))
-			}),
-			app.If(r.Request.Method != "", func() app.UI {
-				return fact("Request", strings.TrimSpace(r.Request.Method+" "+r.Request.URL)+" ("+r.Request.Source+")")
-			}),
-		),
+		summaryHead(r, d),
 		app.Elem("details").Class("evidence").Body(
 			app.Elem("summary").Text("Why "+d.Name+"?"),
 			app.Elem("ul").Body(app.Range(r.Evidence).Slice(func(i int) app.UI { return app.Elem("li").Text(r.Evidence[i]) })),
@@ -323,11 +316,191 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 	)
 }
 
-func fact(label, value string) app.UI {
-	if value == "" {
+// summaryHead is the status and what it means, the dialect, the headline and
+// the facts, each with a button that shows it in the editor.
+func summaryHead(r *dialects.Report, d *dialects.Dialect) app.UI {
+	var m markup
+	m.open("div", "")
+	m.open("div", `class="row"`)
+	m.el("span", fmt.Sprintf(`class="status %s" data-testid="status" data-status="%d"`, statusClass(r.Status), r.Status), statusText(r))
+	m.open("span", `class="dialect" data-testid="dialect" data-dialect="`+esc(r.Dialect)+`"`)
+	m.WriteString(esc(d.Name))
+	m.el("span", `class="confidence"`, fmt.Sprintf(" %.0f%%", r.Confidence*100))
+	m.close("span")
+	m.close("div")
+	if se := r.Body.SyntaxError; se != nil {
+		m.open("p", `class="error-line" role="alert" data-testid="syntax-error"`)
+		m.WriteString(esc(fmt.Sprintf("The body is not valid JSON: line %d, column %d: %s. ", se.Line, se.Column, se.Msg)))
+		m.locate(fmt.Sprintf("at:%d", se.Offset), "Show it in the input")
+		m.close("p")
+	}
+	if mean := dialects.StatusMeaning(r.Status); mean.Text != "" {
+		m.open("p", `class="meaning" data-testid="status-meaning"`)
+		m.WriteString(esc(mean.Text) + " ")
+		if mean.Causes != "" {
+			m.el("span", `class="muted"`, "Usual causes: "+mean.Causes+" ")
+		}
+		m.link(mean.URL, mean.Spec)
+		m.close("p")
+	}
+	if h := r.Headline(); h != "" {
+		m.el("h2", `class="headline"`, h)
+	}
+	m.open("dl", `class="facts"`)
+	for _, f := range []struct{ label, key, value string }{
+		{"Type", "type", r.Type}, {"Code", "code", r.Code}, {"Title", "title", r.Title}, {"Message", "message", r.Message},
+		{"Detail", "detail", r.Detail}, {"Instance", "instance", r.Instance}, {"Time", "timestamp", r.Timestamp},
+	} {
+		if f.value != "" {
+			m.open("div", "")
+			m.el("dt", "", f.label)
+			m.open("dd", "")
+			m.WriteString(esc(f.value) + " ")
+			m.locate(f.key, "Show the "+strings.ToLower(f.label)+" in the input")
+			m.close("dd")
+			m.close("div")
+		}
+	}
+	if r.DocURL != "" {
+		m.open("div", "")
+		m.el("dt", "", "Docs")
+		m.open("dd", "")
+		m.link(r.DocURL, r.DocURL)
+		m.close("dd")
+		m.close("div")
+	}
+	if r.RequestID != "" {
+		m.open("div", "")
+		m.el("dt", "", "Request id")
+		m.open("dd", "")
+		m.el("code", `data-testid="request-id"`, r.RequestID)
+		m.el("span", `class="muted"`, " from "+r.RequestIDSource+" ")
+		m.el("button", `type="button" class="small" data-copy="[data-testid=request-id]" aria-label="Copy the request id"`, "Copy")
+		m.WriteString(" ")
+		m.locate("requestId", "Show the request id in the input")
+		m.close("dd")
+		m.close("div")
+	}
+	if r.Request.Method != "" {
+		m.open("div", "")
+		m.el("dt", "", "Request")
+		m.el("dd", "", strings.TrimSpace(r.Request.Method+" "+r.Request.URL)+" ("+r.Request.Source+")")
+		m.close("div")
+	}
+	if r.Entry > 0 && r.Entry <= len(r.Entries) {
+		for _, e := range r.Entries {
+			if e.N == r.Entry && e.Time > 0 {
+				m.open("div", "")
+				m.el("dt", "", "Took")
+				m.el("dd", `data-testid="entry-time"`, fmt.Sprintf("%.0f ms (HAR timing)", e.Time))
+				m.close("div")
+			}
+		}
+	}
+	m.close("dl")
+	m.close("div")
+	return m.ui()
+}
+
+// headersView is the response's headers as pasted: what each common one is,
+// and what the ones that shaped the report did.
+func headersView(r *dialects.Report, a *retry.Advice) app.UI {
+	if len(r.Headers) == 0 {
 		return app.Text("")
 	}
-	return app.Elem("div").Body(app.Elem("dt").Text(label), app.Elem("dd").Text(value))
+	var m markup
+	m.open("details", `class="card" open`)
+	m.el("summary", "", fmt.Sprintf("Headers (%d)", len(r.Headers)))
+	m.open("div", `class="table-wrap"`)
+	m.open("table", `class="headers" data-testid="headers"`)
+	m.WriteString(`<thead><tr><th scope="col">Header</th><th scope="col">Value</th><th scope="col">What it is</th></tr></thead><tbody>`)
+	for _, h := range r.Headers {
+		used := headerUse(r, a, h.Name)
+		if used != "" {
+			m.open("tr", `class="used" data-testid="header-used"`)
+		} else {
+			m.open("tr", "")
+		}
+		m.open("th", `scope="row"`)
+		m.el("code", "", h.Name)
+		m.close("th")
+		m.open("td", "")
+		m.el("code", "", h.Value)
+		m.close("td")
+		m.open("td", "")
+		if mean, ok := dialects.HeaderMeaning(h.Name); ok {
+			m.WriteString(esc(mean.Text) + " ")
+			if mean.URL != "" {
+				m.link(mean.URL, mean.Spec)
+			}
+		}
+		if used != "" {
+			m.el("strong", `class="use"`, " Used: "+used+". ")
+			m.locate("header:"+h.Name, "Show "+h.Name+" in the input")
+		}
+		m.close("td")
+		m.close("tr")
+	}
+	m.WriteString(`</tbody></table></div></details>`)
+	return m.ui()
+}
+
+// headerUse says what the header name did in the report and the advice, or
+// "" when it did nothing.
+func headerUse(r *dialects.Report, a *retry.Advice, name string) string {
+	var uses []string
+	is := func(n string) bool { return strings.EqualFold(n, name) }
+	if is("Content-Type") {
+		uses = append(uses, "the body was read as "+r.Body.Kind)
+	}
+	if is(r.RequestIDSource) {
+		uses = append(uses, "the request id")
+	}
+	if a != nil {
+		if is(a.AfterSource) {
+			uses = append(uses, "the server's delay before a retry")
+		}
+		if a.RateLimit != nil && slices.ContainsFunc(a.RateLimit.Headers, is) {
+			uses = append(uses, "the rate limit")
+		}
+		for _, rs := range a.Reasons {
+			if slices.ContainsFunc(rs.Facts, func(f retry.Fact) bool { return is(f.Name) }) {
+				uses = append(uses, "a reason of the retry advice")
+				break
+			}
+		}
+	}
+	return strings.Join(uses, "; ")
+}
+
+// announcement is the one line a screen reader hears when a report shows.
+func (p *Page) announcement() string {
+	r := p.report
+	switch {
+	case p.err != "":
+		return p.err
+	case r == nil:
+		return ""
+	}
+	s := statusText(r) + ", " + p.lookup(r.Dialect).Name
+	if h := r.Headline(); h != "" {
+		s += ": " + h
+	}
+	if len(r.FieldErrors) > 0 {
+		s += fmt.Sprintf("; %d field errors", len(r.FieldErrors))
+	}
+	if p.advice != nil {
+		s += ". Retry: " + retry.DecisionText[p.advice.Decision]
+	}
+	return s + "."
+}
+
+// statusText is the status line, "422 Unprocessable Content".
+func statusText(r *dialects.Report) string {
+	if r.Status == 0 {
+		return "no status"
+	}
+	return strings.TrimSpace(strconv.Itoa(r.Status) + " " + r.Reason)
 }
 
 func (p *Page) fieldErrors(r *dialects.Report) app.UI {
@@ -374,30 +547,48 @@ func (p *Page) issues(r *dialects.Report) app.UI {
 	if len(r.Errors) == 0 {
 		return app.Text("")
 	}
-	return app.Elem("div").Class("card").Body(
-		app.Elem("h3").Text("Errors of no field"),
-		app.Elem("ul").Attr("data-testid", "issues").Body(app.Range(r.Errors).Slice(func(i int) app.UI {
-			e := r.Errors[i]
-			return app.Elem("li").Body(app.Text(e.Message), app.If(e.Code != "", func() app.UI { return app.Elem("code").Class("muted").Text(" " + e.Code) }))
-		})),
-	)
+	var m markup
+	m.open("div", `class="card"`)
+	m.el("h3", "", "Errors of no field")
+	m.open("ul", `data-testid="issues"`)
+	for _, e := range r.Errors {
+		m.open("li", "")
+		m.WriteString(esc(e.Message))
+		if e.Code != "" {
+			m.el("code", `class="muted"`, " "+e.Code)
+		}
+		m.close("li")
+	}
+	m.close("ul")
+	m.close("div")
+	return m.ui()
 }
 
 func (p *Page) members(r *dialects.Report) app.UI {
 	if len(r.Members) == 0 {
 		return app.Text("")
 	}
-	return app.Elem("details").Class("card").Body(
-		app.Elem("summary").Text(fmt.Sprintf("Other members (%d)", len(r.Members))),
-		app.Elem("dl").Class("facts").Body(app.Range(r.Members).Slice(func(i int) app.UI {
-			m := r.Members[i]
-			v := m.Value
-			if len(v) > 400 {
-				v = v[:400] + "…"
-			}
-			return app.Elem("div").Body(app.Elem("dt").Body(app.Elem("code").Text(m.Path)), app.Elem("dd").Body(app.Elem("code").Text(v)))
-		})),
-	)
+	var m markup
+	m.open("details", `class="card"`)
+	m.el("summary", "", fmt.Sprintf("Other members (%d)", len(r.Members)))
+	m.open("dl", `class="facts"`)
+	for _, x := range r.Members {
+		v := x.Value
+		if len(v) > 400 {
+			v = v[:400] + "…"
+		}
+		m.open("div", "")
+		m.open("dt", "")
+		m.el("code", "", x.Path)
+		m.close("dt")
+		m.open("dd", "")
+		m.el("code", "", v)
+		m.close("dd")
+		m.close("div")
+	}
+	m.close("dl")
+	m.close("details")
+	return m.ui()
 }
 
 func (p *Page) warnings(r *dialects.Report) app.UI {
@@ -405,10 +596,12 @@ func (p *Page) warnings(r *dialects.Report) app.UI {
 	if len(notes) == 0 {
 		return app.Text("")
 	}
-	return app.Elem("div").Class("card warn").Body(
-		app.Elem("h3").Text("Warnings"),
-		app.Elem("ul").Attr("data-testid", "warnings").Body(app.Range(notes).Slice(func(i int) app.UI { return app.Elem("li").Text(notes[i]) })),
-	)
+	var m markup
+	m.open("div", `class="card warn"`)
+	m.el("h3", "", "Warnings")
+	m.list(`data-testid="warnings"`, notes)
+	m.close("div")
+	return m.ui()
 }
 
 // bodyView shows the body pretty-printed and syntax-coloured, with the selected
@@ -426,17 +619,26 @@ func (p *Page) bodyView(r *dialects.Report) app.UI {
 		hs, he = fe.Offset, fe.Offset+fe.Len
 	}
 	content, truncated := "", false
-	if r.Body.Kind == "json" && r.Body.SyntaxError == nil {
+	pretty := r.Body.Kind == "json" && r.Body.SyntaxError == nil
+	if pretty && !p.rawBody {
 		content, truncated = prettyHTML(r.BodyText, hs, he, bodyViewLimit)
 	} else {
 		text := r.BodyText
 		if len(text) > bodyViewLimit {
 			text, truncated = text[:bodyViewLimit], true
 		}
-		content = esc(text)
+		if hs >= 0 && he <= len(text) {
+			content = esc(text[:hs]) + `<span class="hl" id="hl">` + esc(text[hs:he]) + `</span>` + esc(text[he:])
+		} else {
+			content = esc(text)
+		}
 	}
 	return app.Elem("details").Class("card").Attr("open", true).Body(
-		app.Elem("summary").Text(fmt.Sprintf("Body (%s, %d bytes)", r.Body.Kind, r.Body.Bytes)),
+		app.Elem("summary").Text(fmt.Sprintf("Body (%s, %s)", r.Body.Kind, message.FormatSize(r.Body.Bytes))),
+		app.If(pretty, func() app.UI {
+			return app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "body-raw").Aria("pressed", p.rawBody).
+				Text("As pasted").OnClick(func(ctx app.Context, e app.Event) { p.rawBody = !p.rawBody })
+		}),
 		app.Raw(`<pre class="body" data-testid="body" tabindex="0">`+content+`</pre>`),
 		app.If(truncated, func() app.UI {
 			return app.Elem("p").Class("muted").Text(fmt.Sprintf("Showing the first %d KB of %d KB.", bodyViewLimit>>10, len(r.BodyText)>>10))
@@ -534,15 +736,6 @@ func (p *Page) delayView(a *retry.Advice) app.UI {
 		}),
 		app.Range(a.Ignored).Slice(func(i int) app.UI { return app.Elem("p").Class("muted").Text("Ignored: " + a.Ignored[i]) }),
 	)
-}
-
-// webLink is a link to an http(s) URL from the paste; any other scheme
-// (javascript:, data:...) is shown as text, never made clickable.
-func webLink(u string) app.UI {
-	if l := strings.ToLower(strings.TrimSpace(u)); !strings.HasPrefix(l, "https://") && !strings.HasPrefix(l, "http://") {
-		return app.Elem("span").Attr("data-testid", "doc-text").Text(u)
-	}
-	return app.Elem("a").Attr("href", u).Attr("target", "_blank").Attr("rel", "noopener noreferrer").Text(u)
 }
 
 // localTime writes an RFC 3339 time on the user's clock, with the date when

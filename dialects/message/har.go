@@ -26,6 +26,20 @@ type Entry struct {
 	Time float64 `json:"time,omitempty"`
 }
 
+// FormatSize writes a byte count for a reader: "512 B", "1.5 KB", "2.0 MB";
+// "-" for a size a HAR file does not know.
+func FormatSize(n int) string {
+	switch {
+	case n < 0:
+		return "-"
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+}
+
 // Failed reports whether the entry got no response or an error status.
 func (e Entry) Failed() bool { return e.Status == 0 || e.Status >= 400 }
 

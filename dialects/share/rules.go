@@ -1,20 +1,13 @@
 package share
 
 import (
-	_ "embed"
 	"encoding/json"
+	"errors"
 	"regexp"
 	"regexp/syntax"
 	"strings"
 	"sync"
 )
-
-// secretRules is gitleaks's rule set, as data: each rule's keywords, regular
-// expression, secret group, entropy floor and allowlists (see
-// testdata/gitleaks/README.md for the version and how it is regenerated).
-//
-//go:embed secretrules.json
-var secretRules []byte
 
 // ruleSet is the rules, compiled on first use.
 type ruleSet struct {
@@ -60,34 +53,55 @@ type keyword struct {
 	rule int
 }
 
-var (
-	rulesOnce sync.Once
-	rules     ruleSet
-)
+// rules is the rule set UseRules read, nil before.
+var rules *ruleSet
 
-// loadRules reads the embedded rules and indexes their keywords; the regular
-// expressions are compiled when a keyword first calls for them.
+// UseRules gives the package the secret rules it redacts with: the bytes of
+// secretrules.json, gitleaks's rule set as data (each rule's keywords,
+// regular expression, secret group, entropy floor and allowlists; see
+// testdata/gitleaks/README.md for the version and how it is regenerated).
+// Native builds have it built in (RulesFile). app.wasm does not carry it: the
+// app fetches it beside app.wasm, and makes no link and remembers nothing
+// until it has it. The regular expressions are compiled when a keyword first
+// calls for them.
+func UseRules(file []byte) error {
+	rs := &ruleSet{}
+	if err := json.Unmarshal(file, rs); err != nil {
+		return err
+	}
+	if len(rs.Rules) == 0 {
+		return errors.New("share: the secret rule set is empty")
+	}
+	rs.allow = compileAll(rs.Allow)
+	rs.byPair = map[uint16][]keyword{}
+	for i, r := range rs.Rules {
+		if strings.HasSuffix(r.Regex, gitleaksEnd) {
+			r.Regex = strings.TrimSuffix(r.Regex, gitleaksEnd) + proseEnd
+		}
+		for _, w := range r.Keywords {
+			w = strings.ToLower(w)
+			if len(w) < 2 {
+				return errors.New("share: rule " + r.ID + " has a keyword shorter than 2 bytes")
+			}
+			k := uint16(w[0])<<8 | uint16(w[1])
+			rs.byPair[k] = append(rs.byPair[k], keyword{w, i})
+		}
+	}
+	rules = rs
+	return nil
+}
+
+// RulesLoaded reports whether UseRules has given the package its rules:
+// before that, FindSecrets would find nothing, so it panics instead.
+func RulesLoaded() bool { return rules != nil }
+
+// loadRules returns the rules; without them, no paste can be called free
+// of secrets.
 func loadRules() *ruleSet {
-	rulesOnce.Do(func() {
-		if err := json.Unmarshal(secretRules, &rules); err != nil {
-			panic("share: secretrules.json: " + err.Error())
-		}
-		rules.allow = compileAll(rules.Allow)
-		for _, r := range rules.Rules {
-			if strings.HasSuffix(r.Regex, gitleaksEnd) {
-				r.Regex = strings.TrimSuffix(r.Regex, gitleaksEnd) + proseEnd
-			}
-		}
-		rules.byPair = map[uint16][]keyword{}
-		for i, r := range rules.Rules {
-			for _, w := range r.Keywords {
-				w = strings.ToLower(w)
-				k := uint16(w[0])<<8 | uint16(w[1])
-				rules.byPair[k] = append(rules.byPair[k], keyword{w, i})
-			}
-		}
-	})
-	return &rules
+	if rules == nil {
+		panic("share: no secret rules (UseRules)")
+	}
+	return rules
 }
 
 func compileAll(res []string) []*regexp.Regexp {

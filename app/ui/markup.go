@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// markup writes HTML text for app.Raw. The report's read-only parts are
+// written this way: as text they compile to a fraction of the code that
+// go-app's element builders take, and app.wasm has a size budget.
+type markup struct{ strings.Builder }
+
+// open writes a start tag; attrs, already escaped, may be empty.
+func (m *markup) open(tag, attrs string) {
+	m.WriteString("<" + tag)
+	if attrs != "" {
+		m.WriteString(" " + attrs)
+	}
+	m.WriteByte('>')
+}
+
+// close writes an end tag.
+func (m *markup) close(tag string) { m.WriteString("</" + tag + ">") }
+
+// el writes an element holding text, escaped.
+func (m *markup) el(tag, attrs, text string) {
+	m.open(tag, attrs)
+	m.WriteString(esc(text))
+	m.close(tag)
+}
+
+// list writes items as a ul.
+func (m *markup) list(attrs string, items []string) {
+	m.open("ul", attrs)
+	for _, s := range items {
+		m.el("li", "", s)
+	}
+	m.close("ul")
+}
+
+// ui is the markup as one element.
+func (m *markup) ui() app.UI { return app.Raw(m.String()) }
+
+// link writes a link to an http(s) URL from the paste or the spec tables; any
+// other scheme (javascript:, data:...) is written as text, never made
+// clickable.
+func (m *markup) link(u, text string) {
+	if l := strings.ToLower(strings.TrimSpace(u)); !strings.HasPrefix(l, "https://") && !strings.HasPrefix(l, "http://") {
+		m.el("span", `data-testid="doc-text"`, text)
+		return
+	}
+	m.el("a", `href="`+esc(u)+`" target="_blank" rel="noopener noreferrer"`, text)
+}
+
+// locate writes the button that shows a fact in the editor: what names it
+// for Page.locate.
+func (m *markup) locate(what, label string) {
+	m.el("button", `type="button" class="link locate" data-locate="`+esc(what)+`" aria-label="`+esc(label)+`"`, "show")
+}

@@ -1,0 +1,17 @@
+//go:build !js
+
+package share
+
+import _ "embed"
+
+// RulesFile is secretrules.json, built into native builds (the CLI, the
+// server, the tests), which serve it to the app.
+//
+//go:embed secretrules.json
+var RulesFile []byte
+
+func init() {
+	if err := UseRules(RulesFile); err != nil {
+		panic("share: secretrules.json: " + err.Error())
+	}
+}
