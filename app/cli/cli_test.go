@@ -54,7 +54,7 @@ func TestInspectJSON(t *testing.T) {
 
 func TestInspectReadable(t *testing.T) {
 	code, out, _ := run(t, "HTTP/1.1 429 Too Many Requests\nRetry-After: 7\n\n{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429}", "inspect", "-")
-	for _, want := range []string{"429 Too Many Requests", "problem-details", "Retry: retry", "status     Too many requests in a given time: a rate limit. (RFC 6585 §4)", "Retry-After = 7", "Timeline recommended"} {
+	for _, want := range []string{"429 Too Many Requests", "problem-details", "Retry: retry", "status     Too many requests in a given time: a rate limit. (RFC 6585 §4)", "server delay Retry-After: 7, read as seconds: wait 7 s, in 7 s, at ", "Timeline recommended"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("missing %q in\n%s", want, out)
 		}

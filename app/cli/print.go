@@ -157,7 +157,8 @@ func printAdvice(w io.Writer, a *retry.Advice, color bool) {
 		fmt.Fprintf(w, "  - %s %s\n", r.Text, s.dim("["+r.Rule+"; "+strings.Join(facts, ", ")+"]"))
 	}
 	if dl := a.Delay; dl != nil {
-		fmt.Fprintf(w, "  %s %s = %s (%s): %.3g s, at %s, %s\n", s.dim("server delay"), dl.Source, dl.Raw, dl.Reading, dl.Seconds, dl.At, dl.Plausibility)
+		fmt.Fprintf(w, "  %s %s: %s, read as %s: wait %s, %s (%s)\n", s.dim("server delay"), dl.Source, dl.Raw, dl.Reading,
+			retry.Dur(dl.Seconds*1000), retry.When(dl.Seconds, dl.At, time.Local), dl.Plausibility)
 		if dl.Other != "" {
 			fmt.Fprintf(w, "  %s %s\n", s.dim("other reading:"), dl.Other)
 		}
@@ -179,8 +180,10 @@ func printAdvice(w io.Writer, a *retry.Advice, color bool) {
 		if rl.Window != nil {
 			fmt.Fprintf(w, " per %s s", num(rl.Window))
 		}
-		if rl.Reset != "" {
-			fmt.Fprintf(w, ", reset %s", rl.Reset)
+		if rl.ResetSeconds != nil {
+			fmt.Fprintf(w, ", resets %s", retry.When(*rl.ResetSeconds, rl.ResetAt, time.Local))
+		} else if rl.Reset != "" {
+			fmt.Fprintf(w, ", reset: %s", rl.Reset)
 		}
 		fmt.Fprintf(w, " %s\n", s.dim("("+strings.Join(rl.Headers, ", ")+")"))
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -152,6 +153,21 @@ func TestBrowserReport(t *testing.T) {
 		t.Errorf("the body as pasted reads %q", s)
 	}
 	tb.screenshot(t, "report")
+
+	// Plain words and times on the reader's clock, relative first.
+	tb.paste(t, "HTTP/1.1 429 Too Many Requests\nRetry-After: 17\nRateLimit-Limit: 100\nRateLimit-Remaining: 0\nRateLimit-Reset: 42\n\n{\"error\": \"slow down\"}")
+	clock := regexp.MustCompile(`^The server asks to wait 17 s: Retry-After 17, read as seconds; in 17 s, at \d\d:\d\d:\d\d\. normal`)
+	if d := tb.text(t, "[data-testid=server-delay]"); !clock.MatchString(d) {
+		t.Errorf("server delay: %q", d)
+	}
+	if rl := tb.text(t, "[data-testid=rate-limit]"); !strings.Contains(rl, "0 of 100 requests left; the window resets in 42 s") {
+		t.Errorf("rate limit: %q", rl)
+	}
+	var labels []string
+	tb.run(t, chromedp.Evaluate(`Array.from(document.querySelectorAll('#p-ra option')).map(o => o.textContent)`, &labels))
+	if fmt.Sprint(labels) != "[wait at least the server's delay wait exactly the server's delay ignore the server's delay]" {
+		t.Errorf("Retry-After modes: %q", labels)
+	}
 }
 
 // TestBrowserHAREntries: the entry list shows each entry's status, method,

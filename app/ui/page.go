@@ -532,7 +532,7 @@ func (p *Page) onParam(name string) app.EventHandler {
 			return
 		}
 		params := p.advice.Params
-		v := ctx.JSSrc().Get("value").String()
+		v := e.Get("target").Get("value").String()
 		f, err := strconv.ParseFloat(v, 64)
 		switch name {
 		case "attempts":
@@ -683,18 +683,6 @@ func (p *Page) onEntry(ctx app.Context, e app.Event) {
 	}
 	p.entry, p.selected = n, -1
 	p.refresh(ctx)
-}
-
-// onCopyOf copies the text of the element sel selects, as it is when
-// clicked. Handlers read the page at the time of the event: go-app keeps an
-// element's first handler made by the same function, with the values it
-// closed over.
-func onCopyOf(sel string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if el := app.Window().Get("document").Call("querySelector", sel); el.Truthy() {
-			copyText(el.Get("textContent").String())
-		}
-	}
 }
 
 func (p *Page) onReload(ctx app.Context, e app.Event) { ctx.Reload() }

@@ -653,21 +653,31 @@ func (p *Page) retryView() app.UI {
 	if a == nil {
 		return app.Text("")
 	}
+	var m markup
+	m.open("div", "")
+	m.open("h3", "")
+	m.WriteString("Retry: ")
+	m.el("span", `class="decision `+a.Decision+`" data-testid="retry-decision" data-decision="`+a.Decision+`"`, retry.DecisionText[a.Decision])
+	m.close("h3")
+	m.open("ul", `class="reasons"`)
+	for _, rs := range a.Reasons {
+		facts := make([]string, len(rs.Facts))
+		for k, f := range rs.Facts {
+			facts[k] = f.Name + " " + f.Value
+		}
+		m.open("li", "")
+		m.WriteString(esc(rs.Text))
+		if len(facts) > 0 {
+			m.el("span", `class="muted"`, " (based on "+strings.Join(facts, "; ")+")")
+		}
+		m.close("li")
+	}
+	m.close("ul")
+	delayMarkup(&m, a)
+	rateMarkup(&m, a.RateLimit)
+	m.close("div")
 	return app.Elem("div").Class("card retry").Body(
-		app.Elem("h3").Body(
-			app.Text("Retry: "),
-			app.Elem("span").Class("decision "+a.Decision).Attr("data-testid", "retry-decision").Attr("data-decision", a.Decision).Text(retry.DecisionText[a.Decision]),
-		),
-		app.Elem("ul").Class("reasons").Body(app.Range(a.Reasons).Slice(func(i int) app.UI {
-			rs := a.Reasons[i]
-			facts := make([]string, len(rs.Facts))
-			for k, f := range rs.Facts {
-				facts[k] = f.Name + ": " + f.Value
-			}
-			return app.Elem("li").Body(app.Text(rs.Text), app.Elem("span").Class("muted").Text(" ("+strings.Join(facts, "; ")+")"))
-		})),
-		p.delayView(a),
-		rateGauge(a.RateLimit),
+		m.ui(),
 		app.If(a.Decision != retry.DoNotRetry, func() app.UI { return p.timelineView(a) }),
 	)
 }
@@ -714,48 +724,44 @@ func (p *Page) configView(a *retry.Advice) app.UI {
 	if !ok {
 		return app.Text("")
 	}
-	return app.Elem("details").Class("config").Body(
-		app.Elem("summary").Text("Configure "+a.Library+" to retry like this"),
-		app.Elem("pre").Attr("data-testid", "config").Attr("data-lang", c.Lang).Attr("tabindex", 0).Text(c.Code),
-		app.If(c.Note != "", func() app.UI { return app.Elem("p").Class("muted").Text(c.Note) }),
-		app.Elem("button").Attr("type", "button").Class("small").Text("Copy the config").OnClick(onCopyOf(`[data-testid=config]`)),
-	)
-}
-
-func (p *Page) delayView(a *retry.Advice) app.UI {
-	d := a.Delay
-	return app.Elem("div").Class("delay").Body(
-		app.If(d != nil, func() app.UI {
-			return app.Elem("p").Attr("data-testid", "server-delay").Body(
-				app.Elem("strong").Text("Server asks to wait "+retry.Dur(d.Seconds*1000)),
-				app.Text(fmt.Sprintf(" (%s: %s, read as %s), until %s. ", d.Source, d.Raw, d.Reading, localTime(d.At))),
-				app.Elem("span").Class("plausibility "+d.Plausibility).Text(d.Plausibility),
-				app.If(d.Note != "", func() app.UI { return app.Elem("span").Text(". " + d.Note) }),
-				app.If(d.Other != "", func() app.UI { return app.Elem("span").Class("muted").Text(" (" + d.Other + ")") }),
-			)
-		}),
-		app.Range(a.Ignored).Slice(func(i int) app.UI { return app.Elem("p").Class("muted").Text("Ignored: " + a.Ignored[i]) }),
-	)
-}
-
-// localTime writes an RFC 3339 time on the user's clock, with the date when
-// it is not today.
-func localTime(rfc3339 string) string {
-	t, err := time.Parse(time.RFC3339, rfc3339)
-	if err != nil {
-		return rfc3339
+	var m markup
+	m.open("details", `class="config"`)
+	m.el("summary", "", "Configure "+a.Library+" to retry like this")
+	m.el("pre", `data-testid="config" data-lang="`+esc(c.Lang)+`" tabindex="0"`, c.Code)
+	if c.Note != "" {
+		m.el("p", `class="muted"`, c.Note)
 	}
-	t = t.Local()
-	if y, m, d := time.Now().Date(); t.Year() != y || t.Month() != m || t.Day() != d {
-		return t.Format("Jan 2 2006 15:04:05")
-	}
-	return t.Format("15:04:05")
+	m.el("button", `type="button" class="small" data-copy="[data-testid=config]"`, "Copy the config")
+	m.close("details")
+	return m.ui()
 }
 
-// rateGauge draws the rate limit's remaining share as a meter.
-func rateGauge(rl *retry.RateLimit) app.UI {
+// delayMarkup writes the server's delay, in plain words, and the delays that
+// could not be used.
+func delayMarkup(m *markup, a *retry.Advice) {
+	if d := a.Delay; d != nil {
+		m.open("p", `data-testid="server-delay"`)
+		m.el("strong", "", "The server asks to wait "+retry.Dur(d.Seconds*1000))
+		m.WriteString(esc(fmt.Sprintf(": %s %s, read as %s; %s. ", d.Source, d.Raw, d.Reading, retry.When(d.Seconds, d.At, time.Local))))
+		m.el("span", `class="plausibility `+d.Plausibility+`"`, d.Plausibility)
+		if d.Note != "" {
+			m.WriteString(esc(". " + d.Note))
+		}
+		if d.Other != "" {
+			m.el("span", `class="muted"`, " ("+d.Other+")")
+		}
+		m.close("p")
+	}
+	for _, ig := range a.Ignored {
+		m.el("p", `class="muted"`, "Ignored: "+ig)
+	}
+}
+
+// rateMarkup draws the rate limit's remaining share as a meter, with when
+// the window resets.
+func rateMarkup(m *markup, rl *retry.RateLimit) {
 	if rl == nil || rl.Remaining == nil {
-		return app.Text("")
+		return
 	}
 	label := fmt.Sprintf("%g requests left", *rl.Remaining)
 	limit := *rl.Remaining
@@ -764,16 +770,18 @@ func rateGauge(rl *retry.RateLimit) app.UI {
 		label = fmt.Sprintf("%g of %g requests left", *rl.Remaining, *rl.Limit)
 	}
 	if rl.Window != nil {
-		label += fmt.Sprintf(" per %g s", *rl.Window)
+		label += " per " + retry.Dur(*rl.Window*1000)
 	}
-	if rl.Reset != "" {
-		label += ", reset " + rl.Reset
+	if rl.ResetSeconds != nil {
+		label += "; the window resets " + retry.When(*rl.ResetSeconds, rl.ResetAt, time.Local)
+	} else if rl.Reset != "" {
+		label += "; reset: " + rl.Reset
 	}
-	return app.Elem("div").Class("gauge").Body(
-		app.Elem("label").Attr("for", "rate-meter").Text("Rate limit "),
-		app.Elem("meter").ID("rate-meter").Attr("min", 0).Attr("max", limit).Attr("low", limit/10).Attr("optimum", limit).Attr("value", *rl.Remaining),
-		app.Elem("span").Text(" "+label+" ("+strings.Join(rl.Headers, ", ")+")"),
-	)
+	m.open("div", `class="gauge" data-testid="rate-limit"`)
+	m.el("label", `for="rate-meter"`, "Rate limit ")
+	fmt.Fprintf(m, `<meter id="rate-meter" min="0" max="%g" low="%g" optimum="%g" value="%g"></meter>`, limit, limit/10, limit, *rl.Remaining)
+	m.el("span", "", " "+label+" ("+strings.Join(rl.Headers, ", ")+")")
+	m.close("div")
 }
 
 // policyControls picks the profile and edits its parameters.
@@ -786,8 +794,6 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 		)
 	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
-	jitters := []string{"none", "full", "equal", "decorrelated", "proportional", "additive"}
-	modes := []string{"floor", "replace", "ignore"}
 	return app.Elem("div").Class("policy").Body(
 		app.Elem("label").Attr("for", "policy").Text("Timeline for "),
 		app.Elem("span").OnChange(p.onPolicy).Body(app.Raw(selectHTML("policy", policyChoices(), a.Policy))),
@@ -795,19 +801,15 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 		app.Elem("details").Class("params").Body(
 			app.Elem("summary").Text("Parameters"),
 			app.Elem("div").Class("param-grid").Body(
-				field("p-attempts", "attempts ", strconv.Itoa(pr.Attempts), p.onParam("attempts")),
-				field("p-base", "base ms ", f(pr.BaseMs), p.onParam("base")),
-				field("p-mult", "multiplier ", f(pr.Multiplier), p.onParam("multiplier")),
-				field("p-cap", "cap ms ", f(pr.CapMs), p.onParam("cap")),
-				app.Elem("label").Attr("for", "p-jitter").Class("param").Body(app.Text("jitter "), app.Select().ID("p-jitter").OnChange(p.onParam("jitter")).Body(
-					app.Range(jitters).Slice(func(i int) app.UI {
-						return app.Option().Value(jitters[i]).Selected(jitters[i] == pr.Jitter).Text(jitters[i])
-					}))),
-				app.Elem("label").Attr("for", "p-ra").Class("param").Body(app.Text("Retry-After "), app.Select().ID("p-ra").OnChange(p.onParam("retryAfter")).Body(
-					app.Range(modes).Slice(func(i int) app.UI {
-						return app.Option().Value(modes[i]).Selected(modes[i] == pr.RetryAfter).Text(modes[i])
-					}))),
-				field("p-racap", "Retry-After cap ms ", f(pr.RetryAfterCapMs), p.onParam("retryAfterCap")),
+				field("p-attempts", "attempts, the first included ", strconv.Itoa(pr.Attempts), p.onParam("attempts")),
+				field("p-base", "first delay (ms) ", f(pr.BaseMs), p.onParam("base")),
+				field("p-mult", "each delay times ", f(pr.Multiplier), p.onParam("multiplier")),
+				field("p-cap", "longest delay (ms) ", f(pr.CapMs), p.onParam("cap")),
+				app.Elem("label").Attr("for", "p-jitter").Class("param").Body(app.Text("randomness (jitter) "),
+					app.Elem("span").OnChange(p.onParam("jitter")).Body(app.Raw(selectHTML("p-jitter", jitterChoices, pr.Jitter)))),
+				app.Elem("label").Attr("for", "p-ra").Class("param").Body(app.Text("Retry-After "),
+					app.Elem("span").OnChange(p.onParam("retryAfter")).Body(app.Raw(selectHTML("p-ra", retryAfterChoices, pr.RetryAfter)))),
+				field("p-racap", "longest server delay waited (ms) ", f(pr.RetryAfterCapMs), p.onParam("retryAfterCap")),
 				app.Elem("label").Attr("for", "p-seed").Class("param").Body(app.Text("seed "),
 					app.Input().ID("p-seed").Type("number").Attr("min", 1).Value(strconv.FormatUint(p.seed, 10)).OnChange(p.onSeed)),
 				app.Elem("button").Attr("type", "button").Class("small").Text("Reset to the profile").OnClick(p.onResetParams),
@@ -815,6 +817,14 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 		),
 	)
 }
+
+// The jitter and Retry-After modes the parameters offer, in plain words.
+var (
+	jitterChoices = []choice{{"none", "none: exact delays"}, {"full", "full: from 0 to the delay"}, {"equal", "equal: half the delay plus up to half"},
+		{"decorrelated", "decorrelated: from the base to 3 × the last delay"}, {"proportional", "proportional: the delay × a random factor"},
+		{"additive", "additive: the delay plus a random amount"}}
+	retryAfterChoices = []choice{{"floor", "wait at least the server's delay"}, {"replace", "wait exactly the server's delay"}, {"ignore", "ignore the server's delay"}}
+)
 
 // choice is an option of a select drawn as raw HTML.
 type choice struct{ value, label string }

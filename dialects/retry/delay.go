@@ -14,7 +14,7 @@ import (
 type Delay struct {
 	Raw     string  `json:"raw"`     // the value as sent
 	Source  string  `json:"source"`  // header or body member
-	Reading string  `json:"reading"` // delta-seconds, HTTP-date, epoch seconds...
+	Reading string  `json:"reading"` // how Raw was read: "seconds", "a date", "a Unix time in seconds"...
 	Seconds float64 `json:"seconds"` // from when the response was received
 	At      string  `json:"at"`      // absolute time, RFC 3339 UTC
 	// Other is the other plausible reading of an ambiguous value
@@ -94,11 +94,11 @@ func retryAfter(in *input) (*Delay, string) {
 	d := &Delay{Raw: v, Source: "Retry-After"}
 	if message.Digits(v) {
 		n, _ := strconv.ParseFloat(v, 64)
-		d.Reading, d.Seconds = "delta-seconds", n
+		d.Reading, d.Seconds = "seconds", n
 		return d, ""
 	}
 	if t, ok := parseHTTPDate(v); ok {
-		d.Reading, d.Seconds = "HTTP-date", t.Sub(in.now).Seconds()
+		d.Reading, d.Seconds = "a date", t.Sub(in.now).Seconds()
 		d.At = t.Format(time.RFC3339)
 		if d.Seconds < 0 {
 			d.Note = "the date has already passed: retry now"
@@ -106,11 +106,11 @@ func retryAfter(in *input) (*Delay, string) {
 		return d, ""
 	}
 	if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && !math.IsInf(f, 0) {
-		d.Reading, d.Seconds = "fractional seconds", f
+		d.Reading, d.Seconds = "seconds, with a fraction", f
 		d.Note = "RFC 9110 allows whole seconds only: got and openai-node wait " + fmtSeconds(f) + "; go-retryablehttp ignores it; urllib3 raises InvalidHeader"
 		return d, ""
 	}
-	return nil, fmt.Sprintf("Retry-After: %q is neither delay-seconds nor an HTTP-date", clip(v))
+	return nil, fmt.Sprintf("Retry-After: %q is neither a number of seconds nor a date", clip(v))
 }
 
 // retryAfterMs reads a header holding milliseconds: retry-after-ms (OpenAI,
@@ -142,7 +142,7 @@ func bodyDelay(in *input) (*Delay, string) {
 	case strings.HasSuffix(v, "ms"):
 		v, reading, scale = strings.TrimSuffix(v, "ms"), "milliseconds", 1e-3
 	case strings.HasSuffix(v, "s"):
-		v, reading = strings.TrimSuffix(v, "s"), "protobuf Duration"
+		v, reading = strings.TrimSuffix(v, "s"), "seconds (a protobuf Duration)"
 	case strings.HasSuffix(src, "ms") || strings.HasSuffix(src, "millis"):
 		reading, scale = "milliseconds (the member's name says so)", 1e-3
 	}
@@ -165,14 +165,14 @@ func rateLimitT(in *input) (*Delay, string) {
 	for _, item := range items {
 		if r, ok := item.params["r"]; ok && r == "0" {
 			if t, err := strconv.ParseFloat(item.params["t"], 64); err == nil && t >= 0 {
-				return &Delay{Raw: v, Source: "RateLimit", Reading: "t=delay-seconds of policy " + item.name, Seconds: t}, ""
+				return &Delay{Raw: v, Source: "RateLimit", Reading: "seconds (t) of policy " + item.name, Seconds: t}, ""
 			}
 		}
 	}
 	dict := merged(items) // draft -07: limit=100, remaining=0, reset=5
 	if dict["remaining"] == "0" {
 		if t, err := strconv.ParseFloat(dict["reset"], 64); err == nil && t >= 0 {
-			return &Delay{Raw: v, Source: "RateLimit", Reading: "reset=delta-seconds (draft -07)", Seconds: t}, ""
+			return &Delay{Raw: v, Source: "RateLimit", Reading: "seconds (reset, draft -07)", Seconds: t}, ""
 		}
 	}
 	return nil, ""
@@ -228,19 +228,19 @@ func resetTime(in *input, name, v string) (*Delay, string) {
 	epochAt := func(sec float64) string { return time.Unix(0, 0).Add(seconds(sec)).UTC().Format(time.RFC3339) }
 	switch {
 	case n >= 1e12:
-		d.Reading, d.Seconds = "epoch milliseconds", n/1000-nowS
+		d.Reading, d.Seconds = "a Unix time in milliseconds", n/1000-nowS
 		d.At = epochAt(n / 1000)
-		d.Other = "as epoch seconds it would be " + epochAt(n) + ", absurdly far"
+		d.Other = "as a Unix time in seconds it would be " + epochAt(n) + ", absurdly far"
 	case n >= 1e9:
-		d.Reading, d.Seconds = "epoch seconds", n-nowS
+		d.Reading, d.Seconds = "a Unix time in seconds", n-nowS
 		d.At = epochAt(n)
-		d.Other = "as delta-seconds it would be " + fmtSeconds(n) + ", implausible"
+		d.Other = "as seconds it would be " + fmtSeconds(n) + ", implausible"
 		if in.h.Get("X-GitHub-Request-Id") != "" || in.h.Get("X-RateLimit-Resource") != "" {
 			d.Reading += " (GitHub's documented format)"
 		}
 	default:
-		d.Reading, d.Seconds = "delta-seconds", n
-		d.Other = "as epoch seconds it would be " + epochAt(n) + ", long past"
+		d.Reading, d.Seconds = "seconds", n
+		d.Other = "as a Unix time it would be " + epochAt(n) + ", long past"
 	}
 	if d.Seconds < 0 && d.At != "" && in.nowS != "the response's Date header" && in.nowS != "given" {
 		return nil, name + ": " + v + " is " + d.At + ", in the past, and the response has no Date header to tell when it was sent"
@@ -266,8 +266,13 @@ type RateLimit struct {
 	Remaining *float64 `json:"remaining,omitempty"`
 	Window    *float64 `json:"windowSeconds,omitempty"`
 	Reset     string   `json:"reset,omitempty"` // as sent
-	Policy    string   `json:"policy,omitempty"`
-	Headers   []string `json:"headers"` // the headers read
+	// ResetSeconds is the seconds from the response until the window
+	// resets, read as resetTime reads a reset header; ResetAt is that time
+	// (RFC 3339), when the header gave a clock time.
+	ResetSeconds *float64 `json:"resetSeconds,omitempty"`
+	ResetAt      string   `json:"resetAt,omitempty"`
+	Policy       string   `json:"policy,omitempty"`
+	Headers      []string `json:"headers"` // the headers read
 }
 
 // rateLimit reads the rate-limit headers, whichever generation they are.
@@ -291,6 +296,9 @@ func rateLimit(in *input, a *Advice) {
 		if v, ok := in.h.Lookup(n); ok {
 			rl.Reset = v
 			rl.Headers = append(rl.Headers, n)
+			if d, _ := resetTime(in, n, strings.TrimSpace(v)); d != nil {
+				rl.ResetSeconds, rl.ResetAt = &d.Seconds, d.At
+			}
 			break
 		}
 	}
@@ -303,6 +311,7 @@ func rateLimit(in *input, a *Advice) {
 			}
 			if t, ok := item.params["t"]; ok {
 				rl.Reset = t + " s"
+				rl.ResetSeconds = parseSeconds(t)
 			}
 		}
 		dict := merged(items)
@@ -314,6 +323,7 @@ func rateLimit(in *input, a *Advice) {
 		}
 		if t, ok := dict["reset"]; ok {
 			rl.Reset = t + " s"
+			rl.ResetSeconds = parseSeconds(t)
 		}
 	}
 	if v, ok := in.h.Lookup("RateLimit-Policy"); ok {
@@ -387,6 +397,15 @@ func clip(s string) string {
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // fmtSeconds writes a duration in seconds for people: "90 s (1m30s)".
+// parseSeconds reads a number of seconds, or returns nil.
+func parseSeconds(v string) *float64 {
+	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+	if err != nil || f < 0 || math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil
+	}
+	return &f
+}
+
 func fmtSeconds(s float64) string {
 	if s > 1e12 {
 		return fmt.Sprintf("%.3g s", s)

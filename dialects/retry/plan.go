@@ -122,6 +122,27 @@ func count(n int, noun string) string {
 	return strconv.Itoa(n) + " " + noun
 }
 
+// When says when something happens, seconds after the response, for a
+// reader: "in 30 s, at 14:41:39", "2 min ago, at 14:09:00", with the day
+// when it is not today on loc's clock. at, an RFC 3339 time, is left out
+// when empty or unreadable.
+func When(seconds float64, at string, loc *time.Location) string {
+	s := "in " + Dur(math.Abs(seconds)*1000)
+	if seconds < 0 {
+		s = Dur(-seconds*1000) + " ago"
+	}
+	t, err := time.Parse(time.RFC3339, at)
+	if err != nil {
+		return s
+	}
+	t = t.In(loc)
+	layout := "15:04:05"
+	if y, m, d := time.Now().In(loc).Date(); t.Year() != y || t.Month() != m || t.Day() != d {
+		layout = "Jan 2 2006 15:04:05"
+	}
+	return s + ", at " + t.Format(layout)
+}
+
 // Dur writes milliseconds for people: "0 s", "750 ms", "1.5 s", "2 min 5 s",
 // "1 h 30 min", "3 d 4 h".
 func Dur(ms float64) string {

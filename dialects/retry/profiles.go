@@ -129,14 +129,14 @@ var idempotentMethods = []string{"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRA
 
 var profiles = []*Profile{
 	{
-		Name: "seeds", Library: "the seed documents' guidance",
-		Description: "1 s, 2 s, 4 s with jitter, 3 retries; honour Retry-After; don't retry 4xx; re-query before re-sending a write.",
+		Name: "seeds", Library: "the five example API docs' guidance",
+		Description: "1 s, 2 s, 4 s, each made random by ±50%, 3 retries; wait at least Retry-After; don't retry 4xx; check whether a write went through before sending it again.",
 		Params:      Params{Attempts: 4, BaseMs: 1000, Multiplier: 2, Growth: "exponential", Jitter: "proportional", JitterLo: 0.5, JitterHi: 1.5, RetryAfter: "floor"},
 		retries:     followsAdvice, delay: serverAsked,
 	},
 	{
 		Name: "recommended", Library: "errlens's recommendation",
-		Description: "Full jitter from 1 s doubling to 30 s, 3 retries; the server's delay as a floor up to 60 s; past that, give up and reschedule instead of blocking a worker.",
+		Description: "A random wait from 0 up to a delay that doubles from 1 s to 30 s (full jitter), 3 retries; at least the server's delay, up to 60 s; past that, give up and reschedule instead of blocking a worker.",
 		Params:      Params{Attempts: 4, BaseMs: 1000, Multiplier: 2, CapMs: 30000, Growth: "exponential", Jitter: "full", RetryAfter: "floor", RetryAfterCapMs: 60000, OverCap: "give-up"},
 		retries:     followsAdvice, delay: serverAsked,
 	},

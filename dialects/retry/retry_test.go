@@ -131,31 +131,31 @@ func TestServerDelay(t *testing.T) {
 		plausibility  string
 		ignored       string // part of an Ignored note
 	}{
-		{"delta", "Retry-After: 120\n", "", 120, "Retry-After", "delta-seconds", "long", ""},
-		{"zero", "Retry-After: 0\n", "", 0, "Retry-After", "delta-seconds", "normal", ""},
-		{"IMF-fixdate", date + "Retry-After: Sun, 22 Nov 2026 10:00:30 GMT\n", "", 30, "Retry-After", "HTTP-date", "normal", ""},
-		{"RFC 850", date + "Retry-After: Sunday, 22-Nov-26 10:01:00 GMT\n", "", 60, "Retry-After", "HTTP-date", "normal", ""},
-		{"asctime", date + "Retry-After: Sun Nov 22 10:00:45 2026\n", "", 45, "Retry-After", "HTTP-date", "normal", ""},
-		{"past date", date + "Retry-After: Fri, 31 Dec 1999 23:59:59 GMT\n", "", 0, "Retry-After", "HTTP-date", "normal", ""},
-		{"negative", "Retry-After: -5\n", "", -1, "", "", "", "neither delay-seconds nor an HTTP-date"},
-		{"decimal", "Retry-After: 1.5\n", "", 1.5, "Retry-After", "fractional seconds", "normal", ""},
+		{"delta", "Retry-After: 120\n", "", 120, "Retry-After", "seconds", "long", ""},
+		{"zero", "Retry-After: 0\n", "", 0, "Retry-After", "seconds", "normal", ""},
+		{"IMF-fixdate", date + "Retry-After: Sun, 22 Nov 2026 10:00:30 GMT\n", "", 30, "Retry-After", "a date", "normal", ""},
+		{"RFC 850", date + "Retry-After: Sunday, 22-Nov-26 10:01:00 GMT\n", "", 60, "Retry-After", "a date", "normal", ""},
+		{"asctime", date + "Retry-After: Sun Nov 22 10:00:45 2026\n", "", 45, "Retry-After", "a date", "normal", ""},
+		{"past date", date + "Retry-After: Fri, 31 Dec 1999 23:59:59 GMT\n", "", 0, "Retry-After", "a date", "normal", ""},
+		{"negative", "Retry-After: -5\n", "", -1, "", "", "", "neither a number of seconds nor a date"},
+		{"decimal", "Retry-After: 1.5\n", "", 1.5, "Retry-After", "seconds, with a fraction", "normal", ""},
 		{"body ms", "", `{"errcode":"M_LIMIT_EXCEEDED","error":"Too many requests","retry_after_ms":2000}`, 2, "body retry_after_ms", "milliseconds (the member's name says so)", "normal", ""},
 		{"Telegram parameters", "", `{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 35","parameters":{"retry_after":35}}`, 35, "body parameters.retry_after", "seconds", "normal", ""},
 		{"Twirp meta", "", `{"code":"resource_exhausted","msg":"slow down","meta":{"retry_after":"20"}}`, 20, "body meta.retry_after", "seconds", "normal", ""},
-		{"vendor reset", "X-Contentful-RateLimit-Reset: 1\n", "", 1, "X-Contentful-RateLimit-Reset", "delta-seconds", "normal", ""},
-		{"garbage", "Retry-After: soon\n", "", -1, "", "", "", "neither delay-seconds nor an HTTP-date"},
-		{"huge", "Retry-After: 99999999\n", "", 99999999, "Retry-After", "delta-seconds", "implausible", ""},
+		{"vendor reset", "X-Contentful-RateLimit-Reset: 1\n", "", 1, "X-Contentful-RateLimit-Reset", "seconds", "normal", ""},
+		{"garbage", "Retry-After: soon\n", "", -1, "", "", "", "neither a number of seconds nor a date"},
+		{"huge", "Retry-After: 99999999\n", "", 99999999, "Retry-After", "seconds", "implausible", ""},
 		{"garbage then ms", "Retry-After: soon\nretry-after-ms: 1500\n", "", 1.5, "Retry-After-Ms", "milliseconds", "normal", "Retry-After"},
 		{"x-amz-retry-after", "x-amz-retry-after: 250\n", "", 0.25, "X-Amz-Retry-After", "milliseconds", "normal", ""},
-		{"RetryInfo", "", `{"error":{"code":429,"message":"m","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2.5s"}]}}`, 2.5, "body error.details[0].retryDelay", "protobuf Duration", "normal", ""},
+		{"RetryInfo", "", `{"error":{"code":429,"message":"m","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2.5s"}]}}`, 2.5, "body error.details[0].retryDelay", "seconds (a protobuf Duration)", "normal", ""},
 		{"retry_after body", "", `{"error":{"type":"rate_limit_error","code":"c","message":"m","retry_after":60,"status":429}}`, 60, "body error.retry_after", "seconds", "normal", ""},
-		{"RateLimit draft", "RateLimit: \"default\";r=0;t=30\nRateLimit-Policy: \"default\";q=100;w=60\n", "", 30, "RateLimit", "t=delay-seconds of policy default", "normal", ""},
-		{"RateLimit -07", "RateLimit: limit=100, remaining=0, reset=7\n", "", 7, "RateLimit", "reset=delta-seconds (draft -07)", "normal", ""},
-		{"RateLimit-Reset", "RateLimit-Limit: 10\nRateLimit-Remaining: 0\nRateLimit-Reset: 9\n", "", 9, "RateLimit-Reset", "delta-seconds", "normal", ""},
-		{"X-RateLimit-Reset epoch", date + "X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1795341630\n", "", 30, "X-RateLimit-Reset", "epoch seconds", "normal", ""},
-		{"X-RateLimit-Reset epoch ms", date + "X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1795341660000\n", "", 60, "X-RateLimit-Reset", "epoch milliseconds", "normal", ""},
-		{"X-RateLimit-Reset delta", date + "X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 42\n", "", 42, "X-RateLimit-Reset", "delta-seconds", "normal", ""},
-		{"Retry-After wins", "Retry-After: 3\nRateLimit: \"d\";r=0;t=30\n", "", 3, "Retry-After", "delta-seconds", "normal", ""},
+		{"RateLimit draft", "RateLimit: \"default\";r=0;t=30\nRateLimit-Policy: \"default\";q=100;w=60\n", "", 30, "RateLimit", "seconds (t) of policy default", "normal", ""},
+		{"RateLimit -07", "RateLimit: limit=100, remaining=0, reset=7\n", "", 7, "RateLimit", "seconds (reset, draft -07)", "normal", ""},
+		{"RateLimit-Reset", "RateLimit-Limit: 10\nRateLimit-Remaining: 0\nRateLimit-Reset: 9\n", "", 9, "RateLimit-Reset", "seconds", "normal", ""},
+		{"X-RateLimit-Reset epoch", date + "X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1795341630\n", "", 30, "X-RateLimit-Reset", "a Unix time in seconds", "normal", ""},
+		{"X-RateLimit-Reset epoch ms", date + "X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1795341660000\n", "", 60, "X-RateLimit-Reset", "a Unix time in milliseconds", "normal", ""},
+		{"X-RateLimit-Reset delta", date + "X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 42\n", "", 42, "X-RateLimit-Reset", "seconds", "normal", ""},
+		{"Retry-After wins", "Retry-After: 3\nRateLimit: \"d\";r=0;t=30\n", "", 3, "Retry-After", "seconds", "normal", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -175,11 +175,32 @@ func TestServerDelay(t *testing.T) {
 	}
 }
 
+// TestRateLimitReset: when the window resets, whichever way the headers say
+// it (seconds from now, a Unix time against the Date header, the IETF
+// field's t), even while requests are left.
+func TestRateLimitReset(t *testing.T) {
+	date := "Date: Sun, 22 Nov 2026 10:00:00 GMT\n"
+	for _, c := range []struct {
+		headers string
+		seconds float64
+		at      string
+	}{
+		{"X-RateLimit-Remaining: 4987\nX-RateLimit-Reset: 1795341630\n", 30, "2026-11-22T10:00:30Z"},
+		{"RateLimit-Remaining: 3\nRateLimit-Reset: 42\n", 42, ""},
+		{"RateLimit: \"default\";r=5;t=12\n", 12, ""},
+	} {
+		a := advise(t, "HTTP/1.1 200 OK\n"+date+c.headers+"\n", Options{})
+		if rl := a.RateLimit; rl == nil || rl.ResetSeconds == nil || *rl.ResetSeconds != c.seconds || rl.ResetAt != c.at {
+			t.Errorf("%q: rate limit %+v", c.headers, rl)
+		}
+	}
+}
+
 func TestDelayDetails(t *testing.T) {
 	r, _ := dialects.Inspect("HTTP/1.1 429 x\nDate: Sun, 22 Nov 2026 10:00:00 GMT\nX-RateLimit-Limit: 60\nX-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1795341630\nx-github-request-id: a\n\n", dialects.Options{})
 	a := Advise(r, Options{}) // now from the Date header
 	d := a.Delay
-	if d.At != "2026-11-22T10:00:30Z" || !strings.Contains(d.Other, "as delta-seconds") || !strings.Contains(d.Reading, "GitHub") || !strings.Contains(d.Now, "Date header") {
+	if d.At != "2026-11-22T10:00:30Z" || !strings.Contains(d.Other, "as seconds") || !strings.Contains(d.Reading, "GitHub") || !strings.Contains(d.Now, "Date header") {
 		t.Errorf("got %+v", d)
 	}
 	rl := a.RateLimit
