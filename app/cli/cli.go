@@ -310,6 +310,8 @@ func shareLink(args []string, env Env) int {
 	keep := fs.String("keep", "", "redactions to keep, by their `N,N...` in the list printed")
 	embed := fs.Bool("embed", false, "print the embed view's link instead")
 	markdown := fs.Bool("markdown", false, "print the report as Markdown, for an issue or a chat, with the link")
+	entry := fs.Int("entry", 0, "of a HAR file, the entry `N` the link shows, alone (default: the first failed one)")
+	wholeHAR := fs.Bool("whole-har", false, "of a HAR file, carry every entry, not only the one shown")
 	var origins, dialectFiles fileList
 	fs.Var(&origins, "origin", "a host page `URL` (its origin) allowed to drive the embedded view with postMessage (repeatable)")
 	fs.Var(&dialectFiles, "dialects", "your own dialect `FILE`, carried in the link for the view to read with (repeatable)")
@@ -345,9 +347,26 @@ func shareLink(args []string, env Env) int {
 		}
 		state.Dialects, customs = append(state.Dialects, d.File), append(customs, d)
 	}
+	if *entry < 0 {
+		return c.fail(env, "--entry %d: entries are numbered from 1", *entry)
+	}
 	in, name, code, done := c.read(files, env)
 	if done {
 		return code
+	}
+	msg, err := message.Parse(in, message.Options{Entry: *entry})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)
+		return exitInput
+	}
+	if msg.Entries == nil && *entry != 0 {
+		return c.fail(env, "--entry %d: %s is no HAR file; --entry picks an entry of one", *entry, name)
+	}
+	state.Entry = msg.Entry
+	if len(msg.Entries) > 1 && !*wholeHAR {
+		if one, err := message.OneEntry(in, msg.Entry); err == nil {
+			in, state.Entry = one, 1
+		}
 	}
 	if err := share.CheckSize(len(in)); err != nil {
 		fmt.Fprintf(env.Stderr, "errlens share: %s: %v\n", name, err)

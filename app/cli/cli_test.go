@@ -12,6 +12,7 @@ import (
 
 	"github.com/errlens/errlens/dialects/share"
 	"github.com/errlens/errlens/dialects/share/secrettest"
+	"github.com/tidwall/gjson"
 )
 
 func run(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -221,6 +222,28 @@ func TestShare(t *testing.T) {
 	s, _, _ = share.Decode(strings.TrimSpace(out[strings.Index(out, "#embed.")+len("#embed."):]))
 	if !strings.Contains(s.Input, "sk_live_1234567890abcdefgh") || strings.Contains(s.Input, "abcdefghijklmnop") {
 		t.Errorf("--keep 2: %q", s.Input)
+	}
+	// A HAR file's link carries the entry shown, alone, unless asked for the
+	// whole file; the entry is the first failed one, or --entry's.
+	const har = "../../dialects/testdata/har/chromium-api-calls.har"
+	for _, c := range []struct {
+		args           []string
+		entry, entries int64
+		url            string
+	}{
+		{nil, 1, 1, "http://127.0.0.1:42977/api/orders"},
+		{[]string{"--entry", "4"}, 1, 1, "http://127.0.0.1:42977/api/limited"},
+		{[]string{"--whole-har"}, 3, 8, "http://127.0.0.1:42977/"},
+	} {
+		code, out, errs := run(t, "", append([]string{"share", har}, c.args...)...)
+		s, _, err := share.Decode(strings.TrimSpace(out[strings.Index(out, "#")+1:]))
+		if code != 0 || err != nil || int64(s.Entry) != c.entry || gjson.Get(s.Input, "log.entries.#").Int() != c.entries ||
+			gjson.Get(s.Input, "log.entries.0.request.url").String() != c.url {
+			t.Errorf("share %v: exit %d, entry %d of %d (%v) %s", c.args, code, s.Entry, gjson.Get(s.Input, "log.entries.#").Int(), err, errs)
+		}
+	}
+	if code, _, errs := run(t, paste, "share", "-", "--entry", "2"); code != 2 || !strings.Contains(errs, "is no HAR file") {
+		t.Errorf("--entry on a non-HAR paste: exit %d %s", code, errs)
 	}
 	// An embed for a docs portal: the portal's origin may drive it, and the
 	// link carries the portal's dialect file.

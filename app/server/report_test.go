@@ -14,6 +14,8 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/errlens/errlens/dialects/share"
+	"github.com/tidwall/gjson"
 )
 
 // markState is what the editor shows of the mark: its text, whether it is
@@ -233,5 +235,41 @@ func TestWasmBudget(t *testing.T) {
 	t.Logf("app.wasm: %d bytes brotli", st.Size())
 	if st.Size() > 1_700_000 {
 		t.Errorf("app.wasm is %d bytes brotli, over its budget of 1,700,000", st.Size())
+	}
+}
+
+// TestBrowserShareHAREntry: a link made from a HAR file carries the entry
+// read, alone, unless the whole file is asked for; both show that entry.
+func TestBrowserShareHAREntry(t *testing.T) {
+	har := mustRead(t, "../../dialects/testdata/har/chromium-api-calls.har")
+	tb := openTab(t, "")
+	tb.paste(t, har)
+	tb.click(t, "[data-testid=har-entries] button[data-entry='4']")
+	tb.wait(t, `document.querySelector('[data-testid=status]').dataset.status === '429'`)
+	linkOf := func() share.State {
+		t.Helper()
+		link := tb.value(t, `[data-testid=share-url]`)
+		s, _, err := share.Decode(link[strings.Index(link, "#")+1:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	tb.click(t, "[data-testid=share]")
+	tb.wait(t, `document.querySelector('[data-testid=share-url]')`)
+	one, oneURL := linkOf(), tb.value(t, `[data-testid=share-url]`)
+	entries := gjson.Get(one.Input, "log.entries")
+	if one.Entry != 1 || entries.Get("#").Int() != 1 || entries.Get("0.request.url").String() != "http://127.0.0.1:42977/api/limited" {
+		t.Errorf("the link carries entry %d of %s", one.Entry, entries.Get("#.request.url"))
+	}
+	tb.click(t, "#whole-har")
+	tb.wait(t, fmt.Sprintf(`document.querySelector('[data-testid=share-url]').value.length > %d`, len(tb.value(t, `[data-testid=share-url]`))))
+	if whole := linkOf(); whole.Entry != 4 || gjson.Get(whole.Input, "log.entries.#").Int() != 8 {
+		t.Errorf("the whole file's link: entry %d of %d", whole.Entry, gjson.Get(whole.Input, "log.entries.#").Int())
+	}
+	// The single entry's link opens on that entry.
+	opened := openTab(t, oneURL[strings.Index(oneURL, "#"):])
+	if s := opened.attr(t, "[data-testid=status]", "data-status"); s != "429" {
+		t.Errorf("the link opens on status %s", s)
 	}
 }

@@ -54,6 +54,7 @@ type Page struct {
 	rulesErr    string // why they could not be
 	wrap        bool   // the editor wraps long lines
 	rawBody     bool   // the body as pasted, not pretty-printed
+	wholeHAR    bool   // links carry the whole HAR file, not the entry read
 
 	report   *dialects.Report
 	advice   *retry.Advice

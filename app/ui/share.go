@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/errlens/errlens/dialects/retry"
 	"github.com/errlens/errlens/dialects/share"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -66,13 +67,25 @@ func (p *Page) open(ctx app.Context, s share.State, notes []string, err error) {
 	p.refresh(ctx)
 }
 
-// state is what a link carries, with the secrets redacted except those kept.
-func (p *Page) state(secrets []share.Secret) share.State {
+// shared is the paste a link carries: of a HAR file, only the entry read,
+// unless the whole file is asked for; entry is its number there.
+func (p *Page) shared() (input string, entry int) {
+	if r := p.report; r != nil && len(r.Entries) > 1 && !p.wholeHAR {
+		if one, err := message.OneEntry(p.input, r.Entry); err == nil {
+			return one, 1
+		}
+	}
+	return p.input, p.entry
+}
+
+// state is what a link carries: input, the secrets redacted except those
+// kept.
+func (p *Page) state(input string, entry int, secrets []share.Secret) share.State {
 	return share.State{
-		Input:    share.Redact(p.input, secrets, p.keep),
+		Input:    share.Redact(input, secrets, p.keep),
 		Method:   p.method,
 		Key:      p.key,
-		Entry:    p.entry,
+		Entry:    entry,
 		Dialect:  p.dialect,
 		Policy:   p.policy,
 		Params:   p.params,
@@ -81,6 +94,15 @@ func (p *Page) state(secrets []share.Secret) share.State {
 		Dialects: p.files,
 
 		DelayOnce: p.delayOnce,
+	}
+}
+
+// onWholeHAR shares the whole HAR file, or only the entry read, from now
+// on; a link shown is made again.
+func (p *Page) onWholeHAR(ctx app.Context, e app.Event) {
+	p.wholeHAR, p.keep = !p.wholeHAR, map[int]bool{}
+	if p.link != nil {
+		p.makeLink(ctx, nil)
 	}
 }
 
@@ -101,7 +123,8 @@ func showLink(ctx app.Context, l *link) {
 // pressed is for with the link. The browser compresses the link (browserDeflate), so the
 // link arrives a moment later, on another goroutine.
 func (p *Page) makeLink(ctx app.Context, done func(app.Context, *link)) {
-	if err := share.CheckSize(len(p.input)); err != nil {
+	input, entry := p.shared()
+	if err := share.CheckSize(len(input)); err != nil {
 		p.link, p.shareErr = nil, err.Error()
 		return
 	}
@@ -113,8 +136,8 @@ func (p *Page) makeLink(ctx app.Context, done func(app.Context, *link)) {
 		return
 	}
 	p.shareErr = ""
-	secrets := share.FindSecrets(p.input)
-	state := p.state(secrets)
+	secrets := share.FindSecrets(input)
+	state := p.state(input, entry, secrets)
 	u := *ctx.Page().URL()
 	u.Fragment, u.RawFragment = "", ""
 	ctx.Async(func() {
@@ -216,6 +239,12 @@ func (p *Page) shareView() app.UI {
 	return app.Elem("div").Class("share").Body(
 		app.Elem("button").Attr("type", "button").Class("primary").Attr("data-testid", "share").Text("Share link").OnClick(p.onShare),
 		app.Elem("button").Attr("type", "button").Attr("data-testid", "embed").Text("Embed").OnClick(p.onEmbed),
+		app.If(p.report != nil && len(p.report.Entries) > 1, func() app.UI {
+			return app.Elem("label").Class("check").Body(
+				checkbox("whole-har", p.wholeHAR).OnChange(p.onWholeHAR),
+				app.Text(fmt.Sprintf(" share the whole HAR file (%d entries), not only entry %d", len(p.report.Entries), p.report.Entry)),
+			)
+		}),
 		app.If(p.shareErr != "", func() app.UI {
 			return app.Elem("p").Class("error").Attr("role", "alert").Attr("data-testid", "share-error").Text(p.shareErr)
 		}),

@@ -6,6 +6,7 @@ package message
 import (
 	"encoding/base64"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -181,4 +182,32 @@ func harHeaders(list gjson.Result) Headers {
 		return true
 	})
 	return h
+}
+
+// OneEntry returns a HAR file that holds only entry n (1-based) of the HAR
+// file har, with its log's version and creator: what a link needs to show
+// that entry, without the rest of a browsing session.
+func OneEntry(har string, n int) (string, error) {
+	har = strings.TrimSpace(har)
+	entries, ok := gjson.Result{}, strings.HasPrefix(har, "{")
+	if ok {
+		entries, ok = looksLikeHAR(har)
+	}
+	if !ok {
+		return "", fmt.Errorf("not a HAR file")
+	}
+	count := int(entries.Get("#").Int())
+	if n < 1 || n > count {
+		return "", &EntryError{N: n, Count: count}
+	}
+	log := gjson.Get(har, "log")
+	var b strings.Builder
+	b.WriteString(`{"log":{`)
+	for _, k := range []string{"version", "creator"} {
+		if v := log.Get(k); v.Exists() {
+			b.WriteString(`"` + k + `":` + v.Raw + `,`)
+		}
+	}
+	b.WriteString(`"entries":[` + entries.Get(strconv.Itoa(n-1)).Raw + `]}}`)
+	return b.String(), nil
 }

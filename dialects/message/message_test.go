@@ -2,8 +2,11 @@ package message
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
+
+	"github.com/tidwall/gjson"
 )
 
 func TestParse(t *testing.T) {
@@ -149,5 +152,46 @@ func TestTrailers(t *testing.T) {
 	}
 	if m.Body != `{"title":"Conflict"}` || len(m.Notes) != 2 || !strings.Contains(m.Notes[1].Text, "deserialize") {
 		t.Errorf("body %q, notes %+v", m.Body, m.Notes)
+	}
+}
+
+// TestOneEntry: a HAR file cut to one entry holds that entry as it was, and
+// reads as it did in the whole file.
+func TestOneEntry(t *testing.T) {
+	b, err := os.ReadFile("../testdata/har/chromium-api-calls.har")
+	if err != nil {
+		t.Fatal(err)
+	}
+	har := string(b)
+	whole, err := Parse(har, Options{Entry: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := OneEntry(har, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !gjson.Valid(one) || gjson.Get(one, "log.entries.#").Int() != 1 ||
+		gjson.Get(one, "log.entries.0").Raw != gjson.Get(har, "log.entries.3").Raw ||
+		gjson.Get(one, "log.creator.name").String() != "Playwright" {
+		t.Fatalf("one entry: %.300s", one)
+	}
+	if len(one)*3 > len(har) {
+		t.Errorf("one entry of 8 is %d bytes of %d", len(one), len(har))
+	}
+	m, err := Parse(one, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Status != whole.Status || m.Body != whole.Body || m.URL != whole.URL || len(m.Entries) != 1 {
+		t.Errorf("one entry reads %d %q %q, the whole file %d %q %q", m.Status, m.URL, m.Body, whole.Status, whole.URL, whole.Body)
+	}
+	for _, c := range []struct {
+		in string
+		n  int
+	}{{har, 0}, {har, 9}, {"HTTP/1.1 200 OK\n\n{}", 1}, {`{"log": 1}`, 1}, {"", 1}} {
+		if _, err := OneEntry(c.in, c.n); err == nil {
+			t.Errorf("OneEntry(%.20q, %d) has no error", c.in, c.n)
+		}
 	}
 }
