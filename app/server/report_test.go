@@ -273,3 +273,27 @@ func TestBrowserShareHAREntry(t *testing.T) {
 		t.Errorf("the link opens on status %s", s)
 	}
 }
+
+// TestBrowserMarkdown: "Copy as Markdown" copies the report for an issue or a
+// chat, with the link, read from the redacted paste: a key quoted by the
+// message is not quoted in the Markdown.
+func TestBrowserMarkdown(t *testing.T) {
+	tb := openTab(t, "")
+	tb.paste(t, "HTTP/1.1 401 Unauthorized\nContent-Type: application/json\nRequest-Id: req_8XGhx3\n\n{\"error\": {\"message\": \"Invalid API Key provided: sk_live_51H8zQ2eZvKYlo2C0aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789\", \"type\": \"invalid_request_error\"}}")
+	tb.run(t, chromedp.Evaluate(`window.copied = null; navigator.clipboard.writeText = t => { window.copied = t; return Promise.resolve(); }`, nil))
+	tb.click(t, "[data-testid=markdown]")
+	tb.wait(t, `window.copied`)
+	var md string
+	tb.run(t, chromedp.Evaluate(`window.copied`, &md))
+	for _, want := range []string{"**401 Unauthorized** · stripe", "Invalid API Key provided: ", `|Request id|req\_8XGhx3|`, "**Retry: ", "[Open in errlens](" + getSession(t).url + "#v1."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in the Markdown:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "sk_live_51H8") {
+		t.Errorf("the Markdown quotes the key:\n%s", md)
+	}
+	if s := tb.text(t, "[data-testid=share] ~ [role=status]"); !strings.Contains(s, "copied as Markdown") {
+		t.Errorf("no word of the copy: %q", s)
+	}
+}

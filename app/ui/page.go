@@ -81,6 +81,7 @@ type Page struct {
 	keep        map[int]bool
 	link        *link
 	shareErr    string // why the paste makes no link
+	copied      string // what the last Copy button copied
 	showEmbed   bool
 	showInput   bool   // the embed view's editor, hidden at first
 	appURL      string // the full app's URL of the embed view's state
@@ -397,7 +398,7 @@ func (p *Page) onInput(ctx app.Context, e app.Event) {
 func (p *Page) resetFor(s string) {
 	p.input, p.entry, p.selected, p.showAll, p.entryFilter, p.entryPage = s, 0, -1, false, "", 0
 	p.report, p.advice, p.compared = nil, nil, nil // garbage before a big input arrives
-	p.link, p.linkErr, p.linkNotes, p.shareErr = nil, "", nil, ""
+	p.link, p.linkErr, p.linkNotes, p.shareErr, p.copied = nil, "", nil, "", ""
 }
 
 // readLater shows that a big input is being read, then reads it: the page

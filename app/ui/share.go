@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/message"
 	"github.com/errlens/errlens/dialects/retry"
 	"github.com/errlens/errlens/dialects/share"
@@ -21,6 +22,7 @@ type link struct {
 	url     string
 	embed   string // the iframe snippet
 	secrets []share.Secret
+	state   share.State // what it carries
 }
 
 // OnNav restores a shared state from the URL fragment ("#v1.…", or
@@ -152,6 +154,7 @@ func (p *Page) makeLink(ctx app.Context, done func(app.Context, *link)) {
 				url:     base + "#" + frag,
 				embed:   fmt.Sprintf(embedSnippet, base, share.EmbedPrefix, frag),
 				secrets: secrets,
+				state:   state,
 			}
 			if done != nil {
 				done(ctx, p.link)
@@ -221,6 +224,24 @@ func (p *Page) onKeep(i int) app.EventHandler {
 	}
 }
 
+// onMarkdown copies the report as Markdown for an issue or a chat, with the
+// link. It is read from the paste as the link carries it, secrets redacted:
+// a message quoting a key does not quote it in the Markdown.
+func (p *Page) onMarkdown(ctx app.Context, e app.Event) {
+	p.makeLink(ctx, func(ctx app.Context, l *link) {
+		msg, err := message.Parse(l.state.Input, message.Options{Entry: l.state.Entry})
+		if err != nil {
+			p.shareErr = err.Error()
+			return
+		}
+		r := dialects.Decode(msg, dialects.Options{Dialect: p.dialect, Dialects: p.customs})
+		opt := p.adviceOptions(p.policy)
+		opt.Params = p.params
+		copyText(retry.Report{Report: r, Retry: retry.Advise(r, opt)}.Markdown(l.url))
+		p.copied = "The report is copied as Markdown, with the link."
+	})
+}
+
 func (p *Page) onEmbed(ctx app.Context, e app.Event) {
 	p.makeLink(ctx, nil)
 	p.showEmbed = true
@@ -238,7 +259,9 @@ func (p *Page) shareView() app.UI {
 	l := p.link
 	return app.Elem("div").Class("share").Body(
 		app.Elem("button").Attr("type", "button").Class("primary").Attr("data-testid", "share").Text("Share link").OnClick(p.onShare),
+		app.Elem("button").Attr("type", "button").Attr("data-testid", "markdown").Text("Copy as Markdown").OnClick(p.onMarkdown),
 		app.Elem("button").Attr("type", "button").Attr("data-testid", "embed").Text("Embed").OnClick(p.onEmbed),
+		app.If(p.copied != "", func() app.UI { return app.Elem("p").Class("muted").Attr("role", "status").Text(p.copied) }),
 		app.If(p.report != nil && len(p.report.Entries) > 1, func() app.UI {
 			return app.Elem("label").Class("check").Body(
 				checkbox("whole-har", p.wholeHAR).OnChange(p.onWholeHAR),
