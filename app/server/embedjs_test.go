@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -130,6 +131,13 @@ func TestBrowserDialectFile(t *testing.T) {
 	if id := tb.text(t, `[data-testid=request-id]`); id != "8816118280275544" {
 		t.Errorf("request id %q", id)
 	}
+	// Marked as the user's own above the gallery and in "Read as".
+	if card := tb.text(t, `[data-testid=your-dialects] [data-dialect=adyen-checkout] h3`); card != "Adyen Checkout API custom" {
+		t.Errorf("your dialects: %q", card)
+	}
+	if opt := tb.text(t, `#dialect-override option[value=adyen-checkout]`); opt != "Adyen Checkout API (yours)" {
+		t.Errorf("Read as: %q", opt)
+	}
 	setDialect(strings.Replace(string(file), `"points": 30}`, `"points": 130}`, 1))
 	tb.wait(t, `document.querySelector('[data-testid=dialect-error]')`)
 	if msg := tb.text(t, `[data-testid=dialect-error]`); !strings.Contains(msg, "detect[0].points: must be 0 to 100") || !strings.HasPrefix(msg, "8:") {
@@ -137,6 +145,18 @@ func TestBrowserDialectFile(t *testing.T) {
 	}
 	if d := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); d != "adyen-checkout" {
 		t.Errorf("the last good file was dropped: %s", d)
+	}
+	// A file picked with "Open a dialect file…" is read as a pasted one.
+	picked := openTab(t, "")
+	picked.paste(t, mustRead(t, "adyen-checkout/adyen-checkout-422.http"))
+	abs, err := filepath.Abs("../../dialects/testdata/adyen-checkout/adyen-checkout.dialect.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	picked.run(t, chromedp.SetUploadFiles(`#dialect-file`, []string{abs}, chromedp.ByQuery))
+	picked.wait(t, `document.querySelector('[data-testid=dialect]').dataset.dialect === 'adyen-checkout'`)
+	if v := picked.value(t, `[data-testid=dialect-text]`); v != string(file) {
+		t.Errorf("the editor holds %d bytes of the %d picked", len(v), len(file))
 	}
 	tb.click(t, `[data-testid=share]`)
 	tb.wait(t, `document.querySelector('[data-testid=share-url]')`)

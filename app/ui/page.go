@@ -691,7 +691,7 @@ func (p *Page) onReload(ctx app.Context, e app.Event) { ctx.Reload() }
 
 // onFile reads a file chosen with the picker.
 func (p *Page) onFile(ctx app.Context, e app.Event) {
-	p.readFile(ctx, ctx.JSSrc().Get("files"))
+	p.readFile(ctx, ctx.JSSrc().Get("files"), p.takeFile)
 }
 
 // onDrop reads a file dropped on the editor.
@@ -701,13 +701,13 @@ func (p *Page) onDrop(ctx app.Context, e app.Event) {
 		return // plain text drops are the textarea's own business
 	}
 	e.PreventDefault()
-	p.readFile(ctx, files)
+	p.readFile(ctx, files, p.takeFile)
 }
 
 func (p *Page) onDragOver(ctx app.Context, e app.Event) { e.PreventDefault() }
 
 // readFile reads the first file of a FileList as text, in the browser.
-func (p *Page) readFile(ctx app.Context, files app.Value) {
+func (p *Page) readFile(ctx app.Context, files app.Value, use func(app.Context, string)) {
 	if !files.Truthy() || files.Length() == 0 {
 		return
 	}
@@ -719,10 +719,7 @@ func (p *Page) readFile(ctx app.Context, files app.Value) {
 	var then app.Func
 	then = app.FuncOf(func(this app.Value, args []app.Value) any {
 		text := goText(app.Window().Get("Uint8Array").New(args[0]))
-		ctx.Dispatch(func(ctx app.Context) {
-			p.setInput(ctx, text)
-			p.save(ctx)
-		})
+		ctx.Dispatch(func(ctx app.Context) { use(ctx, text) })
 		then.Release()
 		return nil
 	})
@@ -741,6 +738,28 @@ func Register() {
 }
 
 // onDialectText reads the paste with the dialect file as edited.
+// takeFile reads a response from a file picked or dropped.
+func (p *Page) takeFile(ctx app.Context, text string) {
+	p.setInput(ctx, text)
+	p.save(ctx)
+}
+
+// onDialectFile reads a dialect file picked, or dropped on the dialect
+// editor.
+func (p *Page) onDialectFile(ctx app.Context, e app.Event) {
+	files := e.Get("target").Get("files")
+	if e.Get("type").String() == "drop" {
+		if files = e.Get("dataTransfer").Get("files"); !files.Truthy() || files.Length() == 0 {
+			return // dropped text is the textarea's own business
+		}
+		e.PreventDefault()
+	}
+	p.readFile(ctx, files, func(ctx app.Context, text string) {
+		p.useDialect(ctx, text)
+		app.Window().GetElementByID("dialect-text").Set("value", text)
+	})
+}
+
 func (p *Page) onDialectText(ctx app.Context, e app.Event) {
 	p.useDialect(ctx, ctx.JSSrc().Get("value").String())
 }

@@ -48,6 +48,7 @@ func (p *Page) Render() app.UI {
 			p.inputPanel(),
 			p.resultsSection(),
 		),
+		p.yourDialects(),
 		&gallery{},
 		app.Elem("footer").Class("footer").Body(
 			app.Text("Keys: / edit, Esc leave the editor, g gallery. Runs offline; your input stays in this browser. "),
@@ -310,7 +311,7 @@ func (p *Page) summary(r *dialects.Report) app.UI {
 				return app.Elem("p").Text("Also close: " + strings.Join(alts, ", "))
 			}),
 			app.Elem("label").Attr("for", "dialect-override").Text("Read as "),
-			app.Elem("span").OnChange(p.onDialect).Body(app.Raw(selectHTML("dialect-override", dialectChoices(), p.dialect))),
+			app.Elem("span").OnChange(p.onDialect).Body(app.Raw(selectHTML("dialect-override", p.dialectChoices(), p.dialect))),
 			p.dialectEditor(),
 		),
 	)
@@ -846,8 +847,45 @@ func selectHTML(id string, choices []choice, selected string) string {
 	return b.String()
 }
 
-var dialectChoices = sync.OnceValue(func() []choice {
+// yourDialects shows, above the gallery, the dialects read from the user's
+// own file, marked as theirs.
+func (p *Page) yourDialects() app.UI {
+	if len(p.customs) == 0 {
+		return app.Text("")
+	}
+	var m markup
+	m.open("section", `class="gallery" aria-label="Your dialects" data-testid="your-dialects"`)
+	m.el("h2", "", "Your dialects")
+	m.open("ul", `class="cards"`)
+	for _, d := range p.customs {
+		m.open("li", `class="card" data-dialect="`+esc(d.ID)+`"`)
+		m.open("h3", "")
+		m.WriteString(esc(d.Name) + " ")
+		m.el("span", `class="badge"`, "custom")
+		m.close("h3")
+		m.el("p", "", d.Description)
+		m.el("p", `class="muted"`, "id "+d.ID+": read from your dialect file, which links carry.")
+		if d.Spec != "" {
+			m.link(d.Spec, "spec")
+		}
+		m.close("li")
+	}
+	m.WriteString("</ul></section>")
+	return m.ui()
+}
+
+// dialectChoices is what "Read as" offers: the user's own dialects, marked,
+// then the built-in ones.
+func (p *Page) dialectChoices() []choice {
 	c := []choice{{"", "detected"}}
+	for _, d := range p.customs {
+		c = append(c, choice{d.ID, d.Name + " (yours)"})
+	}
+	return append(c, builtinChoices()...)
+}
+
+var builtinChoices = sync.OnceValue(func() []choice {
+	var c []choice
 	for _, d := range dialects.All() {
 		c = append(c, choice{d.ID, d.Name})
 	}
@@ -877,7 +915,12 @@ func (p *Page) lookup(id string) *dialects.Dialect {
 func (p *Page) dialectEditor() app.UI {
 	return app.Elem("div").Class("dialect-file").Body(
 		app.Elem("label").Attr("for", "dialect-text").Text("Your own dialect file (README: \"Your own error format\") "),
-		app.Textarea().ID("dialect-text").Attr("data-testid", "dialect-text").Attr("rows", 8).Attr("spellcheck", "false").Text(p.dialectText).OnChange(p.onDialectText),
+		app.Textarea().ID("dialect-text").Attr("data-testid", "dialect-text").Attr("rows", 8).Attr("spellcheck", "false").Text(p.dialectText).
+			OnChange(p.onDialectText).OnDrop(p.onDialectFile).OnDragOver(p.onDragOver),
+		app.Elem("label").Class("file").Body(
+			app.Text("Open a dialect file… "),
+			app.Input().Type("file").ID("dialect-file").Accept(".json,application/json").OnChange(p.onDialectFile),
+		),
 		app.If(p.dialectErr != "", func() app.UI {
 			return app.Elem("pre").Class("error").Attr("role", "alert").Attr("data-testid", "dialect-error").Text(p.dialectErr)
 		}),
