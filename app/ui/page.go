@@ -49,12 +49,14 @@ type Page struct {
 	// entryFilter and entryPage choose the HAR entries listed.
 	entryFilter string
 	entryPage   int
-	remember    bool   // keep the input in localStorage
-	saveLater   bool   // save once the secret rules are read
-	rulesErr    string // why they could not be
-	wrap        bool   // the editor wraps long lines
-	rawBody     bool   // the body as pasted, not pretty-printed
-	wholeHAR    bool   // links carry the whole HAR file, not the entry read
+	remember    bool // keep the input in localStorage
+	// rulesWaiting is what waits for the secret rules; rulesErr says
+	// why they could not be read.
+	rulesWaiting []func(app.Context)
+	rulesErr     string
+	wrap         bool // the editor wraps long lines
+	rawBody      bool // the body as pasted, not pretty-printed
+	wholeHAR     bool // links carry the whole HAR file, not the entry read
 
 	report   *dialects.Report
 	advice   *retry.Advice
@@ -101,7 +103,6 @@ func (p *Page) OnInit() {
 // OnMount takes what was typed, pasted, dropped or picked while the app
 // loaded, else restores the last input, and installs the keyboard shortcuts.
 func (p *Page) OnMount(ctx app.Context) {
-	p.loadRules(ctx)
 	p.takeEarlyInput(ctx)
 	p.takeBigPastes(ctx)
 	p.message = app.FuncOf(func(this app.Value, args []app.Value) any {
@@ -135,17 +136,31 @@ func (p *Page) OnMount(ctx app.Context) {
 // app.wasm rather than built into it.
 const rulesFile = "web/secretrules.json"
 
-// loadRules reads the secret rules; without them nothing is remembered and
-// no link is made, as neither may carry a secret.
-func (p *Page) loadRules(ctx app.Context) {
+// withRules runs then once the secret rules are read, at once if they are.
+// They are read on first need, after the first report: nothing is
+// remembered and no link is made without them, as neither may carry a
+// secret. When they cannot be read, then never runs and rulesErr says why.
+func (p *Page) withRules(ctx app.Context, then func(app.Context)) {
+	if share.RulesLoaded() {
+		then(ctx)
+		return
+	}
+	if p.rulesErr != "" {
+		return
+	}
+	if p.rulesWaiting = append(p.rulesWaiting, then); len(p.rulesWaiting) > 1 {
+		return // already being read
+	}
 	fetchText(ctx, rulesFile, func(ctx app.Context, text string, ok bool) {
-		err := share.UseRules([]byte(text))
-		if !ok || err != nil {
+		waiting := p.rulesWaiting
+		p.rulesWaiting = nil
+		if err := share.UseRules([]byte(text)); !ok || err != nil {
 			p.rulesErr = fmt.Sprintf("errlens could not read its secret rules (%s: %v), so it makes no link and remembers nothing: neither may carry a secret", rulesFile, err)
+			p.shareErr = p.rulesErr
 			return
 		}
-		if p.saveLater {
-			p.save(ctx)
+		for _, f := range waiting {
+			f(ctx)
 		}
 	})
 }
@@ -174,7 +189,7 @@ func (p *Page) takeEarlyInput(ctx app.Context) {
 				return
 			}
 			p.setInput(ctx, early.String())
-			p.save(ctx)
+			p.saveSoon(ctx)
 		})
 		done.Release()
 		return nil
@@ -363,15 +378,15 @@ func (p *Page) adviceOptions(policy string) retry.Options {
 // save remembers the input, its secrets redacted as in a share link, while
 // "remember" is on; else it forgets it.
 func (p *Page) save(ctx app.Context) {
-	if !share.RulesLoaded() {
-		p.saveLater = true // saved once the rules are read (loadRules)
+	if !p.remember || share.CheckSize(len(p.input)) != nil {
+		ctx.LocalStorage().Del(savedKey)
 		return
 	}
-	if p.remember && share.CheckSize(len(p.input)) == nil {
-		ctx.LocalStorage().Set(savedKey, share.Redact(p.input, share.FindSecrets(p.input), nil))
-	} else {
-		ctx.LocalStorage().Del(savedKey)
-	}
+	p.withRules(ctx, func(ctx app.Context) {
+		if p.remember && share.CheckSize(len(p.input)) == nil {
+			ctx.LocalStorage().Set(savedKey, share.Redact(p.input, share.FindSecrets(p.input), nil))
+		}
+	})
 }
 
 // Event handlers.
@@ -384,13 +399,20 @@ func (p *Page) onInput(ctx app.Context, e app.Event) {
 	}
 	p.reading = 0
 	p.refresh(ctx)
-	// Saving waits for a pause in the typing: it is no part of a keystroke.
+	p.saveSoon(ctx)
+}
+
+// saveSoon saves after a pause in the typing: saving, and reading the secret
+// rules it needs, are no part of a keystroke or of the first report.
+func (p *Page) saveSoon(ctx app.Context) {
 	n := p.decodes
 	ctx.After(time.Second, func(ctx app.Context) {
 		if p.decodes == n {
 			p.save(ctx)
 		}
-		ctx.PreventUpdate()
+		if share.RulesLoaded() {
+			ctx.PreventUpdate() // nothing shows
+		}
 	})
 }
 

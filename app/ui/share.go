@@ -125,16 +125,14 @@ func showLink(ctx app.Context, l *link) {
 // pressed is for with the link. The browser compresses the link (browserDeflate), so the
 // link arrives a moment later, on another goroutine.
 func (p *Page) makeLink(ctx app.Context, done func(app.Context, *link)) {
+	if !share.RulesLoaded() {
+		p.link, p.shareErr = nil, p.rulesErr
+		p.withRules(ctx, func(ctx app.Context) { p.makeLink(ctx, done) })
+		return
+	}
 	input, entry := p.shared()
 	if err := share.CheckSize(len(input)); err != nil {
 		p.link, p.shareErr = nil, err.Error()
-		return
-	}
-	if !share.RulesLoaded() {
-		p.link, p.shareErr = nil, p.rulesErr
-		if p.rulesErr == "" {
-			p.shareErr = "errlens is still reading its secret rules; try again in a moment"
-		}
 		return
 	}
 	p.shareErr = ""

@@ -187,7 +187,7 @@ func TestOrdinaryValues(t *testing.T) {
 			return i < len(secrets) && secrets[i].Start < e
 		}
 		var spans [][3]int // value spans of members and header fields, and which
-		for _, m := range member.FindAllStringSubmatchIndex(in, -1) {
+		for _, m := range member().FindAllStringSubmatchIndex(in, -1) {
 			if m[4] >= 0 {
 				spans = append(spans, [3]int{m[4], m[5], m[2]})
 			}

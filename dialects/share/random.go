@@ -1,7 +1,6 @@
 package share
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 )
@@ -15,14 +14,14 @@ import (
 // identifiers unless a word such as "key" or "token" introduces them.
 
 var (
-	ipv6      = regexp.MustCompile(`^[0-9a-fA-F:.]+$`)
-	uuid      = regexp.MustCompile(`^(?:urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	timestamp = regexp.MustCompile(`^\d{4}-\d\d-\d\d[T ]\d\d:\d\d`)
+	ipv6      = lazyRegexp(`^[0-9a-fA-F:.]+$`)
+	uuid      = lazyRegexp(`^(?:urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	timestamp = lazyRegexp(`^\d{4}-\d\d-\d\d[T ]\d\d:\d\d`)
 	// secretBefore ends the text before a credential: "API key ", "token: ".
-	secretBefore = regexp.MustCompile(`(?i)(?:key|token|secret|credential|credentials|password|passphrase|apikey|bearer)\W{0,4}$`)
-	objectID     = regexp.MustCompile(`^[a-z]{2,8}_[A-Za-z0-9]{6,28}$`)
+	secretBefore = lazyRegexp(`(?i)(?:key|token|secret|credential|credentials|password|passphrase|apikey|bearer)\W{0,4}$`)
+	objectID     = lazyRegexp(`^[a-z]{2,8}_[A-Za-z0-9]{6,28}$`)
 	// idBefore ends the text before an identifier: "Request ID: ", "trace ".
-	idBefore = regexp.MustCompile(`(?i)(?:\bid|request|trace|traceparent|correlation|span|ref|reference|incident|digest|hash|sha\d*|commit|etag|version|build|checksum|nonce|session)\W{0,4}$`)
+	idBefore = lazyRegexp(`(?i)(?:\bid|request|trace|traceparent|correlation|span|ref|reference|incident|digest|hash|sha\d*|commit|etag|version|build|checksum|nonce|session)\W{0,4}$`)
 )
 
 // randomLike reports a token that looks generated: 12 characters or more,
@@ -32,7 +31,7 @@ var (
 // timestamps do not); not a timestamp or an IPv6 address. Under 16
 // characters, interleaved digits count only beside both cases.
 func randomLike(t string) bool {
-	if len(t) < 12 || len(t) > 8192 || entropy(t) <= 3 || timestamp.MatchString(t) || strings.Count(t, ":") > 2 && ipv6.MatchString(t) {
+	if len(t) < 12 || len(t) > 8192 || entropy(t) <= 3 || timestamp().MatchString(t) || strings.Count(t, ":") > 2 && ipv6().MatchString(t) {
 		return false
 	}
 	digits, cases := 0, 0 // letter-digit and lower-upper alternations
@@ -92,15 +91,15 @@ func (f *finder) randomTokens(kept [][2]int) {
 			e--
 		}
 		t := in[s:e]
-		isID := uuid.MatchString(t) || objectID.MatchString(t) && strings.ContainsAny(t, "0123456789")
+		isID := uuid().MatchString(t) || objectID().MatchString(t) && strings.ContainsAny(t, "0123456789")
 		random, keyLike := !isID && randomLike(t), isID || introducedLike(t)
 		if !random && !keyLike || covered(s, e) {
 			continue
 		}
 		before := in[max(0, s-24):s]
 		switch {
-		case idBefore.MatchString(before):
-		case secretBefore.MatchString(before) && keyLike:
+		case idBefore().MatchString(before):
+		case secretBefore().MatchString(before) && keyLike:
 			f.add("credential", "", "introduced as one (\"key\", \"token\", \"password\"…) and shaped like a key", s, e)
 		case random:
 			f.add("random-looking value", "", "long, varied and shaped like a generated key, with nothing naming it an identifier", s, e)

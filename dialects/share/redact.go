@@ -32,16 +32,16 @@ const token = `[A-Za-z0-9!#$%&'*+.^_` + "`" + `|~-]+`
 
 var (
 	// A header given to curl: -H 'Name: value', -H "Name: value", -H Name:value.
-	curlHeader = regexp.MustCompile(`(?:-H|--header)\s+(?:'(` + token + `):[ \t]*([^'\r\n]*)'|"(` + token + `):[ \t]*((?:[^"\\\r\n]|\\.)*)"|(` + token + `):(\S*))`)
+	curlHeader = lazyRegexp(`(?:-H|--header)\s+(?:'(` + token + `):[ \t]*([^'\r\n]*)'|"(` + token + `):[ \t]*((?:[^"\\\r\n]|\\.)*)"|(` + token + `):(\S*))`)
 	// A JSON member with a string or number value; and one escaped inside a
 	// JSON string (a HAR's content.text, a log line's message).
-	member        = regexp.MustCompile(`"((?:[^"\\\r\n]|\\.){1,80})"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?[0-9][0-9.eE+-]*))`)
-	escapedMember = regexp.MustCompile(`\\"([^"\\\r\n]{1,80})\\"\s*:\s*(?:\\"((?:[^"\\]|\\\\\\"|\\\\\\\\|\\[^"\\])*)\\"|(-?[0-9][0-9.eE+-]*))`)
+	member        = lazyRegexp(`"((?:[^"\\\r\n]|\\.){1,80})"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?[0-9][0-9.eE+-]*))`)
+	escapedMember = lazyRegexp(`\\"([^"\\\r\n]{1,80})\\"\s*:\s*(?:\\"((?:[^"\\]|\\\\\\"|\\\\\\\\|\\[^"\\])*)\\"|(-?[0-9][0-9.eE+-]*))`)
 	// A HAR name/value pair, and the arrays that say what its name is.
-	harPair  = regexp.MustCompile(`"name"\s*:\s*"((?:[^"\\]|\\.){1,200})"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"`)
-	harArray = regexp.MustCompile(`"(cookies|headers|queryString|params)"\s*:\s*\[`)
+	harPair  = lazyRegexp(`"name"\s*:\s*"((?:[^"\\]|\\.){1,200})"\s*,\s*"value"\s*:\s*"((?:[^"\\]|\\.)*)"`)
+	harArray = lazyRegexp(`"(cookies|headers|queryString|params)"\s*:\s*\[`)
 	// curl -u user:password.
-	curlUser = regexp.MustCompile(`(?:^|\s)(?:-u|--user)\s*['"]?([^\s'"]+)`)
+	curlUser = lazyRegexp(`(?:^|\s)(?:-u|--user)\s*['"]?([^\s'"]+)`)
 )
 
 // finder collects the secrets of one paste.
@@ -74,14 +74,14 @@ func FindSecrets(in string) []Secret {
 		f.header("header", in[m[2]:m[3]], m[4], m[5])
 		kept = append(kept, [2]int{m[0], m[1]})
 	}
-	for _, m := range curlHeader.FindAllStringSubmatchIndex(in, -1) {
+	for _, m := range curlHeader().FindAllStringSubmatchIndex(in, -1) {
 		for g := 2; g < len(m); g += 4 { // three forms, each a name and a value
 			if m[g] >= 0 {
 				f.header("header", in[m[g]:m[g+1]], m[g+2], m[g+3])
 			}
 		}
 	}
-	for _, re := range []*regexp.Regexp{member, escapedMember} {
+	for _, re := range []*regexp.Regexp{member(), escapedMember()} {
 		for _, m := range re.FindAllStringSubmatchIndex(in, -1) {
 			name := in[m[2]:m[3]]
 			f.member(name, m)
@@ -99,7 +99,7 @@ func FindSecrets(in string) []Secret {
 		}
 	}
 	if strings.Contains(in, "-u") {
-		for _, m := range curlUser.FindAllStringSubmatchIndex(in, -1) {
+		for _, m := range curlUser().FindAllStringSubmatchIndex(in, -1) {
 			f.add("basic auth", "", "curl -u gives a user name and password", m[2], m[3])
 		}
 	}
@@ -201,8 +201,8 @@ func (f *finder) member(name string, m []int) {
 // harPairs records the HAR name/value pairs that hold credentials: request
 // and response headers as headers, every cookie, query parameters by name.
 func (f *finder) harPairs() {
-	arrays := harArray.FindAllStringSubmatchIndex(f.in, -1)
-	for _, m := range harPair.FindAllStringSubmatchIndex(f.in, -1) {
+	arrays := harArray().FindAllStringSubmatchIndex(f.in, -1)
+	for _, m := range harPair().FindAllStringSubmatchIndex(f.in, -1) {
 		name, start, end := f.in[m[2]:m[3]], m[4], m[5]
 		// The array this pair is in: the last one opened before it.
 		i := sort.Search(len(arrays), func(i int) bool { return arrays[i][0] > m[0] }) - 1

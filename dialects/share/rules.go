@@ -104,6 +104,12 @@ func loadRules() *ruleSet {
 	return rules
 }
 
+// lazyRegexp returns the regular expression src, compiled on first use:
+// app.wasm starts without compiling any.
+func lazyRegexp(src string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(src) })
+}
+
 func compileAll(res []string) []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(res))
 	for i, s := range res {
