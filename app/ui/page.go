@@ -33,7 +33,11 @@ const bigPaste = 1 << 20
 type Page struct {
 	app.Compo
 
-	input    string
+	input string
+	// shown is the text the app last put in the editor: its default value.
+	// Typing changes the editor's value, never this, so a keystroke does not
+	// send the whole paste back into the page.
+	shown    string
 	method   string
 	key      bool
 	entry    int
@@ -288,6 +292,7 @@ func (p *Page) setInput(ctx app.Context, s string) {
 // setEditor puts p.input in the editor, now and again after the next render:
 // at start, go-app replaces the prerendered page, editor included.
 func (p *Page) setEditor(ctx app.Context) {
+	p.shown = p.editorText()
 	set := func() {
 		text := p.editorText()
 		if el := app.Window().GetElementByID("input"); el.Truthy() && el.Get("value").String() != text {

@@ -108,7 +108,7 @@ func (p *Page) editor() app.UI {
 		Attr("autocomplete", "off").
 		// The text is the default value, so the editor shows the input
 		// when go-app (re)creates it; typing and setEditor set its value.
-		Text(p.editorText()).
+		Text(p.shown).
 		OnInput(p.onInput).
 		OnDrop(p.onDrop).
 		OnDragOver(p.onDragOver)
