@@ -170,6 +170,27 @@ func TestBrowserReport(t *testing.T) {
 	if fmt.Sprint(labels) != "[wait at least the server's delay wait exactly the server's delay ignore the server's delay]" {
 		t.Errorf("Retry-After modes: %q", labels)
 	}
+	// The parameters, edited: one handler reads each field by its id.
+	change := func(sel, value string) {
+		tb.decoded(t, fmt.Sprintf(`(() => { const el = document.querySelector(%s); el.value = %s; el.dispatchEvent(new Event('change', {bubbles: true})); })()`, jsString(sel), jsString(value)))
+	}
+	planRows := func() []string {
+		var r []string
+		tb.run(t, chromedp.Evaluate(`Array.from(document.querySelectorAll('[data-testid=plan-table] tbody tr')).map(r => r.textContent)`, &r))
+		return r
+	}
+	change("#p-attempts", "3")
+	if r := planRows(); len(r) != 2 || !strings.Contains(r[0], "the server's delay") {
+		t.Errorf("3 attempts: %q", r)
+	}
+	change("#p-ra", "ignore")
+	if r := planRows(); len(r) != 2 || strings.Contains(strings.Join(r, " "), "the server's delay") {
+		t.Errorf("the server's delay ignored: %q", r)
+	}
+	change("#p-seed", "7")
+	if s := tb.value(t, "#p-seed"); s != "7" {
+		t.Errorf("seed %q", s)
+	}
 }
 
 // TestBrowserHAREntries: the entry list shows each entry's status, method,

@@ -547,44 +547,43 @@ func (p *Page) onClearEditor(ctx app.Context, e app.Event) {
 	p.save(ctx)
 }
 
-func (p *Page) onSeed(ctx app.Context, e app.Event) {
-	if v, err := strconv.ParseUint(ctx.JSSrc().Get("value").String(), 10, 64); err == nil {
-		p.seed = v
-		p.refresh(ctx)
+// onParam edits the profile's parameter, or the seed, of the field changed:
+// one handler for the parameter grid, told the field by its id.
+func (p *Page) onParam(ctx app.Context, e app.Event) {
+	if p.advice == nil {
+		return
 	}
-}
-
-// onParam edits one of the profile's parameters.
-func (p *Page) onParam(name string) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if p.advice == nil {
-			return
+	params := p.advice.Params
+	target := e.Get("target")
+	v := target.Get("value").String()
+	f, err := strconv.ParseFloat(v, 64)
+	switch target.Get("id").String() {
+	case "p-attempts":
+		params.Attempts = int(f)
+	case "p-base":
+		params.BaseMs = f
+	case "p-mult":
+		params.Multiplier = f
+	case "p-cap":
+		params.CapMs = f
+	case "p-jitter":
+		params.Jitter, err = v, nil
+	case "p-ra":
+		params.RetryAfter, err = v, nil
+	case "p-racap":
+		params.RetryAfterCapMs = f
+	case "p-seed":
+		if seed, err := strconv.ParseUint(v, 10, 64); err == nil {
+			p.seed = seed
+			p.refresh(ctx)
 		}
-		params := p.advice.Params
-		v := e.Get("target").Get("value").String()
-		f, err := strconv.ParseFloat(v, 64)
-		switch name {
-		case "attempts":
-			params.Attempts = int(f)
-		case "base":
-			params.BaseMs = f
-		case "multiplier":
-			params.Multiplier = f
-		case "cap":
-			params.CapMs = f
-		case "jitter":
-			params.Jitter, err = v, nil
-		case "retryAfter":
-			params.RetryAfter, err = v, nil
-		case "retryAfterCap":
-			params.RetryAfterCapMs = f
-		}
-		if err != nil || params.Check() != nil {
-			return // keep the last valid parameters while the field is being typed
-		}
-		p.params = &params
-		p.refresh(ctx)
+		return
 	}
+	if err != nil || params.Check() != nil {
+		return // keep the last valid parameters while the field is being typed
+	}
+	p.params = &params
+	p.refresh(ctx)
 }
 
 func (p *Page) onResetParams(ctx app.Context, e app.Event) {

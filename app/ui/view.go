@@ -788,32 +788,33 @@ func rateMarkup(m *markup, rl *retry.RateLimit) {
 // policyControls picks the profile and edits its parameters.
 func (p *Page) policyControls(a *retry.Advice) app.UI {
 	pr := a.Params
-	field := func(id, label, value string, h app.EventHandler) app.UI {
-		return app.Elem("label").Attr("for", id).Class("param").Body(
-			app.Text(label),
-			app.Input().ID(id).Type("number").Attr("min", 0).Attr("step", "any").Value(value).OnChange(h),
-		)
-	}
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+	fields := []app.UI{}
+	for _, x := range []struct{ id, label, value string }{
+		{"p-attempts", "attempts, the first included ", strconv.Itoa(pr.Attempts)}, {"p-base", "first delay (ms) ", f(pr.BaseMs)},
+		{"p-mult", "each delay times ", f(pr.Multiplier)}, {"p-cap", "longest delay (ms) ", f(pr.CapMs)},
+		{"p-jitter", "randomness (jitter) ", pr.Jitter}, {"p-ra", "Retry-After ", pr.RetryAfter},
+		{"p-racap", "longest server delay waited (ms) ", f(pr.RetryAfterCapMs)}, {"p-seed", "seed ", strconv.FormatUint(p.seed, 10)},
+	} {
+		var in app.UI
+		switch x.id {
+		case "p-jitter":
+			in = app.Raw(selectHTML(x.id, jitterChoices, x.value))
+		case "p-ra":
+			in = app.Raw(selectHTML(x.id, retryAfterChoices, x.value))
+		default:
+			in = app.Input().ID(x.id).Type("number").Attr("min", 0).Attr("step", "any").Value(x.value)
+		}
+		fields = append(fields, app.Elem("label").Attr("for", x.id).Class("param").Body(app.Text(x.label), in))
+	}
 	return app.Elem("div").Class("policy").Body(
 		app.Elem("label").Attr("for", "policy").Text("Timeline for "),
 		app.Elem("span").OnChange(p.onPolicy).Body(app.Raw(selectHTML("policy", policyChoices(), a.Policy))),
 		app.Elem("p").Class("muted").Text(retry.ProfileNamed(a.Policy).Description),
 		app.Elem("details").Class("params").Body(
 			app.Elem("summary").Text("Parameters"),
-			app.Elem("div").Class("param-grid").Body(
-				field("p-attempts", "attempts, the first included ", strconv.Itoa(pr.Attempts), p.onParam("attempts")),
-				field("p-base", "first delay (ms) ", f(pr.BaseMs), p.onParam("base")),
-				field("p-mult", "each delay times ", f(pr.Multiplier), p.onParam("multiplier")),
-				field("p-cap", "longest delay (ms) ", f(pr.CapMs), p.onParam("cap")),
-				app.Elem("label").Attr("for", "p-jitter").Class("param").Body(app.Text("randomness (jitter) "),
-					app.Elem("span").OnChange(p.onParam("jitter")).Body(app.Raw(selectHTML("p-jitter", jitterChoices, pr.Jitter)))),
-				app.Elem("label").Attr("for", "p-ra").Class("param").Body(app.Text("Retry-After "),
-					app.Elem("span").OnChange(p.onParam("retryAfter")).Body(app.Raw(selectHTML("p-ra", retryAfterChoices, pr.RetryAfter)))),
-				field("p-racap", "longest server delay waited (ms) ", f(pr.RetryAfterCapMs), p.onParam("retryAfterCap")),
-				app.Elem("label").Attr("for", "p-seed").Class("param").Body(app.Text("seed "),
-					app.Input().ID("p-seed").Type("number").Attr("min", 1).Value(strconv.FormatUint(p.seed, 10)).OnChange(p.onSeed)),
-				app.Elem("button").Attr("type", "button").Class("small").Text("Reset to the profile").OnClick(p.onResetParams),
+			app.Elem("div").Class("param-grid").OnChange(p.onParam).Body(
+				append(fields, app.Elem("button").Attr("type", "button").Class("small").Text("Reset to the profile").OnClick(p.onResetParams))...,
 			),
 		),
 	)
