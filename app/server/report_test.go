@@ -210,6 +210,9 @@ func TestBrowserHAREntries(t *testing.T) {
 	tb.wait(t, `document.querySelectorAll('[data-testid=har-entries] button').length === 2`)
 	tb.click(t, "[data-testid=har-entries] button[data-entry='1']")
 	tb.wait(t, `document.querySelector('[data-testid=status]').dataset.status === '200'`)
+	if took := tb.text(t, "[data-testid=entry-time]"); took != "15 ms (HAR timing)" {
+		t.Errorf("entry 1 took %q", took)
+	}
 }
 
 // TestBrowserWithoutRules: app.wasm does not carry the secret rules; when

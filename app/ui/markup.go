@@ -30,6 +30,12 @@ func (m *markup) el(tag, attrs, text string) {
 	m.close(tag)
 }
 
+// openFact starts a fact of a dl: its term, then its description's start.
+func (m *markup) openFact(label string) { m.WriteString("<div><dt>" + esc(label) + "</dt><dd>") }
+
+// closeFact ends a fact openFact started.
+func (m *markup) closeFact() { m.WriteString("</dd></div>") }
+
 // list writes items as a ul.
 func (m *markup) list(attrs string, items []string) {
 	m.open("ul", attrs)

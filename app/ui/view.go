@@ -353,48 +353,37 @@ func summaryHead(r *dialects.Report, d *dialects.Dialect) app.UI {
 		{"Detail", "detail", r.Detail}, {"Instance", "instance", r.Instance}, {"Time", "timestamp", r.Timestamp},
 	} {
 		if f.value != "" {
-			m.open("div", "")
-			m.el("dt", "", f.label)
-			m.open("dd", "")
+			m.openFact(f.label)
 			m.WriteString(esc(f.value) + " ")
 			m.locate(f.key, "Show the "+strings.ToLower(f.label)+" in the input")
-			m.close("dd")
-			m.close("div")
+			m.closeFact()
 		}
 	}
 	if r.DocURL != "" {
-		m.open("div", "")
-		m.el("dt", "", "Docs")
-		m.open("dd", "")
+		m.openFact("Docs")
 		m.link(r.DocURL, r.DocURL)
-		m.close("dd")
-		m.close("div")
+		m.closeFact()
 	}
 	if r.RequestID != "" {
-		m.open("div", "")
-		m.el("dt", "", "Request id")
-		m.open("dd", "")
+		m.openFact("Request id")
 		m.el("code", `data-testid="request-id"`, r.RequestID)
 		m.el("span", `class="muted"`, " from "+r.RequestIDSource+" ")
 		m.el("button", `type="button" class="small" data-copy="[data-testid=request-id]" aria-label="Copy the request id"`, "Copy")
 		m.WriteString(" ")
 		m.locate("requestId", "Show the request id in the input")
-		m.close("dd")
-		m.close("div")
+		m.closeFact()
 	}
 	if r.Request.Method != "" {
-		m.open("div", "")
-		m.el("dt", "", "Request")
-		m.el("dd", "", strings.TrimSpace(r.Request.Method+" "+r.Request.URL)+" ("+r.Request.Source+")")
-		m.close("div")
+		m.openFact("Request")
+		m.WriteString(esc(strings.TrimSpace(r.Request.Method+" "+r.Request.URL) + " (" + r.Request.Source + ")"))
+		m.closeFact()
 	}
 	if r.Entry > 0 && r.Entry <= len(r.Entries) {
 		for _, e := range r.Entries {
 			if e.N == r.Entry && e.Time > 0 {
-				m.open("div", "")
-				m.el("dt", "", "Took")
-				m.el("dd", `data-testid="entry-time"`, fmt.Sprintf("%.0f ms (HAR timing)", e.Time))
-				m.close("div")
+				m.openFact("Took")
+				m.el("span", `data-testid="entry-time"`, fmt.Sprintf("%.0f ms (HAR timing)", e.Time))
+				m.closeFact()
 			}
 		}
 	}
