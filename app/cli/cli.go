@@ -312,6 +312,8 @@ func shareLink(args []string, env Env) int {
 	markdown := fs.Bool("markdown", false, "print the report as Markdown, for an issue or a chat, with the link")
 	entry := fs.Int("entry", 0, "of a HAR file, the entry `N` the link shows, alone (default: the first failed one)")
 	wholeHAR := fs.Bool("whole-har", false, "of a HAR file, carry every entry, not only the one shown")
+	hide := fs.String("hide", "", "sections `S,S...` the embed view leaves out: "+strings.Join(share.Sections, ", "))
+	locked := fs.Bool("locked", false, "the embed view has no editor: readers see the report only")
 	var origins, dialectFiles fileList
 	fs.Var(&origins, "origin", "a host page `URL` (its origin) allowed to drive the embedded view with postMessage (repeatable)")
 	fs.Var(&dialectFiles, "dialects", "your own dialect `FILE`, carried in the link for the view to read with (repeatable)")
@@ -330,7 +332,16 @@ func shareLink(args []string, env Env) int {
 			return c.fail(env, "%s", msg)
 		}
 	}
-	state := share.State{Method: *method, Key: *key, Policy: *policy}
+	state := share.State{Method: *method, Key: *key, Policy: *policy, Locked: *locked}
+	for h := range strings.SplitSeq(*hide, ",") {
+		if h = strings.TrimSpace(h); h == "" {
+			continue
+		}
+		if msg := oneOf("hide", h, share.Sections); msg != "" {
+			return c.fail(env, "%s", msg)
+		}
+		state.Hide = append(state.Hide, h)
+	}
 	for _, o := range origins {
 		origin := share.Origin(o)
 		if origin == "" {

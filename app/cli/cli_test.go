@@ -242,6 +242,14 @@ func TestShare(t *testing.T) {
 			t.Errorf("share %v: exit %d, entry %d of %d (%v) %s", c.args, code, s.Entry, gjson.Get(s.Input, "log.entries.#").Int(), err, errs)
 		}
 	}
+	// What the embed view shows.
+	_, out, _ = run(t, paste, "share", "-", "--embed", "--hide", "headers,retry", "--locked")
+	if s, _, err := share.Decode(strings.TrimSpace(out[strings.Index(out, "#embed.")+len("#embed."):])); err != nil || !slices.Equal(s.Hide, []string{"headers", "retry"}) || !s.Locked {
+		t.Errorf("--hide --locked: %+v (%v)", s, err)
+	}
+	if code, _, errs := run(t, paste, "share", "-", "--hide", "header"); code != 2 || !strings.Contains(errs, "did you mean headers?") {
+		t.Errorf("--hide header: exit %d %s", code, errs)
+	}
 	if code, _, errs := run(t, paste, "share", "-", "--entry", "2"); code != 2 || !strings.Contains(errs, "is no HAR file") {
 		t.Errorf("--entry on a non-HAR paste: exit %d %s", code, errs)
 	}

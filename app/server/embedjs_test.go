@@ -107,6 +107,28 @@ func TestBrowserEmbedSnippet(t *testing.T) {
 	if hash != "" {
 		t.Errorf("Embed changed the address bar: %q", hash)
 	}
+
+	// What the embed shows: without its headers and body, and no editor.
+	for _, box := range []string{"#embed-headers", "#embed-body", "#embed-edit"} {
+		before := tb.value(t, `[data-testid=embed-snippet]`)
+		tb.click(t, box)
+		tb.wait(t, fmt.Sprintf(`document.querySelector('[data-testid=embed-snippet]').value !== %s`, jsString(before)))
+	}
+	snippet = tb.value(t, `[data-testid=embed-snippet]`)
+	i = strings.Index(snippet, "#embed.")
+	j = strings.Index(snippet[i:], `"`)
+	if s, _, err := share.Decode(snippet[i+len("#embed.") : i+j]); err != nil || !slices.Equal(s.Hide, []string{"headers", "body"}) || !s.Locked {
+		t.Fatalf("the options' state: hide %v, locked %v (%v)", s.Hide, s.Locked, err)
+	}
+	embed := openTab(t, snippet[i:i+j])
+	embed.wait(t, `document.querySelector('[data-testid=embed-view] [data-testid=status]')`)
+	var shown map[string]bool
+	embed.run(t, chromedp.Evaluate(`({headers: !!document.querySelector('[data-testid=headers]'), body: !!document.querySelector('[data-testid=body]'),
+		retry: !!document.querySelector('[data-testid=retry-decision]'),
+		edit: !!document.querySelector('[data-testid=edit-toggle]')})`, &shown))
+	if shown["headers"] || shown["body"] || shown["edit"] || !shown["retry"] {
+		t.Errorf("the embed shows %v; want the retry advice, not the headers, body or editor", shown)
+	}
 }
 
 // TestBrowserDialectFile: a dialect file pasted in the app reads the paste

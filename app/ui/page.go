@@ -86,8 +86,10 @@ type Page struct {
 	dialectErr  string // what is wrong with it
 	keep        map[int]bool
 	link        *link
-	shareErr    string // why the paste makes no link
-	copied      string // what the last Copy button copied
+	shareErr    string   // why the paste makes no link
+	copied      string   // what the last Copy button copied
+	hide        []string // the sections the embed view leaves out (share.Sections)
+	locked      bool     // the embed view has no editor
 	showEmbed   bool
 	showInput   bool   // the embed view's editor, hidden at first
 	appURL      string // the full app's URL of the embed view's state

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/errlens/errlens/dialects"
@@ -55,7 +56,7 @@ func (p *Page) open(ctx app.Context, s share.State, notes []string, err error) {
 	}
 	p.linkErr, p.linkNotes = "", notes
 	p.method, p.key, p.dialect, p.params, p.origins, p.delayOnce = s.Method, s.Key, s.Dialect, s.Params, s.Origins, s.DelayOnce
-	p.customs, p.files = s.Custom(), s.Dialects
+	p.customs, p.files, p.hide, p.locked = s.Custom(), s.Dialects, s.Hide, s.Locked
 	if s.Policy != "" {
 		p.policy = s.Policy
 	}
@@ -94,6 +95,8 @@ func (p *Page) state(input string, entry int, secrets []share.Secret) share.Stat
 		Seed:     p.seed,
 		Origins:  p.origins,
 		Dialects: p.files,
+		Hide:     p.hide,
+		Locked:   p.locked,
 
 		DelayOnce: p.delayOnce,
 	}
@@ -211,15 +214,50 @@ func (p *Page) onOrigins(ctx app.Context, e app.Event) {
 	p.makeLink(ctx, nil)
 }
 
-// onKeep keeps (or redacts again) the secret at index i, and remakes the link.
-func (p *Page) onKeep(i int) app.EventHandler {
-	return func(ctx app.Context, e app.Event) {
-		if p.keep == nil {
-			p.keep = map[int]bool{}
-		}
-		p.keep[i] = ctx.JSSrc().Get("checked").Bool()
-		p.makeLink(ctx, showLink)
+// sectionLabels name share.Sections, in their order, for the embed options.
+var sectionLabels = []string{"headers", "field errors", "errors of no field", "retry advice", "body", "other members", "warnings"}
+
+// embedOptions choose what the embed view shows: which sections, and
+// whether readers may edit the response.
+func (p *Page) embedOptions() app.UI {
+	boxes := []app.UI{app.Elem("legend").Text("The embed shows the status and the facts, and:")}
+	for i, name := range share.Sections {
+		boxes = append(boxes, app.Elem("label").Class("check").Body(
+			checkbox("embed-"+name, !slices.Contains(p.hide, name)).Value(name), app.Text(" "+sectionLabels[i]+" ")))
 	}
+	return app.Elem("fieldset").Class("embed-options").Attr("data-testid", "embed-options").OnChange(p.onEmbedOption).Body(
+		append(boxes, app.Elem("label").Class("check").Body(checkbox("embed-edit", !p.locked), app.Text(" readers may edit the response")))...)
+}
+
+// onEmbedOption shows or hides a section in the embed, or lets readers edit
+// or not, and remakes the snippet.
+func (p *Page) onEmbedOption(ctx app.Context, e app.Event) {
+	box := e.Get("target")
+	on, name := box.Get("checked").Bool(), box.Get("value").String()
+	switch {
+	case box.Get("id").String() == "embed-edit":
+		p.locked = !on
+	case on:
+		p.hide = slices.DeleteFunc(p.hide, func(h string) bool { return h == name })
+	case !slices.Contains(p.hide, name):
+		p.hide = append(p.hide, name)
+	}
+	p.makeLink(ctx, nil)
+}
+
+// onKeep keeps (or redacts again) the secret of the box ticked, by its
+// data-index, and remakes the link.
+func (p *Page) onKeep(ctx app.Context, e app.Event) {
+	box := e.Get("target")
+	i, err := strconv.Atoi(box.Get("dataset").Get("index").String())
+	if err != nil {
+		return
+	}
+	if p.keep == nil {
+		p.keep = map[int]bool{}
+	}
+	p.keep[i] = box.Get("checked").Bool()
+	p.makeLink(ctx, showLink)
 }
 
 // onMarkdown copies the report as Markdown for an issue or a chat, with the
@@ -281,21 +319,19 @@ func (p *Page) shareView() app.UI {
 			}
 			return app.Elem("div").Class("link").Body(
 				app.Input().Type("text").ReadOnly(true).Attr("data-testid", "share-url").Aria("label", "Share link").Value(l.url),
-				app.Elem("p").Class("muted").Body(
-					app.Elem("span").Class("len "+cls).Attr("data-testid", "share-length").Attr("data-length", n).Text(fmt.Sprintf("%d characters: %s. ", n, advice)),
-					app.Text("Copied to the clipboard. The link holds the paste itself, in the part of the URL browsers never send to a server."),
-				),
+				app.Raw(fmt.Sprintf(`<p class="muted"><span class="len %s" data-testid="share-length" data-length="%d">%d characters: %s. </span>`+
+					`Copied to the clipboard. The link holds the paste itself, in the part of the URL browsers never send to a server.</p>`, cls, n, n, advice)),
 				app.If(len(l.secrets) > 0, func() app.UI {
 					return app.Elem("div").Attr("data-testid", "redactions").Body(
 						app.Elem("p").Text(fmt.Sprintf("Redacted from the link (%d): tick one to keep it.", len(l.secrets))),
-						app.Elem("ul").Class("redactions").Body(app.Range(l.secrets).Slice(func(i int) app.UI {
+						app.Elem("ul").Class("redactions").OnChange(p.onKeep).Body(app.Range(l.secrets).Slice(func(i int) app.UI {
 							s := l.secrets[i]
 							name := s.Kind
 							if s.Name != "" {
 								name += " " + s.Name
 							}
 							return app.Elem("li").Body(app.Elem("label").Body(
-								app.Input().Type("checkbox").Attr("data-testid", "keep-secret").Checked(p.keep[i]).OnChange(p.onKeep(i)),
+								app.Input().Type("checkbox").Attr("data-testid", "keep-secret").Attr("data-index", i).Checked(p.keep[i]),
 								app.Text(fmt.Sprintf(" keep %s (line %d, %s)", name, s.Line, s.Preview)),
 							), app.Elem("span").Class("muted").Text(": "+s.Why))
 						})),
@@ -306,6 +342,7 @@ func (p *Page) shareView() app.UI {
 						app.Elem("label").Attr("for", "embed-origin").Text("Docs pages that may drive it with postMessage: "),
 						app.Input().ID("embed-origin").Type("text").Attr("data-testid", "embed-origin").Attr("placeholder", "https://docs.example.com").
 							Value(strings.Join(p.origins, " ")).OnChange(p.onOrigins),
+						p.embedOptions(),
 						app.Elem("label").Attr("for", "embed-snippet").Text("Embed this view in a docs page:"),
 						app.Textarea().ID("embed-snippet").Attr("data-testid", "embed-snippet").ReadOnly(true).Text(l.embed),
 					)

@@ -12,6 +12,7 @@ import (
 	"github.com/errlens/errlens/dialects"
 	"github.com/errlens/errlens/dialects/message"
 	"github.com/errlens/errlens/dialects/retry"
+	"github.com/errlens/errlens/dialects/share"
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
 
@@ -68,8 +69,10 @@ func (p *Page) embedView() app.UI {
 		app.Elem("div").Class("embed-bar row").Body(
 			app.Elem("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Class("logo small"),
 			app.Elem("a").Attr("href", p.appURL).Attr("target", "_blank").Attr("rel", "noopener").Attr("data-testid", "open-in-app").Text("Open in errlens"),
-			app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "edit-toggle").Aria("expanded", p.showInput).Text("Edit").
-				OnClick(func(ctx app.Context, e app.Event) { p.showInput = !p.showInput }),
+			app.If(!p.locked, func() app.UI {
+				return app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "edit-toggle").Aria("expanded", p.showInput).Text("Edit").
+					OnClick(func(ctx app.Context, e app.Event) { p.showInput = !p.showInput })
+			}),
 		),
 		app.Elem("div").Class(editor).Body(p.inputPanel()),
 		p.resultsSection(),
@@ -268,7 +271,7 @@ func (p *Page) results() []app.UI {
 		)}
 	}
 	r := p.report
-	return []app.UI{
+	return append([]app.UI{
 		app.If(len(p.linkNotes) > 0, func() app.UI {
 			return app.Elem("div").Class("note").Attr("role", "status").Attr("data-testid", "link-notes").Body(
 				app.Elem("p").Text("Parts of this link were left out:"),
@@ -276,14 +279,19 @@ func (p *Page) results() []app.UI {
 			)
 		}),
 		p.summary(r),
-		headersView(r, p.advice),
-		p.fieldErrors(r),
-		p.issues(r),
-		p.retryView(),
-		p.bodyView(r),
-		p.members(r),
-		p.warnings(r),
+	}, p.sections(r)...)
+}
+
+// sections are the report's parts after its summary, in share.Sections'
+// order; the embed view leaves out those its link hides.
+func (p *Page) sections(r *dialects.Report) []app.UI {
+	parts := []app.UI{headersView(r, p.advice), p.fieldErrors(r), p.issues(r), p.retryView(), p.bodyView(r), p.members(r), p.warnings(r)}
+	for i, name := range share.Sections {
+		if p.embed && slices.Contains(p.hide, name) {
+			parts[i] = app.Text("")
+		}
 	}
+	return parts
 }
 
 func statusClass(s int) string {

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/errlens/errlens/dialects"
@@ -37,9 +38,17 @@ type State struct {
 	// Dialects are custom dialect files (dialects.ParseDialect) the view reads
 	// with; Decode keeps those that load, in Custom.
 	Dialects []string `json:"x,omitempty"`
+	// Hide lists the report's sections (Sections) the embed view leaves
+	// out; Locked takes the editor out of the embed view.
+	Hide   []string `json:"h,omitempty"`
+	Locked bool     `json:"l,omitempty"`
 
 	custom []*dialects.Dialect
 }
+
+// Sections are the parts of a report an embed view may leave out; the status,
+// dialect, headline and facts always show.
+var Sections = []string{"headers", "fields", "errors", "retry", "body", "members", "warnings"}
 
 func (s *State) customID(id string) bool {
 	for _, d := range s.custom {
@@ -230,6 +239,15 @@ func (s *State) drop() []string {
 		origins = append(origins, o)
 	}
 	s.Origins = origins
+	var hide []string
+	for _, h := range s.Hide {
+		if !slices.Contains(Sections, h) || slices.Contains(hide, h) {
+			out("section %.40q is not one the embed view can leave out", h)
+			continue
+		}
+		hide = append(hide, h)
+	}
+	s.Hide = hide
 	return notes
 }
 
@@ -247,8 +265,6 @@ func validMethod(m string) bool {
 	return true
 }
 
-// validOrigin accepts what a browser's MessageEvent.origin can be: an http(s)
-// scheme, a host and an optional port, nothing more.
 // Origin returns the origin (scheme://host[:port]) of an http(s) page
 // address, as a host page's MessageEvent.origin reads, or "" when page is none.
 func Origin(page string) string {
@@ -259,6 +275,8 @@ func Origin(page string) string {
 	return u.Scheme + "://" + u.Host
 }
 
+// validOrigin accepts what a browser's MessageEvent.origin can be: an http(s)
+// scheme, a host and an optional port, nothing more.
 func validOrigin(o string) bool {
 	u, err := url.Parse(o)
 	return err == nil && len(o) <= 200 && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" &&

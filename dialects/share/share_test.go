@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -20,7 +21,8 @@ func TestRoundTrip(t *testing.T) {
 	for _, f := range files {
 		b, _ := os.ReadFile(f)
 		in := State{Input: string(b), Method: "POST", Key: true, Entry: 2, Dialect: "stripe", Policy: "urllib3",
-			Params: &retry.Params{Attempts: 3, BaseMs: 250, Multiplier: 2, Jitter: "full", RetryAfter: "floor"}, Seed: 42, Origins: []string{"https://docs.example"}, DelayOnce: true}
+			Params: &retry.Params{Attempts: 3, BaseMs: 250, Multiplier: 2, Jitter: "full", RetryAfter: "floor"}, Seed: 42, Origins: []string{"https://docs.example"}, DelayOnce: true,
+			Hide: []string{"headers", "body"}, Locked: true}
 		frag, err := Encode(in)
 		if err != nil {
 			t.Fatal(err)
@@ -33,7 +35,8 @@ func TestRoundTrip(t *testing.T) {
 			t.Fatal(err, notes)
 		}
 		if out.Input != in.Input || out.Method != "POST" || !out.Key || out.Entry != 2 || out.Dialect != "stripe" ||
-			out.Policy != "urllib3" || *out.Params != *in.Params || out.Seed != 42 || out.Origins[0] != "https://docs.example" || !out.DelayOnce {
+			out.Policy != "urllib3" || *out.Params != *in.Params || out.Seed != 42 || out.Origins[0] != "https://docs.example" || !out.DelayOnce ||
+			!slices.Equal(out.Hide, in.Hide) || !out.Locked {
 			t.Errorf("%s: round trip lost state: %+v", f, out)
 		}
 	}
@@ -107,6 +110,9 @@ func TestLinkBounds(t *testing.T) {
 		{`{"i":"x","e":99999999}`, "HAR entry", func(s State) bool { return s.Entry == 0 }},
 		{`{"i":"x","o":["javascript:alert(1)","https://docs.example","*","https://a.example/path"]}`, "not an origin", func(s State) bool {
 			return len(s.Origins) == 1 && s.Origins[0] == "https://docs.example"
+		}},
+		{`{"i":"x","h":["retry","<script>","retry","body"]}`, "not one the embed view can leave out", func(s State) bool {
+			return slices.Equal(s.Hide, []string{"retry", "body"})
 		}},
 		{`{"i":"x","o":[` + strings.Repeat(`"https://a.example",`, 40) + `"https://b.example"]}`, "more than 16", func(s State) bool { return len(s.Origins) == MaxOrigins }},
 	}
