@@ -168,6 +168,19 @@ func TestBrowserDialectFile(t *testing.T) {
 	if d := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); d != "adyen-checkout" {
 		t.Errorf("the last good file was dropped: %s", d)
 	}
+	// A dialect drafted from the response reads it as the generic reader
+	// did, under the draft's own name.
+	drafted := openTab(t, "")
+	drafted.paste(t, mustRead(t, "adyen-checkout/adyen-checkout-422.http"))
+	before := drafted.text(t, `.summary .headline`)
+	drafted.click(t, `[data-testid=draft-dialect]`)
+	drafted.wait(t, `document.querySelector('[data-testid=dialect]').dataset.dialect === 'my-api'`)
+	if v := drafted.value(t, `[data-testid=dialect-text]`); !strings.Contains(v, `"errlens": "dialect/1"`) || !strings.Contains(v, `"id": "my-api"`) {
+		t.Errorf("the draft in the editor: %.200s", v)
+	}
+	if after := drafted.text(t, `.summary .headline`); after != before {
+		t.Errorf("the draft reads the headline as %q, the generic reader as %q", after, before)
+	}
 	// A file picked with "Open a dialect file…" is read as a pasted one.
 	picked := openTab(t, "")
 	picked.paste(t, mustRead(t, "adyen-checkout/adyen-checkout-422.http"))

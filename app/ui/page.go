@@ -4,6 +4,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -786,6 +787,26 @@ func (p *Page) onDialectFile(ctx app.Context, e app.Event) {
 		p.useDialect(ctx, text)
 		app.Window().GetElementByID("dialect-text").Set("value", text)
 	})
+}
+
+// onDraft proposes a dialect file for the response pasted, as errlens dialect
+// draft does: where the generic reader found each fact, for the user to check,
+// edit and name. It is used at once, and so reads the response as drafted.
+func (p *Page) onDraft(ctx app.Context, e app.Event) {
+	msg, err := p.parse(nil)
+	if err == nil && msg == nil {
+		err = errors.New("paste a response first")
+	}
+	var file string
+	if err == nil {
+		file, err = dialects.Draft(msg, "my-api", "My API")
+	}
+	if err != nil {
+		p.dialectErr = err.Error()
+		return
+	}
+	p.useDialect(ctx, file)
+	app.Window().GetElementByID("dialect-text").Set("value", file)
 }
 
 func (p *Page) onDialectText(ctx app.Context, e app.Event) {

@@ -919,6 +919,7 @@ func (p *Page) dialectEditor() app.UI {
 			app.Text("Open a dialect file… "),
 			app.Input().Type("file").ID("dialect-file").Accept(".json,application/json").OnChange(p.onDialectFile),
 		),
+		app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "draft-dialect").Text("Draft one from this response").OnClick(p.onDraft),
 		app.If(p.dialectErr != "", func() app.UI {
 			return app.Elem("pre").Class("error").Attr("role", "alert").Attr("data-testid", "dialect-error").Text(p.dialectErr)
 		}),
