@@ -55,5 +55,20 @@ func FuzzInspect(f *testing.F) {
 		if err != nil || !utf8.Valid(b) {
 			t.Fatalf("report does not encode: %v", err)
 		}
+		// The way back into the paste: the body, each fact and header found
+		// are where they are said to be.
+		if at := r.Body.Offset; at >= 0 && (at+len(r.BodyText) > len(in) || in[at:at+len(r.BodyText)] != r.BodyText) {
+			t.Fatalf("the body is not at byte %d of the paste", at)
+		}
+		for _, v := range []string{r.Code, r.Message, r.RequestID} {
+			if s, e, ok := r.Locate(in, v); ok && in[s:e] != v {
+				t.Fatalf("Locate(%q) found %q", v, in[s:e])
+			}
+		}
+		for _, h := range r.Headers {
+			if s, e, ok := r.LocateHeader(in, h.Name); ok && (s > e || e > len(in)) {
+				t.Fatalf("LocateHeader(%q) = %d, %d", h.Name, s, e)
+			}
+		}
 	})
 }

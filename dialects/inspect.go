@@ -388,7 +388,7 @@ func finish(d *doc, r *Report) {
 	r.Headers, r.BodyText = m.Headers, d.body
 	r.Entries, r.Entry = m.Entries, m.Entry
 	r.Body = Body{Format: m.Format, ContentType: m.Headers.Get("Content-Type"), Kind: d.kind, Bytes: len(m.Body), Line: m.BodyLine, Offset: -1}
-	if m.Format != message.FormatHAR {
+	if m.BodyAsPasted {
 		r.Body.Offset = m.BodyOffset + strings.Index(m.Body, d.body)
 	}
 	for _, n := range m.Notes {

@@ -31,7 +31,7 @@ func TestLocate(t *testing.T) {
 					t.Errorf("%s: field %s misplaced", f, fe.Field)
 				}
 			}
-		} else if r.Body.Format != "har" {
+		} else if r.Body.Format != "har" && r.Body.Format != "curl-verbose" {
 			t.Errorf("%s: a %s paste without its body's offset", f, r.Body.Format)
 		}
 		for _, v := range []string{r.Code, r.Message, r.RequestID, r.Type, r.DocURL} {

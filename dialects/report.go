@@ -154,7 +154,8 @@ type Body struct {
 	Bytes       int            `json:"bytes"`
 	Line        int            `json:"line"` // line of the paste where the body starts
 	// Offset is the byte offset of BodyText in the paste, or -1 when the
-	// paste does not hold the body as is (a HAR file escapes it).
+	// paste does not hold the body as is (a HAR file escapes it; curl -v
+	// output may interleave its own lines).
 	Offset int `json:"-"`
 	// SyntaxError locates invalid JSON; the headers are still used.
 	SyntaxError *SyntaxError `json:"syntaxError,omitempty"`

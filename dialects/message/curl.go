@@ -163,6 +163,7 @@ func parseVerbose(m *Message, sc *scanner) {
 		}
 	}
 	m.Body = strings.Join(body, "\n")
+	m.BodyAsPasted = strings.HasPrefix(sc.s[bodyStart:], m.Body)
 }
 
 // isDataMarker reports curl's "{ [5 bytes data]" and "} [5 bytes data]" lines.

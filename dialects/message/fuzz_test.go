@@ -32,8 +32,11 @@ func FuzzParse(f *testing.F) {
 		}
 		// The body is the paste's tail at BodyOffset, less the trailer
 		// fields curl -i prints after a body.
-		if m.Format != FormatVerbose && m.Format != FormatHAR && m.Body != "" && (m.BodyOffset > len(in) || !strings.HasPrefix(in[m.BodyOffset:], m.Body)) {
+		if m.BodyAsPasted && (m.BodyOffset > len(in) || !strings.HasPrefix(in[m.BodyOffset:], m.Body)) {
 			t.Fatalf("body %q is not the paste's text at %d", m.Body, m.BodyOffset)
+		}
+		if !m.BodyAsPasted && m.Format != FormatVerbose && m.Format != FormatHAR && m.Format != FormatEmpty {
+			t.Fatalf("a %s paste's body is not said to be as pasted", m.Format)
 		}
 		lines := 1
 		for i := 0; i < len(in); i++ {
@@ -44,6 +47,16 @@ func FuzzParse(f *testing.F) {
 		for _, n := range m.Notes {
 			if n.Line < 0 || n.Line > lines {
 				t.Fatalf("note %v beyond line %d", n, lines)
+			}
+		}
+		// A HAR file cut to the entry read holds that entry, and reads it.
+		if m.Format == FormatHAR && m.Entry > 0 {
+			one, err := OneEntry(in, m.Entry)
+			if err != nil {
+				t.Fatalf("OneEntry(%d): %v", m.Entry, err)
+			}
+			if o, err := Parse(one, Options{}); err != nil || o.Status != m.Status || o.Body != m.Body || len(o.Entries) != 1 {
+				t.Fatalf("entry %d alone reads %+v (%v)", m.Entry, o, err)
 			}
 		}
 	})

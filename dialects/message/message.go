@@ -53,6 +53,10 @@ type Message struct {
 	// positions in the paste.
 	BodyLine   int
 	BodyOffset int
+	// BodyAsPasted reports that Body is the paste's own text at BodyOffset,
+	// byte for byte (not so in curl -v output that interleaves curl's own
+	// lines or ends lines with CR LF, nor in a HAR file).
+	BodyAsPasted bool
 	// Responses counts the responses the paste held (redirects, 100 Continue).
 	Responses int
 
@@ -153,7 +157,7 @@ func Parse(in string, opt Options) (*Message, error) {
 
 // setBody takes the rest of the paste as the body.
 func (m *Message) setBody(sc *scanner) {
-	m.BodyLine, m.BodyOffset = sc.line+1, sc.pos
+	m.BodyLine, m.BodyOffset, m.BodyAsPasted = sc.line+1, sc.pos, true
 	m.Body = sc.s[sc.pos:]
 	m.cutTrailers()
 }
