@@ -357,4 +357,12 @@ func TestBrowserStaticSubPath(t *testing.T) {
 	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "slack" {
 		t.Errorf("static site offline: dialect %q", got)
 	}
+	// The files served beside app.wasm work offline too, under the sub
+	// path: the secret rules (the input is remembered, redacted, after a
+	// pause) and the gallery's examples.
+	tb.wait(t, `(localStorage.getItem('errlens.input.v1') || '').includes('channel_not_found')`)
+	tb.decoded(t, `document.querySelector('[data-testid=load-example][data-example=stripe]').click()`)
+	if got := tb.attr(t, `[data-testid=dialect]`, "data-dialect"); got != "stripe" {
+		t.Errorf("static site offline: the gallery's example reads as %q", got)
+	}
 }
