@@ -115,8 +115,7 @@ func printReport(w io.Writer, r *dialects.Report, color bool) {
 			if e.N == r.Entry {
 				mark = ">"
 			}
-			mime, _, _ := strings.Cut(e.MimeType, ";")
-			fmt.Fprintf(w, "  %s %3d  %s %-6s %8s %7s  %-24s %s\n", mark, e.N, s.status(e.Status, fmt.Sprint(e.Status)), e.Method, message.FormatSize(e.Size), fmt.Sprintf("%.0f ms", e.Time), mime, e.URL)
+			fmt.Fprintf(w, "  %s %3d  %s %-6s %8s %7s  %-24s %s\n", mark, e.N, s.status(e.Status, fmt.Sprint(e.Status)), e.Method, message.FormatSize(e.Size), fmt.Sprintf("%.0f ms", e.Time), e.MediaType(), e.URL)
 		}
 	}
 	notes := append(append([]string{}, r.Warnings...), r.Body.Notes...)

@@ -766,7 +766,6 @@ func Register() {
 	app.Route("/", func() app.Composer { return &Page{} })
 }
 
-// onDialectText reads the paste with the dialect file as edited.
 // takeFile reads a response from a file picked or dropped.
 func (p *Page) takeFile(ctx app.Context, text string) {
 	p.setInput(ctx, text)
@@ -783,10 +782,14 @@ func (p *Page) onDialectFile(ctx app.Context, e app.Event) {
 		}
 		e.PreventDefault()
 	}
-	p.readFile(ctx, files, func(ctx app.Context, text string) {
-		p.useDialect(ctx, text)
-		app.Window().GetElementByID("dialect-text").Set("value", text)
-	})
+	p.readFile(ctx, files, p.putDialect)
+}
+
+// putDialect puts a dialect file the app made or read in the dialect
+// editor, and reads the paste with it.
+func (p *Page) putDialect(ctx app.Context, file string) {
+	p.useDialect(ctx, file)
+	app.Window().GetElementByID("dialect-text").Set("value", file)
 }
 
 // onDraft proposes a dialect file for the response pasted, as errlens dialect
@@ -805,10 +808,10 @@ func (p *Page) onDraft(ctx app.Context, e app.Event) {
 		p.dialectErr = err.Error()
 		return
 	}
-	p.useDialect(ctx, file)
-	app.Window().GetElementByID("dialect-text").Set("value", file)
+	p.putDialect(ctx, file)
 }
 
+// onDialectText reads the paste with the dialect file as edited.
 func (p *Page) onDialectText(ctx app.Context, e app.Event) {
 	p.useDialect(ctx, ctx.JSSrc().Get("value").String())
 }

@@ -41,6 +41,13 @@ func FormatSize(n int) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
+// MediaType is the entry's response media type without its parameters:
+// "application/json".
+func (e Entry) MediaType() string {
+	mt, _, _ := strings.Cut(e.MimeType, ";")
+	return strings.TrimSpace(mt)
+}
+
 // Failed reports whether the entry got no response or an error status.
 func (e Entry) Failed() bool { return e.Status == 0 || e.Status >= 400 }
 

@@ -127,7 +127,7 @@ func count(n int, noun string) string {
 // when it is not today on loc's clock. at, an RFC 3339 time, is left out
 // when empty or unreadable.
 func When(seconds float64, at string, loc *time.Location) string {
-	s := "in " + Dur(math.Abs(seconds)*1000)
+	s := "in " + Dur(seconds*1000)
 	if seconds < 0 {
 		s = Dur(-seconds*1000) + " ago"
 	}

@@ -53,8 +53,14 @@ type keyword struct {
 	rule int
 }
 
-// rules is the rule set UseRules read, nil before.
-var rules *ruleSet
+var (
+	// rules is the rule set UseRules read, nil before.
+	rules *ruleSet
+	// builtIn is the rule file a native build carries (RulesFile), read on
+	// first use so that a command needing no redaction does not read it.
+	builtIn     []byte
+	builtInOnce sync.Once
+)
 
 // UseRules gives the package the secret rules it redacts with: the bytes of
 // secretrules.json, gitleaks's rule set as data (each rule's keywords,
@@ -93,11 +99,18 @@ func UseRules(file []byte) error {
 
 // RulesLoaded reports whether UseRules has given the package its rules:
 // before that, FindSecrets would find nothing, so it panics instead.
-func RulesLoaded() bool { return rules != nil }
+func RulesLoaded() bool { return rules != nil || builtIn != nil }
 
-// loadRules returns the rules; without them, no paste can be called free
-// of secrets.
+// loadRules returns the rules, reading the built-in ones on first use;
+// without rules, no paste can be called free of secrets.
 func loadRules() *ruleSet {
+	builtInOnce.Do(func() {
+		if rules == nil && builtIn != nil {
+			if err := UseRules(builtIn); err != nil {
+				panic("share: secretrules.json: " + err.Error())
+			}
+		}
+	})
 	if rules == nil {
 		panic("share: no secret rules (UseRules)")
 	}

@@ -10,8 +10,4 @@ import _ "embed"
 //go:embed secretrules.json
 var RulesFile []byte
 
-func init() {
-	if err := UseRules(RulesFile); err != nil {
-		panic("share: secretrules.json: " + err.Error())
-	}
-}
+func init() { builtIn = RulesFile }
