@@ -51,13 +51,29 @@ type obj struct {
 func (o *obj) present(id int) uint64 {
 	if !o.indexed {
 		for i := range o.m {
-			for _, r := range vocabRanks[o.m[i].key] {
-				o.sets[r.vocab] |= 1 << r.rank
+			if f := lookupFolded(o.m[i].key); f != nil {
+				o.m[i].fold = f.name
+				for _, r := range f.ranks {
+					o.sets[r.vocab] |= 1 << r.rank
+				}
 			}
 		}
 		o.indexed = true
 	}
 	return o.sets[id]
+}
+
+// vget returns the member holding name i of vocabulary id in any spelling
+// ("ErrorCode" for "error_code"): its key as written and its value. present
+// must have said o has it.
+func (o *obj) vget(id, i int) (string, gjson.Result) {
+	f := vocabFolds[id][i]
+	for j := range o.m {
+		if o.m[j].fold == f {
+			return o.m[j].key, o.m[j].val
+		}
+	}
+	return "", gjson.Result{}
 }
 
 // keyBit is a key's bit in obj.bloom.
@@ -70,6 +86,7 @@ func keyBit(k string) uint64 {
 
 type member struct {
 	key  string
+	fold string // the key's folded vocabulary name (see present), or ""
 	val  gjson.Result
 	used bool
 }

@@ -191,8 +191,7 @@ func joinPath(a, b string) string {
 // (innerError, meta...).
 func readRequestID(o *obj, r *Report) {
 	for b := o.present(vRequestID); b != 0; b &= b - 1 {
-		k := requestIDKeys[bits.TrailingZeros64(b)]
-		if v := o.get(k); isID(v) {
+		if k, v := o.vget(vRequestID, bits.TrailingZeros64(b)); isID(v) {
 			r.RequestID, r.RequestIDSource = o.str(k), "body "+joinKey(o.path, k)
 			return
 		}
@@ -204,8 +203,7 @@ func readRequestID(o *obj, r *Report) {
 		}
 	}
 	for b := o.present(vRequestIDHolder); b != 0; b &= b - 1 {
-		h := requestIDHolders[bits.TrailingZeros64(b)]
-		v := o.get(h)
+		h, v := o.vget(vRequestIDHolder, bits.TrailingZeros64(b))
 		if !v.IsObject() {
 			continue
 		}

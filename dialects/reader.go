@@ -68,8 +68,8 @@ var itemNames = struct{ field, message, code []string }{
 	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
 		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "name"},
-	message: []string{"message", "msg", "detail", "description", "defaultMessage", "errorMessage",
-		"error_message", "longMessage", "help_message", "Details", "Description", "reason", "title", "error", "text", "summary"},
+	message: []string{"message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
+		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
 		"issue", "keyword", "constraint", "error", "validator", "name"},
 }
@@ -103,19 +103,81 @@ var vocabs = [...][]string{vCode: codeKeys, vMaybeCode: maybeCodeKeys, vMessage:
 // vocabRank is a name's place in a vocabulary.
 type vocabRank struct{ vocab, rank uint8 }
 
-// vocabRanks maps every name of every vocabulary to its places.
-var vocabRanks = func() map[string][]vocabRank {
-	m := map[string][]vocabRank{}
+// folded is a member name as the vocabularies match it: ASCII lower case,
+// without "_", "-" and " ", so "ErrorMessage", "error_message" and
+// "errorMessage" are one name. A vocabulary's first spelling of a folded name
+// holds its place.
+type folded struct {
+	name  string // the folded name
+	ranks []vocabRank
+}
+
+// vocabRanks maps every folded name of every vocabulary to its places;
+// vocabFolds holds each vocabulary's names folded, by place.
+var vocabRanks, vocabFolds = func() (map[string]*folded, [len(vocabs)][]string) {
+	m := map[string]*folded{}
+	var fs [len(vocabs)][]string
 	for id, list := range vocabs {
 		if len(list) > 64 {
 			panic("vocabulary over 64 names")
 		}
+		fs[id] = make([]string, len(list))
 		for i, k := range list {
-			m[k] = append(m[k], vocabRank{uint8(id), uint8(i)})
+			fs[id][i] = addFolded(m, k, vocabRank{uint8(id), uint8(i)})
 		}
 	}
-	return m
+	return m, fs
 }()
+
+// addFolded gives name's folded form place r, unless that vocabulary already
+// places it, and returns the folded form.
+func addFolded(m map[string]*folded, name string, r vocabRank) string {
+	var buf [48]byte
+	key := string(fold(&buf, name))
+	f := m[key]
+	if f == nil {
+		f = &folded{name: key}
+		m[key] = f
+	}
+	for _, have := range f.ranks {
+		if have.vocab == r.vocab {
+			return f.name
+		}
+	}
+	f.ranks = append(f.ranks, r)
+	return f.name
+}
+
+// fold writes k folded into buf; nil when it does not fit (no vocabulary name
+// is that long).
+func fold(buf *[48]byte, k string) []byte {
+	n := 0
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c == '_' || c == '-' || c == ' ':
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if n == len(buf) {
+			return nil
+		}
+		buf[n] = c
+		n++
+	}
+	return buf[:n]
+}
+
+// lookupFolded returns the vocabulary entry of member name k, or nil.
+func lookupFolded(k string) *folded {
+	var buf [48]byte
+	b := fold(&buf, k)
+	if b == nil {
+		return nil
+	}
+	return vocabRanks[string(b)]
+}
 
 // readJSON reads the whole body, starting at the object t.
 func readJSON(d *doc, r *Report, t *obj) {
@@ -192,8 +254,12 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 		}
 	}
 	for b := t.present(vWrapper); b != 0; b &= b - 1 {
-		k := wrapperKeys[bits.TrailingZeros64(b)]
-		if v := t.get(k); v.IsObject() && looksLikeError(v) {
+		i := bits.TrailingZeros64(b)
+		k, v := t.vget(vWrapper, i)
+		if wrapperKeys[i] == "Errors" && !field(v, k[:len(k)-1]).IsArray() {
+			continue // a map of field errors, not Mastercard's {"Errors": {"Error": [...]}}
+		}
+		if v.IsObject() && looksLikeError(v) {
 			o := d.open(t, k)
 			return errorHolders(d, o, append(chain, o))
 		}
@@ -211,8 +277,10 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 func looksLikeError(v gjson.Result) bool {
 	found := false
 	v.ForEach(func(k, _ gjson.Result) bool {
-		for _, r := range vocabRanks[k.Str] {
-			found = found || r.vocab == vCode || r.vocab == vMessage
+		if f := lookupFolded(k.Str); f != nil {
+			for _, r := range f.ranks {
+				found = found || r.vocab == vCode || r.vocab == vMessage
+			}
 		}
 		found = found || k.Str == "errors" || k.Str == "meta" || k.Str == "json"
 		return !found
@@ -244,8 +312,7 @@ func readObject(d *doc, r *Report, o *obj) {
 	}
 	if r.Title == "" {
 		for b := o.present(vTitle); b != 0; b &= b - 1 {
-			k := titleKeys[bits.TrailingZeros64(b)]
-			if v := o.get(k); v.Type == gjson.String && v.Str != r.Message {
+			if k, v := o.vget(vTitle, bits.TrailingZeros64(b)); v.Type == gjson.String && v.Str != r.Message {
 				r.Title, r.Sources.Title = o.str(k), source(o, k)
 				break
 			}
@@ -261,8 +328,9 @@ func readObject(d *doc, r *Report, o *obj) {
 	}
 	if r.BodyStatus == 0 {
 		for b := o.present(vStatus); b != 0; b &= b - 1 {
-			k := statusKeys[bits.TrailingZeros64(b)]
-			if s := status(o.get(k)); s != 0 && (k != "code" || r.Code != o.get(k).Raw) {
+			i := bits.TrailingZeros64(b)
+			k, v := o.vget(vStatus, i)
+			if s := status(v); s != 0 && (statusKeys[i] != "code" || r.Code != v.Raw) {
 				r.BodyStatus, r.Sources.Status = s, source(o, k)
 				o.take(k)
 				break
@@ -307,8 +375,9 @@ func readObject(d *doc, r *Report, o *obj) {
 	}
 	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
 		for b := o.present(vList); b != 0; b &= b - 1 {
-			k := listKeys[bits.TrailingZeros64(b)]
-			v := o.get(k)
+			i := bits.TrailingZeros64(b)
+			key, v := o.vget(vList, i)
+			k := listKeys[i]
 			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() || o.used(k) {
 				continue
 			}
@@ -322,8 +391,8 @@ func readObject(d *doc, r *Report, o *obj) {
 				continue // a list of results, not of errors
 			}
 			if n := len(r.FieldErrors) + len(r.Errors); readFieldMapOrList(r, v, 0) > n {
-				r.Sources.Errors = source(o, k)
-				o.take(k)
+				r.Sources.Errors = source(o, key)
+				o.take(key)
 				break
 			}
 		}
@@ -335,8 +404,7 @@ func readObject(d *doc, r *Report, o *obj) {
 // beside a list of errors, is a member that may be one.
 func pickCode(d *doc, o *obj) (code, key string) {
 	for b := o.present(vCode); b != 0; b &= b - 1 {
-		k := codeKeys[bits.TrailingZeros64(b)]
-		v := o.get(k)
+		k, v := o.vget(vCode, bits.TrailingZeros64(b))
 		if v.Type == gjson.String && v.Str != "" && !strings.Contains(v.Str, " ") && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
 			return o.str(k), k
 		}
@@ -349,18 +417,18 @@ func pickCode(d *doc, o *obj) (code, key string) {
 	}
 	hasMessage := false
 	for b := o.present(vMessage) & (1<<12 - 1); b != 0; b &= b - 1 {
-		if o.get(messageKeys[bits.TrailingZeros64(b)]).Type == gjson.String {
+		if _, v := o.vget(vMessage, bits.TrailingZeros64(b)); v.Type == gjson.String {
 			hasMessage = true
 			break
 		}
 	}
 	for b := o.present(vMaybeCode); b != 0; b &= b - 1 {
-		k := maybeCodeKeys[bits.TrailingZeros64(b)]
-		v := o.get(k)
+		i := bits.TrailingZeros64(b)
+		k, v := o.vget(vMaybeCode, i)
 		if v.Type != gjson.String || !codeLike(v.Str) {
 			continue
 		}
-		switch k {
+		switch maybeCodeKeys[i] {
 		case "type":
 			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") || o.has("title") {
 				continue
@@ -388,21 +456,22 @@ func pickCode(d *doc, o *obj) (code, key string) {
 func pickMessage(o *obj, code, title, detail string) (msg, key string) {
 	var weak string
 	for b := o.present(vMessage); b != 0; b &= b - 1 {
-		k := messageKeys[bits.TrailingZeros64(b)]
-		v := o.get(k)
+		i := bits.TrailingZeros64(b)
+		key, v := o.vget(vMessage, i)
 		if v.Type != gjson.String || v.Str == "" || v.Str == code || v.Str == title || v.Str == detail {
 			continue
 		}
+		k := messageKeys[i]
 		if (k == "error" || k == "reason" || k == "Error" || k == "status" || k == "errors" || k == "result") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) {
 			continue
 		}
 		if ReasonPhraseStatus(v.Str) != 0 && (k == "error" || k == "reason" || k == "Error") {
 			if weak == "" {
-				weak = k
+				weak = key
 			}
 			continue
 		}
-		return o.str(k), k
+		return o.str(key), key
 	}
 	if weak != "" {
 		return o.str(weak), weak
@@ -413,9 +482,9 @@ func pickMessage(o *obj, code, title, detail string) (msg, key string) {
 // pickDocURL returns the first doc member holding an http(s) URL.
 func pickDocURL(o *obj) (url, key string) {
 	for b := o.present(vDoc); b != 0; b &= b - 1 {
-		k := docKeys[bits.TrailingZeros64(b)]
-		if v := o.get(k); v.Type == gjson.String && (strings.HasPrefix(v.Str, "https://") || strings.HasPrefix(v.Str, "http://")) {
-			if k == "type" || k == "url" || k == "href" {
+		i := bits.TrailingZeros64(b)
+		if k, v := o.vget(vDoc, i); v.Type == gjson.String && (strings.HasPrefix(v.Str, "https://") || strings.HasPrefix(v.Str, "http://")) {
+			if n := docKeys[i]; n == "type" || n == "url" || n == "href" {
 				return v.Str, k // a problem type or a link: read, not taken
 			}
 			return o.str(k), k
@@ -436,9 +505,9 @@ func pickDelay(o *obj) *Hint {
 		}
 	}
 	for b := o.present(vDelay); b != 0; b &= b - 1 {
-		k := delayKeys[bits.TrailingZeros64(b)]
-		v := o.get(k)
-		if k == "parameters" || k == "meta" || k == "metadata" { // Telegram's parameters, Twirp's meta, Kratos' metadata
+		i := bits.TrailingZeros64(b)
+		k, v := o.vget(vDelay, i)
+		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" { // Telegram's parameters, Twirp's meta, Kratos' metadata
 			for _, name := range []string{"retry_after", "retryAfter"} {
 				if ra := field(v, name); ra.Type == gjson.Number || ra.Type == gjson.String && ra.Str != "" {
 					return &Hint{Value: text(ra), Source: joinKey(o.path, k+"."+name)}
@@ -488,6 +557,9 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 			r.addMessage(e.Str, "", e, false)
 		case e.IsObject():
 			it := readItemMembers(e, &keys)
+			if it.typed {
+				return true
+			}
 			if it.validationError {
 				readValidationError(r, e, "", depth) // class-validator's ValidationError
 				return true
@@ -525,9 +597,9 @@ func (c *rankCache) lookup(key string) []vocabRank {
 			return c.ranks[i]
 		}
 	}
-	r := vocabRanks[key]
-	if r == nil {
-		r = noRanks
+	r := noRanks
+	if f := lookupFolded(key); f != nil {
+		r = f.ranks
 	}
 	c.keys[c.next], c.ranks[c.next] = key, r
 	c.next = (c.next + 1) % len(c.keys)
@@ -550,6 +622,8 @@ type item struct {
 	validationError bool
 	// requestID is its request id member's value.
 	requestID string
+	// typed says it names its shape (AWS's "__type"): a structure, no error.
+	typed bool
 }
 
 // readItemMembers reads an error item's members: for the field, the message
@@ -557,16 +631,20 @@ type item struct {
 func readItemMembers(e gjson.Result, keys *rankCache) item {
 	var it item
 	n := &itemNames
-	fi, mi, ci, ri := len(n.field), len(n.message), len(n.code), len(requestIDKeys)
+	fi, mi, ci, ri := len(n.field), 2*len(n.message), len(n.code), len(requestIDKeys)
 	e.ForEach(func(k, v gjson.Result) bool {
 		key := k.Str
 		for _, r := range keys.lookup(key) {
 			switch i := int(r.rank); int(r.vocab) {
 			case vItemField:
-				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Type != gjson.Null {
+				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Type != gjson.Null &&
+					!(key == "Source" && v.Type == gjson.String && v.Str != strings.ToLower(v.Str)) { // not Mastercard's {"Source": "System"}
 					fi, it.field, it.fieldKey = i, v, key
 				}
 			case vItemMessage:
+				if v.Type == gjson.String && ReasonPhraseStatus(v.Str) != 0 {
+					i += len(itemNames.message) // a reason phrase only when nothing says more
+				}
 				if i < mi && v.Type == gjson.String {
 					mi, it.msg = i, v.Str
 				}
@@ -592,12 +670,14 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			it.errors = v
 		case "constraints", "children":
 			it.validationError = it.validationError || v.IsObject() || v.IsArray()
+		case "__type":
+			it.typed = true
 		}
 		return true
 	})
 	it.validationError = it.validationError && it.fieldKey == "property"
 	it.code = itemCode(it.code)
-	if m := itemNames.message[min(mi, len(itemNames.message)-1)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
+	if m := itemNames.message[mi%len(itemNames.message)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
 		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
 	}
 	return it

@@ -38,20 +38,21 @@ var registry = []*Dialect{
 }
 
 func init() {
-	var anchors []string // every dialect's anchors: a vocabulary of their own
+	var anchors []string // every dialect's anchors, folded: a vocabulary of their own
 	for i, d := range registry {
 		d.index = i
 		for _, k := range d.anchors {
-			j := index(anchors, k, len(anchors))
+			f := addFolded(vocabRanks, k, vocabRank{vAnchor, uint8(len(anchors))})
+			j := index(anchors, f, len(anchors))
 			if j < 0 {
 				j = len(anchors)
-				anchors = append(anchors, k)
-				vocabRanks[k] = append(vocabRanks[k], vocabRank{vAnchor, uint8(j)})
+				anchors = append(anchors, f)
 			}
 			d.anchorBits |= 1 << j
 		}
 	}
 	vocabs[vAnchor] = anchors
+	vocabFolds[vAnchor] = anchors
 }
 
 // All returns every dialect, in the registry's order.

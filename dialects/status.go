@@ -48,10 +48,18 @@ func ReasonPhraseStatus(s string) int {
 	if c, ok := phraseStatus[s]; ok {
 		return c
 	}
-	if strings.IndexByte(s, ' ') >= 0 {
-		return phraseStatus[strings.ToLower(s)]
+	if strings.IndexByte(s, ' ') < 0 {
+		return 0
 	}
-	return 0
+	var buf [40]byte // lowered here, not by strings.ToLower, to spare an allocation
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return phraseStatus[string(buf[:len(s)])]
 }
 
 // phraseStatus maps every reason phrase, as written and in lower case, to its status.
