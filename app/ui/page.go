@@ -110,6 +110,13 @@ func (p *Page) OnInit() {
 // OnMount takes what was typed, pasted, dropped or picked while the app
 // loaded, else restores the last input, and installs the keyboard shortcuts.
 func (p *Page) OnMount(ctx app.Context) {
+	// What statuses and headers mean, shown with the report once read (the
+	// report does without until then).
+	fetchText(ctx, "web/meanings.json", func(ctx app.Context, text string, ok bool) {
+		if ok {
+			dialects.UseMeanings([]byte(text))
+		}
+	})
 	p.takeEarlyInput(ctx)
 	p.takeBigPastes(ctx)
 	p.message = app.FuncOf(func(this app.Value, args []app.Value) any {
