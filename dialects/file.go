@@ -724,6 +724,8 @@ var (
 	rails             = builtin("rails")
 	couchDB           = builtin("couchdb")
 	symfony           = builtin("symfony")
+	fhir              = builtin("fhir")
+	goa               = builtin("goa")
 )
 
 func isUpperWord(s string) bool {

@@ -4,7 +4,11 @@ package dialects
 // {"errors": [{message, locations, path, extensions}], "data": ...}. Servers
 // often answer them with HTTP 200 (GraphQL over HTTP).
 
-import "github.com/tidwall/gjson"
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var graphQL = &Dialect{
 	ID:          "graphql",
@@ -25,6 +29,9 @@ func detectGraphQL(d *doc, s *score) {
 		return
 	}
 	s.add(30, "errors[0].message")
+	if msg := e.get("message").Str; strings.Contains(msg, "GraphQL") || strings.Contains(msg, " query") || strings.Contains(msg, "mutation") || strings.HasPrefix(msg, "Syntax Error") || strings.HasPrefix(msg, "Cannot query field") {
+		s.add(25, "errors[0].message speaks of GraphQL")
+	}
 	if e.get("locations").IsArray() {
 		s.add(25, "errors[0].locations")
 	}

@@ -31,12 +31,12 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",

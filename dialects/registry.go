@@ -33,7 +33,7 @@ var registry = []*Dialect{
 	googleRPC, jsonAPI, graphQL, odata, aws, github, fastAPI, springBoot,
 	laravel, kubernetes, slack, boom, oauth2,
 	twirp, connect, postgrest, elasticsearch, couchDB, matrix, telegram, salesforce,
-	errorsList, falcon, trpc, loopback, rails, grpcStatus,
+	errorsList, falcon, trpc, loopback, rails, fhir, goa, grpcStatus,
 	genericJSON, html, plainText, emptyBody, unrecorded,
 }
 
