@@ -896,6 +896,29 @@ func readMessageFields(r *Report) {
 		r.addField(f, path, rest, r.Code, gjson.Result{})
 		return
 	}
+	// kin-openapi (oapi-codegen's validators): `... Error at "/items/1/qty":
+	// number must be at least 1`, `parameter "limit" in query has an error:
+	// number must be at most 100`.
+	for _, lead := range [...]string{`Error at "`, `parameter "`} {
+		if _, after, ok := strings.Cut(r.Message, lead); ok {
+			if name, rest, ok := strings.Cut(after, `"`); ok && name != "" && (lead[0] == 'E' || strings.HasPrefix(rest, " in ")) {
+				if _, msg, ok := strings.Cut(rest, ": "); ok {
+					r.addField(normItemPath(name, ""), name, msg, r.Code, gjson.Result{})
+					return
+				}
+			}
+		}
+	}
+	// Joi's sentences after a lead-in (express-joi-validation): "Error
+	// validating request body. \"name\" is required."
+	if _, after, ok := strings.Cut(r.Message, `. "`); ok && !strings.HasPrefix(r.Message, `"`) {
+		for _, s := range joiSentences(`"` + after) {
+			r.addField(normItemPath(s.path, ""), s.path, s.text, "", gjson.Result{})
+		}
+		if len(r.FieldErrors) > 0 {
+			return
+		}
+	}
 	// go-openapi (go-swagger servers, Alertmanager): "comment in body is
 	// required", "silenceID in path must be of type uuid".
 	if name, rest, ok := strings.Cut(r.Message, " in "); ok && isPropertyPath(name) {

@@ -2,7 +2,12 @@ package dialects
 
 // Plain text bodies, and what is not text at all (binary, compressed).
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var plainText = &Dialect{
 	ID:          "text",
@@ -29,6 +34,23 @@ func decodeText(d *doc, r *Report) {
 		para, _, _ = strings.Cut(para, "\n")
 	}
 	r.Message = stripStatusPrefix(collapse(para[:min(len(para), 500)]))
+	// kin-openapi's "[422][code][id] title [source pointer=/items/1/qty]".
+	if rest, ok := strings.CutPrefix(r.Message, "["+strconv.Itoa(d.msg.Status)+"]["); ok && d.msg.Status != 0 {
+		code, rest, _ := strings.Cut(rest, "]")
+		if _, rest, ok = strings.Cut(rest, "] "); ok {
+			r.Code, r.Message = code, rest
+			if msg, src, ok := strings.Cut(rest, " [source "); ok {
+				_, at, _ := strings.Cut(strings.TrimSuffix(src, "]"), "=")
+				r.Message = msg
+				r.addField(normItemPath(at, ""), at, msg, code, gjson.Result{})
+			}
+		}
+	}
+	// A code before the message: tusd's "ERR_UPLOAD_NOT_FOUND: upload not found".
+	if code, msg, ok := strings.Cut(r.Message, ": "); ok && isUpperSnake(code) && strings.Contains(code, "_") {
+		r.Code, r.Message = code, msg
+	}
+	readMessageFields(r)
 	if who := servedBy(d); who != "" {
 		r.Evidence = append(r.Evidence, "a response from "+who+", not from the API itself")
 	}
