@@ -238,6 +238,13 @@ func (d *doc) open(parent *obj, key string) *obj {
 	return &o
 }
 
+// openFirst is open for the first element of parent's list member key.
+func (d *doc) openFirst(parent *obj, key string) *obj {
+	o := newObj(joinKey(parent.path, key)+"[0]", first(parent.take(key)), nil)
+	d.opened = append(d.opened, &o)
+	return &o
+}
+
 // header returns a response header's value.
 func (d *doc) header(name string) string { return d.msg.Headers.Get(name) }
 

@@ -43,7 +43,7 @@ var (
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
 	// wrapperKeys name members that hold the error object.
 	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
-		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message"}
+		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results"}
 	// listKeys name members that hold a list or map of errors.
 	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
@@ -258,6 +258,10 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 		k, v := t.vget(vWrapper, i)
 		if wrapperKeys[i] == "Errors" && !field(v, k[:len(k)-1]).IsArray() {
 			continue // a map of field errors, not Mastercard's {"Errors": {"Error": [...]}}
+		}
+		if wrapperKeys[i] == "results" && v.IsArray() && looksLikeError(first(v)) && len(chain) == 1 { // Icinga's {"results": [{code, status, errors}]}
+			o := d.openFirst(t, k)
+			return errorHolders(d, o, append(chain, o))
 		}
 		if v.IsObject() && looksLikeError(v) {
 			o := d.open(t, k)

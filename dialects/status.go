@@ -139,4 +139,7 @@ var codeStatuses = map[string]int{
 	"internal": 500, "internalerror": 500, "unknown": 500, "dataloss": 500, "unimplemented": 501,
 	"unavailable": 503, "deadlineexceeded": 504, "timeout": 504, "canceled": 499, "cancelled": 499,
 	"toolarge": 413, "limitexceeded": 429, "notfound": 404, "forbidden": 403,
+	"exceededrate": 429, "concurrencylimited": 429, "toomanyrequests": 429, "quotaexceeded": 429,
+	"throttled": 429, "serviceunavailable": 503, "temporarilyunavailable": 503,
+	"32700": 400, "32600": 400, "32601": 404, "32602": 400, // JSON-RPC 2.0's own errors, negative
 }

@@ -282,7 +282,13 @@ func githubRateLimit(in *input, a *Advice) class {
 // server knows the refusal is temporary whatever its status says.
 func tryLater(in *input, a *Advice) class {
 	msg := strings.ToLower(in.r.Message + " " + in.r.Detail)
-	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish", " busy"} {
+	for _, p := range []string{"too many requests", "too many failed", "rate limit exceeded"} {
+		if strings.Contains(msg, p) {
+			a.add("message-says-too-many", "the message says the client sent too many requests ("+p+"): wait, then retry", Fact{"message", in.r.Message}, in.statusFact())
+			return rateLimited
+		}
+	}
+	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish", " busy", "likely to be offline", "temporarily unavailable"} {
 		if strings.Contains(msg, p) {
 			a.add("message-says-later", "the message says to try again later: the refusal is temporary", Fact{"message", in.r.Message}, in.statusFact())
 			return transient
@@ -303,6 +309,13 @@ func codeStatus(in *input, a *Advice) class {
 	if !body || in.status != 0 && in.status != 200 {
 		return unknown
 	}
+	if s := dialects.ReasonPhraseStatus(strings.TrimRight(in.r.Message, ".")); in.r.Code == "" && in.status == 0 && s >= 400 {
+		a.add("status-from-message", "the message is the reason phrase of HTTP "+itoa(s)+": read as that status", Fact{"message", in.r.Message}, in.statusFact())
+		in.status = s
+		c := statusClass(in, a)
+		in.status = 0
+		return c
+	}
 	if s := dialects.StatusOfCode(in.r.Code); s != 0 && s != 200 {
 		a.add("status-from-code", "the code "+in.r.Code+" means HTTP "+itoa(s)+": read as that status", Fact{"code", in.r.Code}, in.statusFact())
 		saved := in.status
@@ -316,17 +329,30 @@ func codeStatus(in *input, a *Advice) class {
 		return permanent
 	}
 	if in.r.Dialect == "graphql" {
-		msg := strings.ToLower(in.r.Message)
-		for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission", "required", "syntax error"} {
-			if strings.Contains(msg, w) {
-				a.add("graphql-refused", "a GraphQL error over HTTP 200 whose message refuses the request ("+w+"): it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
-				return permanent
-			}
+		if w := refusal(in.r); w != "" {
+			a.add("graphql-refused", "a GraphQL error over HTTP 200 whose message refuses the request ("+w+"): it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
+			return permanent
 		}
 		a.add("graphql-error", "a GraphQL error over HTTP 200 with no code: the server failed to run the operation; usually retried with backoff", in.statusFact())
 		return transient
 	}
 	return unknown
+}
+
+// refusal returns the words by which the report's message, or its first
+// listed error's, blames the request itself, or "".
+func refusal(r *dialects.Report) string {
+	msg := strings.ToLower(r.Message + " " + r.Detail)
+	if len(r.Errors) > 0 {
+		msg += " " + strings.ToLower(r.Errors[0].Message)
+	}
+	for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission",
+		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist"} {
+		if strings.Contains(msg, w) {
+			return w
+		}
+	}
+	return ""
 }
 
 // statusClass is the fallback: what the status code means (RFC 9110 §15).
@@ -366,6 +392,9 @@ func statusClass(in *input, a *Advice) class {
 		return permanent
 	case s == 501 || s == 505:
 		a.add("not-implemented", itoa(s)+": the server does not support this; retrying cannot help", f)
+		return permanent
+	case s == 500 && refusal(in.r) != "":
+		a.add("server-error-refused", "500, but the message blames the request itself ("+refusal(in.r)+"): it will fail again unchanged; fix what it says", Fact{"message", in.r.Message + in.r.Detail}, f)
 		return permanent
 	case s == 500:
 		a.add("server-error", "500: usually retried with backoff, but it may be a bug rather than a blip: if it repeats, report it with the request id", f)
