@@ -21,7 +21,7 @@ var errorsList = &Dialect{
 func detectErrorsList(d *doc, s *score) {
 	t := &d.top
 	errs := t.get("errors")
-	if c := t.get("code"); !errs.IsArray() || t.has("message") || c.Exists() && status(c) != d.msg.Status {
+	if c := t.get("code"); !errs.IsArray() || t.has("message") || hasMessage(t) || c.Exists() && status(c) != d.msg.Status {
 		return // an envelope with its own message or code
 	}
 	switch {

@@ -357,6 +357,9 @@ func (s *score) penalize(points int) { s.points[s.dialect] -= points }
 // members, the body's description and the request.
 func finish(d *doc, r *Report) {
 	m := d.msg
+	if len(r.Code) > 3 && message.Digits(r.Code) && isUpperSnake(r.Type) && strings.Contains(r.Type, "_") {
+		r.Code = r.Type // a symbolic code wins over a number: Flutterwave's {type: "REQUEST_NOT_VALID", code: "10400"}
+	}
 	r.Status = m.Status
 	if r.Status == 0 {
 		r.Status = r.BodyStatus

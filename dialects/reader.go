@@ -409,6 +409,9 @@ func readObject(d *doc, r *Report, o *obj) {
 func pickCode(d *doc, o *obj) (code, key string) {
 	for b := o.present(vCode); b != 0; b &= b - 1 {
 		k, v := o.vget(vCode, bits.TrailingZeros64(b))
+		if v.Type == gjson.Number && status(v) != 0 && d.msg.Status == 0 && statusNamed(o, status(v)) {
+			continue // the status beside its reason phrase: werkzeug's {"code": 429, "name": "Too Many Requests"}
+		}
 		if v.Type == gjson.String && v.Str != "" && !strings.Contains(v.Str, " ") && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
 			return o.str(k), k
 		}
@@ -453,6 +456,17 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		return o.str(k), k
 	}
 	return "", ""
+}
+
+// statusNamed reports whether o names status s by its reason phrase, in
+// "name", "error", "title" or "status".
+func statusNamed(o *obj, s int) bool {
+	for _, k := range [...]string{"name", "error", "title", "status"} {
+		if v := o.get(k); v.Type == gjson.String && ReasonPhraseStatus(v.Str) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // pickMessage returns o's message: the first message member that is a
