@@ -31,7 +31,7 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
@@ -49,7 +49,8 @@ var (
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
-		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error"}
+		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error",
+		"tppMessages", "failed_constraints", "invalid_param_list", "description", "ErrorInfo"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
@@ -58,7 +59,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
 )
 
@@ -67,11 +68,11 @@ var (
 var itemNames = struct{ field, message, code []string }{
 	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
-		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "name"},
+		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "name"},
 	message: []string{"message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
 		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
-		"issue", "keyword", "constraint", "error", "validator", "name"},
+		"issue", "keyword", "constraint", "error", "validator", "validation_type", "name"},
 }
 
 // The vocabularies an object's members are looked up in, by id.
@@ -382,13 +383,13 @@ func readObject(d *doc, r *Report, o *obj) {
 			i := bits.TrailingZeros64(b)
 			key, v := o.vget(vList, i)
 			k := listKeys[i]
-			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() || o.used(k) {
+			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() && !first(v).IsObject() || o.used(key) {
 				continue
 			}
 			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
 				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
 			}
-			if v.IsObject() && k == "data" && !errorMap(v) {
+			if v.IsObject() && (k == "data" || k == "description") && !errorMap(v) || k == "description" && !v.IsObject() {
 				continue // data about the error, not errors by field
 			}
 			if k == "data" && v.IsArray() && field(first(v), "message").Type != gjson.String {
@@ -456,6 +457,25 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		return o.str(k), k
 	}
 	return "", ""
+}
+
+// hexID reports an opaque id in hex or UUID form ("52e443ae13c5"), which
+// names a thing rather than says what went wrong.
+func hexID(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case 'a' <= c && c <= 'f', 'A' <= c && c <= 'F', c == '-':
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // statusNamed reports whether o names status s by its reason phrase, in
@@ -660,8 +680,8 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 					fi, it.field, it.fieldKey = i, v, key
 				}
 			case vItemMessage:
-				if v.Type == gjson.String && ReasonPhraseStatus(v.Str) != 0 {
-					i += len(itemNames.message) // a reason phrase only when nothing says more
+				if v.Type == gjson.String && (ReasonPhraseStatus(v.Str) != 0 || hexID(v.Str)) {
+					i += len(itemNames.message) // a reason phrase or an id only when nothing says more
 				}
 				if i < mi && v.Type == gjson.String {
 					mi, it.msg = i, v.Str
@@ -783,7 +803,7 @@ func isLocation(s string) bool {
 // bracket path ("[items][1][qty]", "items[1][qty]"), a dotted path, with a
 // leading location ("body.items[0]") left out.
 func normItemPath(p, key string) string {
-	p = strings.TrimSpace(p)
+	p = strings.TrimPrefix(strings.TrimSpace(p), "$.") // a JSONPath: "$.user.name"
 	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, ".") { // "/body/name", ".body.name": the location first
 		if loc, rest, ok := strings.Cut(p[1:], p[:1]); ok && isLocation(loc) {
 			p = p[:1] + rest
@@ -1073,6 +1093,9 @@ func opaque(code string) bool {
 // itemCode returns an error item's code, or "" for what only reads like one:
 // a sentence, or express-validator's kinds of item ("field").
 func itemCode(code string) string {
+	if strings.HasPrefix(code, "urn:") && !strings.Contains(code, " ") {
+		return code // Australia's CDR: "urn:au-cds:error:cds-all:Resource/Unavailable"
+	}
 	if code == "field" || code == "error" || !codeLike(code) {
 		return ""
 	}
