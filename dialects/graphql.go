@@ -61,6 +61,23 @@ func decodeGraphQL(d *doc, r *Report) {
 		code := firstNonEmpty(text(field(ext, "code")), text(field(e, "type")))
 		if i == 0 {
 			r.Message, r.Code = msg, code
+			if ext.IsObject() { // a delay or a status in the extensions: monday.com's retry_in_seconds and status_code
+				o := newObj("errors[0].extensions", ext, nil)
+				r.RetryDelay = pickDelay(&o)
+				for _, k := range [...]string{"status_code", "statusCode", "status"} {
+					if s := status(o.get(k)); s != 0 {
+						r.BodyStatus = s
+						break
+					}
+				}
+			}
+		}
+		if s := strings.TrimSpace(msg); i == 0 && len(s) > 1 && (s[0] == '[' || s[0] == '{') {
+			readMessageFields(r) // Pothos' Zod plugin: the message is the issues as JSON
+			if len(r.FieldErrors)+len(r.Errors) > 0 {
+				i++
+				return true
+			}
 		}
 		// "path" locates the error in the response, not in the request: only
 		// an argument the extensions name is a field.

@@ -53,7 +53,7 @@ var (
 		"tppMessages", "failed_constraints", "invalid_param_list", "description", "ErrorInfo"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
-		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
+		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
 	// requestIDKeys hold a request id; nested objects that often carry one are
 	// searched too (requestIDHolders).
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
@@ -335,7 +335,11 @@ func readObject(d *doc, r *Report, o *obj) {
 		for b := o.present(vStatus); b != 0; b &= b - 1 {
 			i := bits.TrailingZeros64(b)
 			k, v := o.vget(vStatus, i)
-			if s := status(v); s != 0 && (statusKeys[i] != "code" || r.Code != v.Raw) {
+			s := status(v)
+			if s == 0 && v.Type == gjson.String && statusKeys[i] != "code" {
+				s = ReasonPhraseStatus(strings.ReplaceAll(v.Str, "_", " ")) // SureCart's "http_status": "unprocessable_entity"
+			}
+			if s != 0 && (statusKeys[i] != "code" || r.Code != v.Raw) {
 				r.BodyStatus, r.Sources.Status = s, source(o, k)
 				o.take(k)
 				break
@@ -568,7 +572,7 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 	case v.IsArray():
 		readItems(r, v, depth)
 	case v.IsObject():
-		if errs := field(v, "errors"); errs.IsArray() && depth < 4 { // {"details": {"errors": [...]}}
+		if errs := firstExisting(field(v, "errors"), field(v, "issues")); errs.IsArray() && depth < 4 { // {"details": {"errors": [...]}}, a ZodError
 			return readFieldMapOrList(r, errs, depth+1)
 		}
 		readFieldMap(r, v, "", "", depth)
@@ -602,7 +606,7 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 				readValidationError(r, e, "", depth) // class-validator's ValidationError
 				return true
 			}
-			if r.first == nil {
+			if r.first == nil && (it.msg != "" || itemCode(it.code) != "" || !it.errors.Exists()) { // an item that only nests errors leaves the first to them
 				code := it.code
 				if it.field.Exists() || it.missing != "" {
 					code = "" // a field's code is the field's, not the response's
@@ -1096,7 +1100,7 @@ func itemCode(code string) string {
 	if strings.HasPrefix(code, "urn:") && !strings.Contains(code, " ") {
 		return code // Australia's CDR: "urn:au-cds:error:cds-all:Resource/Unavailable"
 	}
-	if code == "field" || code == "error" || !codeLike(code) {
+	if code == "field" || code == "error" || !codeLike(code) || isLocation(strings.ToLower(code)) { // not zod-express-middleware's "type": "Body"
 		return ""
 	}
 	return code

@@ -329,6 +329,10 @@ func codeStatus(in *input, a *Advice) class {
 		return permanent
 	}
 	if in.r.Dialect == "graphql" {
+		if len(in.r.FieldErrors) > 0 {
+			a.add("graphql-refused", "a GraphQL error over HTTP 200 that names the arguments it refuses: it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
+			return permanent
+		}
 		if w := refusal(in.r); w != "" {
 			a.add("graphql-refused", "a GraphQL error over HTTP 200 whose message refuses the request ("+w+"): it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
 			return permanent
