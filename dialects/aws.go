@@ -109,4 +109,24 @@ func xmlTag(body, name string) string {
 	return xmlUnescape.Replace(strings.TrimSpace(rest[:j]))
 }
 
+// xmlLocal is xmlTag for an element of any namespace prefix:
+// <ns0:responsedescription> as well as <responsedescription>.
+func xmlLocal(body, name string) string {
+	for i := 0; ; {
+		j := strings.Index(body[i:], name+">")
+		if j < 0 {
+			return ""
+		}
+		j += i
+		start := strings.LastIndexByte(body[:j], '<')
+		if prefix := body[start+1 : j]; start >= 0 && (prefix == "" || strings.HasSuffix(prefix, ":") && !strings.ContainsAny(prefix, "/ ")) {
+			rest := body[j+len(name)+1:]
+			if k := strings.Index(rest, "</"+prefix+name+">"); k >= 0 {
+				return xmlUnescape.Replace(strings.TrimSpace(rest[:k]))
+			}
+		}
+		i = j + len(name)
+	}
+}
+
 var xmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")

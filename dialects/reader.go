@@ -72,7 +72,7 @@ var itemNames = struct{ field, message, code []string }{
 	message: []string{"message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
 		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
-		"issue", "keyword", "constraint", "error", "validator", "validation_type", "name"},
+		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "name"},
 }
 
 // The vocabularies an object's members are looked up in, by id.
@@ -461,6 +461,23 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		return o.str(k), k
 	}
 	return "", ""
+}
+
+// goaField returns the field a Goa validation message names, with its
+// location first ("body.customer.email"), or "".
+func goaField(msg string) string {
+	if name, rest, ok := strings.Cut(strings.TrimPrefix(msg, `"`), `" is missing from `); ok && msg[0] == '"' {
+		return rest + "." + name
+	}
+	if _, rest, ok := strings.Cut(msg, `" for "`); ok && strings.HasPrefix(msg, "invalid value ") {
+		name, _, _ := strings.Cut(rest, `"`)
+		return name
+	}
+	subject, _, ok := strings.Cut(strings.TrimPrefix(msg, "length of "), " must ")
+	if loc, _, _ := strings.Cut(subject, "."); ok && isLocation(loc) && isPropertyPath(subject) {
+		return subject
+	}
+	return ""
 }
 
 // hexID reports an opaque id in hex or UUID form ("52e443ae13c5"), which
@@ -969,6 +986,17 @@ func readMessageFields(r *Report) {
 			return
 		}
 	}
+	// Goa's validation errors, joined by "; ": "\"email\" is missing from
+	// body.customer", "invalid value \"abc\" for \"id\", must be a integer",
+	// "length of body.lines must be greater or equal than 1".
+	if parts := strings.Split(r.Message, "; "); goaField(parts[0]) != "" {
+		for _, p := range parts {
+			if f := goaField(p); f != "" {
+				r.addField(normItemPath(f, "location"), f, p, r.Code, gjson.Result{})
+			}
+		}
+		return
+	}
 	// express-zod-api and others join their field errors: "email: Invalid
 	// email; items[1].qty: Too small".
 	if parts := strings.Split(r.Message, "; "); len(parts) > 1 {
@@ -1057,6 +1085,16 @@ func readXML(d *doc, r *Report) {
 				if end := strings.Index(v, "</member>"); end > 0 {
 					*m.to = collapse(stripTags(v[len("<name>"+m.name+"</name>"):end]))
 				}
+			}
+		}
+	}
+	if strings.Contains(d.body, `"DAV:"`) { // WebDAV's multistatus: a precondition element in <error>, and <responsedescription>
+		r.Message = xmlLocal(d.body, "responsedescription")
+		if e := xmlLocal(d.body, "error"); strings.HasPrefix(e, "<") {
+			name, _, _ := strings.Cut(strings.TrimLeft(e, "<"), " ")
+			_, r.Code, _ = strings.Cut(":"+strings.TrimRight(name, "/>"), ":")
+			if i := strings.LastIndexByte(r.Code, ':'); i >= 0 {
+				r.Code = r.Code[i+1:]
 			}
 		}
 	}
