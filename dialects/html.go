@@ -23,10 +23,13 @@ func decodeHTML(d *doc, r *Report) {
 	r.Title = htmlText(d.body, "title")
 	tag, heading := "", ""
 	for _, h := range []string{"h1", "h2", "h3", "h4"} {
-		if heading = htmlText(d.body, h); heading != "" {
+		// Not a breadcrumb nor the bare word "error" (Mercurial's hgweb):
+		// the page's explanation says more.
+		if heading = htmlText(d.body, h); heading != "" && !strings.Contains(d.body, "<"+h+` class="breadcrumb"`) && !strings.EqualFold(heading, "error") {
 			tag = h
 			break
 		}
+		heading = ""
 	}
 	if q := htmlText(d.body, `blockquote id="error"`); q != "" {
 		r.Message = q // Squid quotes its error
