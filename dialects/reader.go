@@ -480,6 +480,17 @@ func goaField(msg string) string {
 	return ""
 }
 
+// oneEntry reports an object of one member holding a string.
+func oneEntry(v gjson.Result) bool {
+	n, str := 0, false
+	v.ForEach(func(_, e gjson.Result) bool {
+		n++
+		str = e.Type == gjson.String
+		return n < 2
+	})
+	return n == 1 && str
+}
+
 // hexID reports an opaque id in hex or UUID form ("52e443ae13c5"), which
 // names a thing rather than says what went wrong.
 func hexID(s string) bool {
@@ -883,6 +894,11 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 		case e.IsObject() && (field(e, "message").Type == gjson.String || field(e, "msg").Type == gjson.String || field(e, "description").Type == gjson.String):
 			it := readItemMembers(e, &keys)
 			r.addField(full, sub, it.msg, it.code, e)
+		case e.IsArray() && oneEntry(first(e)): // Mailjet's "Properties": [{"property1": "..."}, ...]: a map written as a list
+			e.ForEach(func(_, e gjson.Result) bool {
+				readFieldMap(r, e, full, sub, depth+1)
+				return true
+			})
 		case e.IsArray() && first(e).IsObject() && !looksLikeNested(first(e)):
 			e.ForEach(func(_, e gjson.Result) bool {
 				it := readItemMembers(e, &keys)
