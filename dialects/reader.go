@@ -393,7 +393,7 @@ func readObject(d *doc, r *Report, o *obj) {
 			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
 				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
 			}
-			if v.IsObject() && (k == "data" || k == "description") && !errorMap(v) || k == "description" && !v.IsObject() {
+			if v.IsObject() && k == "data" && !errorMap(v) || k == "description" && !(v.IsObject() && sentences(v, 0)) {
 				continue // data about the error, not errors by field
 			}
 			if k == "data" && v.IsArray() && field(first(v), "message").Type != gjson.String {
