@@ -1145,7 +1145,7 @@ func opaque(code string) bool {
 			hex++
 		}
 	}
-	return strings.HasPrefix(code, "urn:") || len(code) >= 32 && hex == len(code)
+	return len(code) >= 32 && hex == len(code)
 }
 
 // itemCode returns an error item's code, or "" for what only reads like one:

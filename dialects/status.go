@@ -86,6 +86,9 @@ var phraseStatus = func() map[string]int {
 // pasted without its status line, or sent over HTTP 200, still says what
 // kind of failure it reports.
 func StatusOfCode(code string) int {
+	if strings.HasPrefix(code, "urn:") { // its last segment: "urn:au-cds:error:cds-all:Resource/Unavailable"
+		code = code[strings.LastIndexAny(code, ":/")+1:]
+	}
 	// A SOAP fault code: "Client.ValidationError", "soap:Server" (SOAP 1.1
 	// §4.4.1), "Sender", "Receiver" (SOAP 1.2).
 	if _, c, ok := strings.Cut(code, ":"); ok && !strings.Contains(code, "://") {

@@ -306,6 +306,10 @@ func codeStatus(in *input, a *Advice) class {
 		a.add("code-says-client-error", "the code "+in.r.Code+" means HTTP "+itoa(s)+" although the status is "+itoa(in.status)+": the request itself is refused, and will be again unchanged", Fact{"code", in.r.Code}, in.statusFact())
 		return permanent
 	}
+	if s := dialects.StatusOfCode(in.r.Code); in.status >= 400 && in.status < 500 && s == 503 {
+		a.add("code-says-unavailable", "the code "+in.r.Code+" says the resource is unavailable for now, although the status is "+itoa(in.status)+": the same request may succeed later", Fact{"code", in.r.Code}, in.statusFact())
+		return transient
+	}
 	if !body || in.status != 0 && in.status != 200 {
 		return unknown
 	}
