@@ -482,6 +482,9 @@ func goaField(msg string) string {
 
 // oneEntry reports an object of one member holding a string.
 func oneEntry(v gjson.Result) bool {
+	if !v.IsObject() {
+		return false
+	}
 	n, str := 0, false
 	v.ForEach(func(_, e gjson.Result) bool {
 		n++
