@@ -42,6 +42,9 @@ func decodeHTML(d *doc, r *Report) {
 	} else {
 		r.Message = firstNonEmpty(htmlExplanation(d, tag), heading, r.Title)
 	}
+	if isUpperSnake(heading) && strings.Contains(heading, "_") {
+		r.Code = heading // api.data.gov's <h1>API_KEY_MISSING</h1>
+	}
 	if who := servedBy(d); who != "" {
 		r.Evidence = append(r.Evidence, "an error page from "+who+", not from the API itself")
 	}

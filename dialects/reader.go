@@ -371,9 +371,14 @@ func readObject(d *doc, r *Report, o *obj) {
 		}
 	}
 	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
-		for _, k := range []string{"param", "parameter", "field", "error_param"} {
-			if v := o.get(k); v.Type == gjson.String && v.Str != "" {
-				r.addField(normItemPath(o.str(k), k), v.Str, msg, r.Code, v)
+		for _, k := range []string{"param", "parameter", "field", "error_param", "details"} {
+			v := o.get(k)
+			if k == "details" {
+				v = field(v, "field") // {"code", "message", "details": {"field": "name"}}
+			}
+			if v.Type == gjson.String && v.Str != "" {
+				o.take(k)
+				r.addField(normItemPath(v.Str, k), v.Str, msg, r.Code, v)
 				break
 			}
 		}
@@ -985,6 +990,13 @@ func readMessageFields(r *Report) {
 					return
 				}
 			}
+		}
+	}
+	// NATS: "Error decoding int for 'limit': strconv.Atoi: ..."
+	if _, after, ok := strings.Cut(r.Message, " for '"); ok && strings.HasPrefix(r.Message, "Error decoding ") {
+		if name, rest, ok := strings.Cut(after, "'"); ok && strings.HasPrefix(rest, ":") && isPropertyPath(strings.ReplaceAll(name, "-", "_")) {
+			r.addField(name, name, r.Message, r.Code, gjson.Result{})
+			return
 		}
 	}
 	// Joi's sentences after a lead-in (express-joi-validation): "Error

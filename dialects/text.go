@@ -26,6 +26,9 @@ func decodeText(d *doc, r *Report) {
 			return
 		}
 	}
+	if readCSV(d.body, r) {
+		return
+	}
 	para, rest, _ := strings.Cut(strings.ReplaceAll(d.body[:min(len(d.body), 4096)], "\r\n", "\n"), "\n\n")
 	if statusLike(strings.TrimSpace(para)) && strings.TrimSpace(rest) != "" { // aiohttp: "500 Internal Server Error\n\nServer got itself in trouble"
 		para, _, _ = strings.Cut(strings.TrimSpace(rest), "\n\n")
@@ -54,4 +57,30 @@ func decodeText(d *doc, r *Report) {
 	if who := servedBy(d); who != "" {
 		r.Evidence = append(r.Evidence, "a response from "+who+", not from the API itself")
 	}
+}
+
+// readCSV reads a body of a header row and one row whose columns the
+// vocabularies name (api.data.gov's "Error Code,Error Message"): a code and
+// a message. It reports whether it read one.
+func readCSV(body string, r *Report) bool {
+	head, row, ok := strings.Cut(strings.TrimSpace(body), "\n")
+	if !ok || strings.Contains(row, "\n") || !strings.Contains(head, ",") {
+		return false
+	}
+	names, values := strings.Split(strings.TrimSpace(head), ","), strings.SplitN(strings.TrimSpace(row), ",", len(strings.Split(head, ",")))
+	for i, n := range names {
+		f := lookupFolded(n)
+		if f == nil || i >= len(values) {
+			continue
+		}
+		for _, rk := range f.ranks {
+			switch {
+			case rk.vocab == vCode && r.Code == "":
+				r.Code = values[i]
+			case rk.vocab == vMessage && r.Message == "":
+				r.Message = values[i]
+			}
+		}
+	}
+	return r.Message != "" || r.Code != ""
 }

@@ -355,7 +355,8 @@ func refusal(r *dialects.Report) string {
 		msg += " " + strings.ToLower(r.Errors[0].Message)
 	}
 	for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission",
-		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist"} {
+		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist",
+		"duplicate", "cannot unmarshal", "not implemented"} {
 		if strings.Contains(msg, w) {
 			return w
 		}
