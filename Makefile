@@ -18,7 +18,7 @@ AXE       := app/server/testdata/axe
 ## Inlining is off to keep app.wasm small, except in gjson, where it makes
 ## app.wasm both smaller and faster.
 SOURCES := go.mod go.sum $(shell find app dialects main.go -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*') \
-	dialects/share/secretrules.json dialects/meanings.json $(wildcard dialects/testdata/*/*.gallery.http)
+	dialects/share/secretrules.json dialects/meanings.json $(wildcard dialects/builtin/*.json) $(wildcard dialects/testdata/*/*.gallery.http)
 
 build: web/app.wasm.gz web/app.wasm.br errlens
 

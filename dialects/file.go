@@ -7,8 +7,8 @@ package dialects
 // as a user's own; the generic reader fills what a file does not map.
 
 import (
-	"embed"
 	"encoding/json"
+	"errors"
 	"io"
 	"reflect"
 	"regexp"
@@ -188,21 +188,39 @@ type trailing int
 
 func (t trailing) Error() string { return "text after the end of the dialect's object" }
 
-//go:embed builtin/*.json
-var builtinFiles embed.FS
+// builtins are the built-in dialects defined as data, in their order here:
+// each is a stand-in, which detects nothing, until UseBuiltins reads its file.
+var builtins []*Dialect
 
-// builtin reads the built-in dialect file builtin/<id>.json; TestBuiltinFiles
-// checks them as ParseDialect does, so app.wasm carries no checker for them.
+// builtin returns the stand-in for the built-in dialect file builtin/<id>.json.
 func builtin(id string) *Dialect {
-	b, err := builtinFiles.ReadFile("builtin/" + id + ".json")
-	var f dialectFile
-	if err == nil {
-		err = strictJSON(string(b), &f)
+	d := &Dialect{ID: id, detect: func(*doc, *score) {}, decode: func(*doc, *Report) {}}
+	builtins = append(builtins, d)
+	return d
+}
+
+// UseBuiltins reads the built-in dialect files: bundle is a JSON object of
+// each file by its id (BuiltinsFile). Native builds read theirs at start;
+// app.wasm does not carry them: the app fetches them beside app.wasm before
+// it starts. TestBuiltinFiles checks the files as ParseDialect does, so
+// nothing here checks them again.
+func UseBuiltins(bundle []byte) error {
+	root := gjson.Parse(string(bundle))
+	for _, d := range builtins {
+		var f dialectFile
+		raw := field(root, d.ID)
+		if !raw.IsObject() {
+			return errors.New("dialects: no built-in dialect file " + d.ID)
+		}
+		if err := strictJSON(raw.Raw, &f); err != nil {
+			return errors.New("dialects: built-in dialect file " + d.ID + ": " + err.Error())
+		}
+		i := d.index
+		*d = *build(&f)
+		d.index = i
 	}
-	if err != nil {
-		panic(err)
-	}
-	return build(&f)
+	indexAnchors()
+	return nil
 }
 
 // ParseDialect reads a user's dialect file. Everything wrong in it is reported

@@ -843,7 +843,7 @@ func isLocation(s string) bool {
 // bracket path ("[items][1][qty]", "items[1][qty]"), a dotted path, with a
 // leading location ("body.items[0]") left out.
 func normItemPath(p, key string) string {
-	p = strings.TrimPrefix(strings.TrimSpace(p), "$.") // a JSONPath: "$.user.name"
+	p = strings.TrimPrefix(strings.TrimSpace(p), "$.")          // a JSONPath: "$.user.name"
 	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, ".") { // "/body/name", ".body.name": the location first
 		if loc, rest, ok := strings.Cut(p[1:], p[:1]); ok && isLocation(loc) {
 			p = p[:1] + rest

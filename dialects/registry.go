@@ -1,5 +1,7 @@
 package dialects
 
+import "slices"
+
 // Dialect is one way APIs write errors: how to recognise it and how to read it.
 type Dialect struct {
 	ID          string // stable id, used by the app, share links and the CLI's JSON
@@ -38,9 +40,21 @@ var registry = []*Dialect{
 }
 
 func init() {
-	var anchors []string // every dialect's anchors, folded: a vocabulary of their own
 	for i, d := range registry {
 		d.index = i
+	}
+	indexAnchors()
+}
+
+// indexAnchors makes every dialect's anchors a vocabulary of their own, in
+// folded form, anew.
+func indexAnchors() {
+	for _, f := range vocabRanks {
+		f.ranks = slices.DeleteFunc(f.ranks, func(r vocabRank) bool { return r.vocab == vAnchor })
+	}
+	var anchors []string
+	for _, d := range registry {
+		d.anchorBits = 0
 		for _, k := range d.anchors {
 			f := addFolded(vocabRanks, k, vocabRank{vAnchor, uint8(len(anchors))})
 			j := index(anchors, f, len(anchors))

@@ -47,10 +47,11 @@ window.errlensInflate = function (bytes, limit) {
 };
 
 // Files beside app.wasm. errlensFetchText(path, done) calls done(text), or
-// done(null) when path cannot be read; each path is fetched once. The secret
-// rules, which the app needs before it remembers or shares anything, and what
-// statuses and headers mean, which the first report shows, are fetched as the
-// page loads.
+// done(null) when path cannot be read; each path is fetched once. The
+// built-in dialects, which the app reads before it starts, the secret rules,
+// which it needs before it remembers or shares anything, and what statuses
+// and headers mean, which the first report shows, are fetched as the page
+// loads.
 (function () {
   var files = {};
   window.errlensFetchText = function (path, done) {
@@ -59,6 +60,7 @@ window.errlensInflate = function (bytes, limit) {
     }
     files[path].then(done);
   };
+  window.errlensFetchText("web/dialects.json", function () {});
   window.errlensFetchText("web/secretrules.json", function () {});
   window.errlensFetchText("web/meanings.json", function () {});
 })();

@@ -66,7 +66,7 @@ func App(dir string, res app.ResourceResolver) (*app.Handler, error) {
 		Resources:         res,
 		// Served beside app.wasm rather than built into it (data), and
 		// kept for offline use.
-		CacheableResources: []string{"/web/secretrules.json", "/web/meanings.json", "/web/gallery.json"},
+		CacheableResources: []string{"/web/dialects.json", "/web/secretrules.json", "/web/meanings.json", "/web/gallery.json"},
 		// The same policy in the page, for static hosts that send no
 		// header (a meta policy cannot carry frame-ancestors or sandbox).
 		// app.wasm's download starts as the page is parsed, not once app.js
@@ -112,9 +112,11 @@ func New(dir string) (http.Handler, error) {
 }
 
 // data is what the app reads from files beside app.wasm, by path: the
-// secret rules (dialects/share), what statuses and headers mean and the
-// gallery's examples (dialects), which the native build embeds.
+// built-in dialect files, what statuses and headers mean and the gallery's
+// examples (dialects), and the secret rules (dialects/share), which the
+// native build embeds.
 var data = map[string][]byte{
+	"/web/dialects.json":    dialects.BuiltinsFile,
 	"/web/secretrules.json": share.RulesFile,
 	"/web/meanings.json":    dialects.MeaningsFile,
 	"/web/gallery.json":     galleryJSON(),

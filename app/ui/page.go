@@ -769,8 +769,33 @@ func Register() {
 		// Pastes make short-lived garbage in bursts; collecting less often
 		// keeps pauses out of the keystroke-to-report path.
 		debug.SetGCPercent(400)
+		readBuiltins()
 	}
 	app.Route("/", func() app.Composer { return &Page{} })
+}
+
+// builtinsErr says why the built-in dialect files could not be read.
+var builtinsErr string
+
+// readBuiltins gives dialects its built-in dialect files, served beside
+// app.wasm (web/dialects.json) and fetched as the page loads: the app starts
+// once it has them, so no paste is read without them.
+func readBuiltins() {
+	done := make(chan string, 1)
+	f := app.FuncOf(func(this app.Value, args []app.Value) any {
+		text := ""
+		if args[0].Type() == app.TypeString {
+			text = args[0].String()
+		}
+		done <- text
+		return nil
+	})
+	app.Window().Call("errlensFetchText", "web/dialects.json", f)
+	text := <-done
+	f.Release()
+	if err := dialects.UseBuiltins([]byte(text)); err != nil {
+		builtinsErr = "errlens could not read its built-in dialects (web/dialects.json: " + err.Error() + "), so it reads only the formats coded into it"
+	}
 }
 
 // takeFile reads a response from a file picked or dropped.

@@ -178,7 +178,9 @@ func (p *Page) inputPanel() app.UI {
 			),
 			app.Elem("button").Attr("type", "button").Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
 		),
-		app.If(p.rulesErr != "", func() app.UI { return app.Elem("p").Class("error").Attr("role", "alert").Text(p.rulesErr + ".") }),
+		app.If(p.rulesErr != "" || builtinsErr != "", func() app.UI {
+			return app.Elem("p").Class("error").Attr("role", "alert").Text(strings.TrimSpace(p.rulesErr + ". " + builtinsErr))
+		}),
 		p.shareView(),
 		p.entries(),
 	)
