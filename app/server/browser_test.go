@@ -622,6 +622,41 @@ func TestBrowserTimeline(t *testing.T) {
 	tb.screenshot(t, "timeline-compare-phone")
 }
 
+// TestBrowserChartAxis: web/chart.js's time axis skips a long server delay
+// before short retries with a break and keeps its labels readable; evenly
+// spaced retries keep one linear axis. The labels are app.wasm's own
+// durations (errlensDur).
+func TestBrowserChartAxis(t *testing.T) {
+	tb := openTab(t, "")
+	tb.paste(t, "HTTP/1.1 503 Service Unavailable\n\n")
+	var got struct {
+		Segs   []struct{ Skipped bool }
+		Mono   bool
+		Break  float64
+		Labels []string
+		Even   int
+		EvenX  float64
+	}
+	tb.run(t, chromedp.Evaluate(`(() => {
+		const c = window.errlensChart;
+		const segs = c.axis([[30000, 30000], [31000, 33000], [34000, 38000]], 0, 400);
+		let mono = true, prev = -1;
+		for (let ms = 0; ms <= 38000; ms += 500) { const x = c.at(segs, ms); if (x < prev || x > 400.01) mono = false; prev = x; }
+		const even = c.axis([[3600e3, 3600e3], [7200e3, 7200e3], [10800e3, 10800e3]], 0, 300);
+		return {segs: segs.map(s => ({Skipped: s.skipped})), mono, break: c.at(segs, 30000),
+			labels: c.ticks(segs).map(t => t.label), even: even.length, evenX: c.at(even, 7200e3)};
+	})()`, &got))
+	if len(got.Segs) != 3 || !got.Segs[1].Skipped || got.Break != 48 || !got.Mono {
+		t.Errorf("axis over a long gap: %+v", got)
+	}
+	if !slices.Contains(got.Labels, "0 s") || !slices.Contains(got.Labels, "30 s") {
+		t.Errorf("tick labels %q", got.Labels)
+	}
+	if got.Even != 1 || got.EvenX < 199.99 || got.EvenX > 200.01 {
+		t.Errorf("even gaps: %d segments, 2 h at %v", got.Even, got.EvenX)
+	}
+}
+
 // TestBrowserWasmPreload: app.wasm is fetched once, from the page's preload
 // (its download starts as the page is parsed), and app.js uses that fetch.
 func TestBrowserWasmPreload(t *testing.T) {

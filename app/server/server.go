@@ -57,7 +57,7 @@ func App(dir string, res app.ResourceResolver) (*app.Handler, error) {
 		},
 		Image:             "/web/icon-512.png",
 		Styles:            []string{"/web/errlens.css"},
-		Scripts:           []string{"/web/storage-shim.js", "/web/fragment-guard.js", "/web/input.js"},
+		Scripts:           []string{"/web/storage-shim.js", "/web/fragment-guard.js", "/web/input.js", "/web/chart.js"},
 		ThemeColor:        "#1f2933",
 		BackgroundColor:   "#1f2933",
 		LoadingLabel:      "Loading errlens… {progress}%",

@@ -64,3 +64,26 @@ func (m *markup) link(u, text string) {
 func (m *markup) locate(what, label string) {
 	m.el("button", `type="button" class="link locate" data-locate="`+esc(what)+`" aria-label="`+esc(label)+`"`, "show")
 }
+
+// h is an element with its attributes written as name=value pairs split by
+// "|" ("type=button|class=small|data-testid=share"): one call where a chain
+// of builder calls would cost app.wasm several times the code.
+func h(tag, attrs string) app.HTMLElem {
+	e := app.Elem(tag)
+	for attrs != "" {
+		var kv string
+		kv, attrs, _ = strings.Cut(attrs, "|")
+		k, v, _ := strings.Cut(kv, "=")
+		e = e.Attr(k, v)
+	}
+	return e
+}
+
+// when is ui if c holds, else nothing: app.If without the closure, where ui
+// costs little to build and is safe to build either way.
+func when(c bool, ui app.UI) app.UI {
+	if c {
+		return ui
+	}
+	return app.Text("")
+}

@@ -770,6 +770,7 @@ func Register() {
 		// keeps pauses out of the keystroke-to-report path.
 		debug.SetGCPercent(400)
 		readBuiltins()
+		registerDur()
 	}
 	app.Route("/", func() app.Composer { return &Page{} })
 }

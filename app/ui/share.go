@@ -222,11 +222,11 @@ var sectionLabels = []string{"headers", "field errors", "errors of no field", "r
 func (p *Page) embedOptions() app.UI {
 	boxes := []app.UI{app.Elem("legend").Text("The embed shows the status and the facts, and:")}
 	for i, name := range share.Sections {
-		boxes = append(boxes, app.Elem("label").Class("check").Body(
+		boxes = append(boxes, h("label", "class=check").Body(
 			checkbox("embed-"+name, !slices.Contains(p.hide, name)).Value(name), app.Text(" "+sectionLabels[i]+" ")))
 	}
-	return app.Elem("fieldset").Class("embed-options").Attr("data-testid", "embed-options").OnChange(p.onEmbedOption).Body(
-		append(boxes, app.Elem("label").Class("check").Body(checkbox("embed-edit", !p.locked), app.Text(" readers may edit the response")))...)
+	return h("fieldset", "class=embed-options|data-testid=embed-options").OnChange(p.onEmbedOption).Body(
+		append(boxes, h("label", "class=check").Body(checkbox("embed-edit", !p.locked), app.Text(" readers may edit the response")))...)
 }
 
 // onEmbedOption shows or hides a section in the embed, or lets readers edit
@@ -293,20 +293,18 @@ func copyText(text string) {
 // list of what was redacted.
 func (p *Page) shareView() app.UI {
 	l := p.link
-	return app.Elem("div").Class("share").Body(
-		app.Elem("button").Attr("type", "button").Class("primary").Attr("data-testid", "share").Text("Share link").OnClick(p.onShare),
-		app.Elem("button").Attr("type", "button").Attr("data-testid", "markdown").Text("Copy as Markdown").OnClick(p.onMarkdown),
-		app.Elem("button").Attr("type", "button").Attr("data-testid", "embed").Text("Embed").OnClick(p.onEmbed),
-		app.If(p.copied != "", func() app.UI { return app.Elem("p").Class("muted").Attr("role", "status").Text(p.copied) }),
+	return h("div", "class=share").Body(
+		h("button", "type=button|class=primary|data-testid=share").Text("Share link").OnClick(p.onShare),
+		h("button", "type=button|data-testid=markdown").Text("Copy as Markdown").OnClick(p.onMarkdown),
+		h("button", "type=button|data-testid=embed").Text("Embed").OnClick(p.onEmbed),
+		when(p.copied != "", h("p", "class=muted|role=status").Text(p.copied)),
 		app.If(p.report != nil && len(p.report.Entries) > 1, func() app.UI {
-			return app.Elem("label").Class("check").Body(
+			return h("label", "class=check").Body(
 				checkbox("whole-har", p.wholeHAR).OnChange(p.onWholeHAR),
 				app.Text(fmt.Sprintf(" share the whole HAR file (%d entries), not only entry %d", len(p.report.Entries), p.report.Entry)),
 			)
 		}),
-		app.If(p.shareErr != "", func() app.UI {
-			return app.Elem("p").Class("error").Attr("role", "alert").Attr("data-testid", "share-error").Text(p.shareErr)
-		}),
+		when(p.shareErr != "", h("p", "class=error|role=alert|data-testid=share-error").Text(p.shareErr)),
 		app.If(l != nil, func() app.UI {
 			n := len(l.url)
 			advice := "comfortable to paste anywhere"
@@ -317,14 +315,14 @@ func (p *Page) shareView() app.UI {
 			case n > share.Comfortable:
 				advice, cls = "longer than most links; fine in a browser, may be cut by some tools", "warn"
 			}
-			return app.Elem("div").Class("link").Body(
+			return h("div", "class=link").Body(
 				app.Input().Type("text").ReadOnly(true).Attr("data-testid", "share-url").Aria("label", "Share link").Value(l.url),
 				app.Raw(fmt.Sprintf(`<p class="muted"><span class="len %s" data-testid="share-length" data-length="%d">%d characters: %s. </span>`+
 					`Copied to the clipboard. The link holds the paste itself, in the part of the URL browsers never send to a server.</p>`, cls, n, n, advice)),
 				app.If(len(l.secrets) > 0, func() app.UI {
-					return app.Elem("div").Attr("data-testid", "redactions").Body(
+					return h("div", "data-testid=redactions").Body(
 						app.Elem("p").Text(fmt.Sprintf("Redacted from the link (%d): tick one to keep it.", len(l.secrets))),
-						app.Elem("ul").Class("redactions").OnChange(p.onKeep).Body(app.Range(l.secrets).Slice(func(i int) app.UI {
+						h("ul", "class=redactions").OnChange(p.onKeep).Body(app.Range(l.secrets).Slice(func(i int) app.UI {
 							s := l.secrets[i]
 							name := s.Kind
 							if s.Name != "" {
@@ -333,17 +331,17 @@ func (p *Page) shareView() app.UI {
 							return app.Elem("li").Body(app.Elem("label").Body(
 								app.Input().Type("checkbox").Attr("data-testid", "keep-secret").Attr("data-index", i).Checked(p.keep[i]),
 								app.Text(fmt.Sprintf(" keep %s (line %d, %s)", name, s.Line, s.Preview)),
-							), app.Elem("span").Class("muted").Text(": "+s.Why))
+							), h("span", "class=muted").Text(": "+s.Why))
 						})),
 					)
 				}),
 				app.If(p.showEmbed, func() app.UI {
 					return app.Elem("div").Body(
-						app.Elem("label").Attr("for", "embed-origin").Text("Docs pages that may drive it with postMessage: "),
+						h("label", "for=embed-origin").Text("Docs pages that may drive it with postMessage: "),
 						app.Input().ID("embed-origin").Type("text").Attr("data-testid", "embed-origin").Attr("placeholder", "https://docs.example.com").
 							Value(strings.Join(p.origins, " ")).OnChange(p.onOrigins),
 						p.embedOptions(),
-						app.Elem("label").Attr("for", "embed-snippet").Text("Embed this view in a docs page:"),
+						h("label", "for=embed-snippet").Text("Embed this view in a docs page:"),
 						app.Textarea().ID("embed-snippet").Attr("data-testid", "embed-snippet").ReadOnly(true).Text(l.embed),
 					)
 				}),

@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"math"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -35,51 +33,21 @@ func TestPrettyHTML(t *testing.T) {
 	}
 }
 
-// TestTimelineGeometry: lanes in order, bands inside the axis, the expected
-// point inside its band, the figure beside it.
-func TestTimelineGeometry(t *testing.T) {
+// TestLanesData: the numbers web/chart.js draws a lane from, one lane per
+// retry shown, the server's delay marked.
+func TestLanesData(t *testing.T) {
 	steps, _ := retry.Schedule(retry.ProfileNamed("recommended").Params, &retry.Server{Ms: 5000}, 1)
-	lanes, ax := timelineGeometry(steps, 10)
-	if len(lanes) != len(steps) || ax.x(steps[len(steps)-1].AtMaxMs) > tlWidth-tlRight+0.01 {
+	lanes := strings.Split(lanesData(steps, 10), ";")
+	if len(lanes) != len(steps) || len(steps) < 2 {
 		t.Fatalf("%d lanes for %d steps", len(lanes), len(steps))
 	}
 	for i, l := range lanes {
-		if l.x0 < tlLeft || l.x1 > tlWidth-tlRight+tlMinBar || l.xExp < l.x0-0.01 || l.xExp > l.x1+0.01 || i > 0 && l.y <= lanes[i-1].y || l.label != "retry "+strconv.Itoa(i+1) || !l.server {
-			t.Errorf("lane %d: %+v", i, l)
+		f := strings.Split(l, ",")
+		if len(f) != 4 || f[0] != ms(steps[i].AtMinMs) || f[1] != ms(steps[i].AtMaxMs) || f[2] != ms(steps[i].ExpectedMs) || f[3] != "1" {
+			t.Errorf("lane %d: %q for %+v", i, l, steps[i])
 		}
 	}
-	if lanes[0].figure != "at 5 s" {
-		t.Errorf("first figure %q", lanes[0].figure)
-	}
-	if lanes, _ := timelineGeometry(steps, 2); len(lanes) != 2 {
-		t.Errorf("%d lanes, want the 2 asked for", len(lanes))
-	}
-}
-
-// TestAxisSkipsLongGaps: a long server delay before short retries is skipped
-// with a break; evenly spaced retries keep one linear axis.
-func TestAxisSkipsLongGaps(t *testing.T) {
-	ax := newAxis([][2]float64{{30000, 30000}, {31000, 33000}, {34000, 38000}}, 0, 400)
-	if len(ax.segs) != 3 || !ax.segs[1].skipped || ax.x(30000) != tlBreak {
-		t.Fatalf("segments %+v", ax.segs)
-	}
-	prev := -1.0
-	for ms := 0.0; ms <= 38000; ms += 500 {
-		if x := ax.x(ms); x < prev || x > 400.01 {
-			t.Fatalf("x(%v) = %v after %v", ms, x, prev)
-		} else {
-			prev = x
-		}
-	}
-	labels := map[string]bool{}
-	for _, tk := range ax.ticks() {
-		labels[tk.label] = true
-	}
-	if !labels["0 s"] || !labels["30 s"] {
-		t.Errorf("ticks %+v", ax.ticks())
-	}
-	even := newAxis([][2]float64{{3600e3, 3600e3}, {7200e3, 7200e3}, {10800e3, 10800e3}}, 0, 300)
-	if len(even.segs) != 1 || math.Abs(even.x(7200e3)-200) > 0.01 {
-		t.Errorf("even gaps: %+v", even.segs)
+	if n := strings.Count(lanesData(steps, 2), ";"); n != 1 {
+		t.Errorf("%d separators for the 2 lanes asked for", n)
 	}
 }

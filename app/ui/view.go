@@ -33,25 +33,25 @@ func (p *Page) Render() app.UI {
 	if p.embed {
 		return p.embedView()
 	}
-	return app.Elem("div").ID("top").Class("page").Body(
+	return h("div", "id=top|class=page").Body(
 		app.If(p.updateAvailable, func() app.UI {
-			return app.Elem("div").Class("update").Aria("live", "polite").Body(
+			return h("div", "class=update|aria-live=polite").Body(
 				app.Elem("span").Text("A new version of errlens is available."),
-				app.Elem("button").Attr("type", "button").Class("primary").Text("Reload").OnClick(p.onReload),
+				h("button", "type=button|class=primary").Text("Reload").OnClick(p.onReload),
 			)
 		}),
-		app.Elem("header").Class("masthead").Body(
-			app.Elem("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Class("logo"),
+		h("header", "class=masthead").Body(
+			h("img", "src=/web/icon.svg|role=presentation|class=logo"),
 			app.Elem("h1").Text("errlens"),
-			app.Elem("p").Class("tagline").Text("Paste what an API sent back. See what it means and what to do next. Nothing leaves this page."),
+			h("p", "class=tagline").Text("Paste what an API sent back. See what it means and what to do next. Nothing leaves this page."),
 		),
-		app.Elem("main").Class("grid").Body(
+		h("main", "class=grid").Body(
 			p.inputPanel(),
 			p.resultsSection(),
 		),
 		p.yourDialects(),
 		&gallery{},
-		app.Elem("footer").Class("footer").Body(
+		h("footer", "class=footer").Body(
 			app.Text("Keys: / edit, Esc leave the editor, g gallery. Runs offline; your input stays in this browser. "),
 			p.decodeTime(),
 		),
@@ -65,12 +65,12 @@ func (p *Page) embedView() app.UI {
 	if p.showInput {
 		editor = "embed-input"
 	}
-	return app.Elem("div").ID("top").Class("page embed").Attr("data-testid", "embed-view").Body(
-		app.Elem("div").Class("embed-bar row").Body(
-			app.Elem("img").Attr("src", "/web/icon.svg").Attr("role", "presentation").Class("logo small"),
+	return h("div", "id=top|class=page embed|data-testid=embed-view").Body(
+		h("div", "class=embed-bar row").Body(
+			h("img", "src=/web/icon.svg|role=presentation|class=logo small"),
 			app.Elem("a").Attr("href", p.appURL).Attr("target", "_blank").Attr("rel", "noopener").Attr("data-testid", "open-in-app").Text("Open in errlens"),
 			app.If(!p.locked, func() app.UI {
-				return app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "edit-toggle").Aria("expanded", p.showInput).Text("Edit").
+				return h("button", "type=button|class=small|data-testid=edit-toggle").Aria("expanded", p.showInput).Text("Edit").
 					OnClick(func(ctx app.Context, e app.Event) { p.showInput = !p.showInput })
 			}),
 		),
@@ -81,16 +81,16 @@ func (p *Page) embedView() app.UI {
 }
 
 func (p *Page) resultsSection() app.UI {
-	return app.Elem("section").Class("results").Attr("data-testid", "results").Attr("data-decodes", p.decodes).
+	return h("section", "class=results|data-testid=results").Attr("data-decodes", p.decodes).
 		Aria("label", "Report").OnClick(p.onReportClick).Body(
-		append([]app.UI{app.Elem("p").Class("sr-only").Attr("role", "status").Attr("data-testid", "announce").Text(p.announcement())}, p.results()...)...)
+		append([]app.UI{h("p", "class=sr-only|role=status|data-testid=announce").Text(p.announcement())}, p.results()...)...)
 }
 
 func (p *Page) decodeTime() app.UI {
 	if p.took <= 0 {
 		return app.Text("")
 	}
-	return app.Elem("span").Class("muted").Attr("data-testid", "decode-time").Attr("data-ms", p.took.Seconds()*1000).
+	return h("span", "class=muted|data-testid=decode-time").Attr("data-ms", p.took.Seconds()*1000).
 		Text(fmt.Sprintf("Decoded in %.1f ms.", p.took.Seconds()*1000))
 }
 
@@ -143,44 +143,40 @@ func checkbox(id string, on bool) app.HTMLInput {
 }
 
 func (p *Page) inputPanel() app.UI {
-	return app.Elem("section").Class("input-panel").Aria("label", "Input").Body(
-		app.Elem("label").Attr("for", "input").Class("label").Text("Response: curl -i or -v output, headers and body, a body, or a HAR file"),
-		app.If(len(p.input) > bigPaste, func() app.UI {
-			return app.Elem("p").Class("note").Attr("data-testid", "big-input").Body(
-				app.Text(fmt.Sprintf("This %.1f MB input is read whole; the editor shows its first %d KB, read-only. ", float64(len(p.input))/(1<<20), previewBytes>>10)),
-				app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "clear-editor").Text("Clear the editor").OnClick(p.onClearEditor),
-			)
-		}),
+	return h("section", "class=input-panel|aria-label=Input").Body(
+		h("label", "for=input|class=label").Text("Response: curl -i or -v output, headers and body, a body, or a HAR file"),
+		when(len(p.input) > bigPaste, h("p", "class=note|data-testid=big-input").Body(
+			app.Text(fmt.Sprintf("This %.1f MB input is read whole; the editor shows its first %d KB, read-only. ", float64(len(p.input))/(1<<20), previewBytes>>10)),
+			h("button", "type=button|class=small|data-testid=clear-editor").Text("Clear the editor").OnClick(p.onClearEditor),
+		)),
 		p.editor(),
-		app.Elem("div").Class("controls").Body(
-			app.Elem("label").Attr("for", "method").Text("Method"),
+		h("div", "class=controls").Body(
+			h("label", "for=method").Text("Method"),
 			app.Select().ID("method").Attr("data-testid", "method").OnChange(p.onMethod).Body(
 				option(asPasted, "as pasted", p.method == ""),
 				app.Range(methods).Slice(func(i int) app.UI { return option(methods[i], methods[i], p.method == methods[i]) }),
 			),
-			app.Elem("label").Class("check").Body(
+			h("label", "class=check").Body(
 				checkbox("wrap", p.wrap).OnChange(func(ctx app.Context, e app.Event) { p.wrap = !p.wrap }),
 				app.Text(" wrap lines"),
 			),
-			app.Elem("label").Class("check").Body(
+			h("label", "class=check").Body(
 				checkbox("idempotency-key", p.key).OnChange(p.onKey),
 				app.Text(" sent with an Idempotency-Key"),
 			),
-			app.Elem("label").Class("file").Body(
+			h("label", "class=file").Body(
 				app.Text("Open a file… "),
 				app.Input().Type("file").ID("file").Accept(".har,.json,.txt,.http,.log,text/*,application/json").OnChange(p.onFile),
 			),
 		),
-		app.Elem("div").Class("controls muted").Body(
-			app.Elem("label").Class("check").Body(
+		h("div", "class=controls muted").Body(
+			h("label", "class=check").Body(
 				checkbox("remember", p.remember).OnChange(p.onRemember),
 				app.Text(" remember the last input in this browser, its secrets redacted"),
 			),
-			app.Elem("button").Attr("type", "button").Class("link").ID("clear-saved").Text("Clear it").OnClick(p.onClearSaved),
+			h("button", "type=button|class=link|id=clear-saved").Text("Clear it").OnClick(p.onClearSaved),
 		),
-		app.If(p.rulesErr != "" || builtinsErr != "", func() app.UI {
-			return app.Elem("p").Class("error").Attr("role", "alert").Text(strings.TrimSpace(p.rulesErr + ". " + builtinsErr))
-		}),
+		when(p.rulesErr != "" || builtinsErr != "", h("p", "class=error|role=alert").Text(strings.Trim(p.rulesErr+". "+builtinsErr, ". ")+".")),
 		p.shareView(),
 		p.entries(),
 	)
@@ -215,15 +211,15 @@ func (p *Page) entries() app.UI {
 	}
 	shown, page, pages := p.entriesShown()
 	from, to := page*entriesPage, min(len(shown), (page+1)*entriesPage)
-	return app.Elem("div").Class("entries").Body(
+	return h("div", "class=entries").Body(
 		app.Elem("h3").Text(fmt.Sprintf("HAR entries, failed first (%d)", len(r.Entries))),
-		app.Elem("label").Attr("for", "entry-filter").Class("muted").Text("Filter by method, status, URL or type "),
+		h("label", "for=entry-filter|class=muted").Text("Filter by method, status, URL or type "),
 		app.Input().Type("search").ID("entry-filter").Attr("data-testid", "entry-filter").Value(p.entryFilter).OnInput(p.onEntryFilter),
 		app.Elem("div").OnClick(p.onEntry).Body(app.Raw(entryList(shown[from:to], r.Entry))),
 		app.If(pages > 1 || len(shown) == 0, func() app.UI {
-			return app.Elem("p").Class("pager muted").Body(
+			return h("p", "class=pager muted").Body(
 				app.Button().Type("button").Class("small").Attr("data-testid", "entries-prev").Disabled(page == 0).Text("Previous").OnClick(p.onEntryPage(-1)),
-				app.Elem("span").Attr("role", "status").Text(fmt.Sprintf(" %d–%d of %d ", min(from+1, to), to, len(shown))),
+				h("span", "role=status").Text(fmt.Sprintf(" %d–%d of %d ", min(from+1, to), to, len(shown))),
 				app.Button().Type("button").Class("small").Attr("data-testid", "entries-next").Disabled(page >= pages-1).Text("Next").OnClick(p.onEntryPage(1)),
 			)
 		}),
@@ -261,24 +257,19 @@ func entryList(entries []message.Entry, chosen int) string {
 func (p *Page) results() []app.UI {
 	switch {
 	case p.reading > 0:
-		return []app.UI{app.Elem("div").Class("empty").Attr("role", "status").Text(fmt.Sprintf("Reading %.1f MB…", float64(p.reading)/(1<<20)))}
+		return []app.UI{h("div", "class=empty|role=status").Text(fmt.Sprintf("Reading %.1f MB…", float64(p.reading)/(1<<20)))}
 	case p.linkErr != "":
-		return []app.UI{app.Elem("div").Class("error").Attr("role", "alert").Attr("data-testid", "link-error").Text(p.linkErr + ". The editor is empty and ready.")}
+		return []app.UI{h("div", "class=error|role=alert|data-testid=link-error").Text(p.linkErr + ". The editor is empty and ready.")}
 	case p.err != "":
-		return []app.UI{app.Elem("div").Class("error").Attr("role", "alert").Attr("data-testid", "error").Text(p.err)}
+		return []app.UI{h("div", "class=error|role=alert|data-testid=error").Text(p.err)}
 	case p.report == nil:
-		return []app.UI{app.Elem("div").Class("empty").Body(
+		return []app.UI{h("div", "class=empty").Body(
 			app.Elem("p").Text("Paste a response on the left, drop a file on it, or load an example from the gallery below."),
 		)}
 	}
 	r := p.report
 	return append([]app.UI{
-		app.If(len(p.linkNotes) > 0, func() app.UI {
-			return app.Elem("div").Class("note").Attr("role", "status").Attr("data-testid", "link-notes").Body(
-				app.Elem("p").Text("Parts of this link were left out:"),
-				app.Elem("ul").Body(app.Range(p.linkNotes).Slice(func(i int) app.UI { return app.Elem("li").Text(p.linkNotes[i]) })),
-			)
-		}),
+		when(len(p.linkNotes) > 0, linkNotes(p.linkNotes)),
 		p.summary(r),
 	}, p.sections(r)...)
 }
@@ -307,23 +298,42 @@ func statusClass(s int) string {
 
 func (p *Page) summary(r *dialects.Report) app.UI {
 	d := p.lookup(r.Dialect)
-	return app.Elem("div").Class("card summary").Body(
+	return h("div", "class=card summary").Body(
 		summaryHead(r, d),
-		app.Elem("details").Class("evidence").Body(
+		h("details", "class=evidence").Body(
 			app.Elem("summary").Text("Why "+d.Name+"?"),
-			app.Elem("ul").Body(app.Range(r.Evidence).Slice(func(i int) app.UI { return app.Elem("li").Text(r.Evidence[i]) })),
-			app.If(len(r.Alternatives) > 0, func() app.UI {
-				alts := make([]string, len(r.Alternatives))
-				for i, a := range r.Alternatives {
-					alts[i] = fmt.Sprintf("%s (%.0f%%)", p.lookup(a.Dialect).Name, a.Confidence*100)
-				}
-				return app.Elem("p").Text("Also close: " + strings.Join(alts, ", "))
-			}),
-			app.Elem("label").Attr("for", "dialect-override").Text("Read as "),
+			p.evidence(r),
+			h("label", "for=dialect-override").Text("Read as "),
 			app.Elem("span").OnChange(p.onDialect).Body(app.Raw(selectHTML("dialect-override", p.dialectChoices(), p.dialect))),
 			p.dialectEditor(),
 		),
 	)
+}
+
+// evidence lists why the dialect was chosen, and the others that came close.
+func (p *Page) evidence(r *dialects.Report) app.UI {
+	var m markup
+	m.open("div", "")
+	m.list("", r.Evidence)
+	if len(r.Alternatives) > 0 {
+		alts := make([]string, len(r.Alternatives))
+		for i, a := range r.Alternatives {
+			alts[i] = fmt.Sprintf("%s (%.0f%%)", p.lookup(a.Dialect).Name, a.Confidence*100)
+		}
+		m.el("p", "", "Also close: "+strings.Join(alts, ", "))
+	}
+	m.close("div")
+	return m.ui()
+}
+
+// linkNotes says what of a link was left out.
+func linkNotes(notes []string) app.UI {
+	var m markup
+	m.open("div", `class="note" role="status" data-testid="link-notes"`)
+	m.el("p", "", "Parts of this link were left out:")
+	m.list("", notes)
+	m.close("div")
+	return m.ui()
 }
 
 // summaryHead is the status and what it means, the dialect, the headline and
@@ -510,16 +520,14 @@ func (p *Page) fieldErrors(r *dialects.Report) app.UI {
 	if !p.showAll && len(rows) > fieldRowsLimit {
 		rows = rows[:fieldRowsLimit]
 	}
-	return app.Elem("div").Class("card").Body(
+	return h("div", "class=card").Body(
 		app.Elem("h3").Text(fmt.Sprintf("Field errors (%d)", len(r.FieldErrors))),
 		// One raw table, with one delegated handler, renders hundreds of rows
 		// in a frame.
-		app.Elem("div").Class("table-wrap").OnClick(p.onFieldRow).OnKeyDown(p.onFieldRow).Body(
+		h("div", "class=table-wrap").OnClick(p.onFieldRow).OnKeyDown(p.onFieldRow).Body(
 			app.Raw(fieldTable(rows, p.selected)),
 		),
-		app.If(len(rows) < len(r.FieldErrors), func() app.UI {
-			return app.Elem("button").Attr("type", "button").Class("link").Text(fmt.Sprintf("Show all %d", len(r.FieldErrors))).OnClick(func(ctx app.Context, e app.Event) { p.showAll = true })
-		}),
+		when(len(rows) < len(r.FieldErrors), h("button", "type=button|class=link").Text(fmt.Sprintf("Show all %d", len(r.FieldErrors))).OnClick(func(ctx app.Context, e app.Event) { p.showAll = true })),
 	)
 }
 
@@ -610,7 +618,7 @@ func (p *Page) bodyView(r *dialects.Report) app.UI {
 		return app.Text("")
 	}
 	if p.bodyShown != p.decodes {
-		return app.Elem("p").Class("card muted").Text(fmt.Sprintf("Body (%s, %d bytes)…", r.Body.Kind, r.Body.Bytes))
+		return h("p", "class=card muted").Text(fmt.Sprintf("Body (%s, %d bytes)…", r.Body.Kind, r.Body.Bytes))
 	}
 	hs, he := -1, -1
 	if p.selected >= 0 && p.selected < len(r.FieldErrors) {
@@ -632,16 +640,12 @@ func (p *Page) bodyView(r *dialects.Report) app.UI {
 			content = esc(text)
 		}
 	}
-	return app.Elem("details").Class("card").Attr("open", true).Body(
+	return h("details", "class=card").Attr("open", true).Body(
 		app.Elem("summary").Text(fmt.Sprintf("Body (%s, %s)", r.Body.Kind, message.FormatSize(r.Body.Bytes))),
-		app.If(pretty, func() app.UI {
-			return app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "body-raw").Aria("pressed", p.rawBody).
-				Text("As pasted").OnClick(func(ctx app.Context, e app.Event) { p.rawBody = !p.rawBody })
-		}),
+		when(pretty, h("button", "type=button|class=small|data-testid=body-raw").Aria("pressed", p.rawBody).
+			Text("As pasted").OnClick(func(ctx app.Context, e app.Event) { p.rawBody = !p.rawBody })),
 		app.Raw(`<pre class="body" data-testid="body" tabindex="0">`+content+`</pre>`),
-		app.If(truncated, func() app.UI {
-			return app.Elem("p").Class("muted").Text(fmt.Sprintf("Showing the first %d KB of %d KB.", bodyViewLimit>>10, len(r.BodyText)>>10))
-		}),
+		when(truncated, h("p", "class=muted").Text(fmt.Sprintf("Showing the first %d KB of %d KB.", bodyViewLimit>>10, len(r.BodyText)>>10))),
 	)
 }
 
@@ -675,7 +679,7 @@ func (p *Page) retryView() app.UI {
 	delayMarkup(&m, a)
 	rateMarkup(&m, a.RateLimit)
 	m.close("div")
-	return app.Elem("div").Class("card retry").Body(
+	return h("div", "class=card retry").Body(
 		m.ui(),
 		app.If(a.Decision != retry.DoNotRetry, func() app.UI { return p.timelineView(a) }),
 	)
@@ -685,24 +689,22 @@ func (p *Page) retryView() app.UI {
 // sentence, a chart with its legend, a table, and beside other libraries.
 func (p *Page) timelineView(a *retry.Advice) app.UI {
 	plan := a.Plan(time.Local)
-	return app.Elem("div").Class("timeline-view").Body(
+	return h("div", "class=timeline-view").Body(
 		app.Elem("h4").Text("What a retrying client does"),
 		p.policyControls(a),
-		app.Elem("p").Class("plan-sentence").Attr("data-testid", "plan-sentence").Text(plan.Sentence),
-		app.If(a.WillRetry, func() app.UI {
-			return app.Elem("p").Class("muted").Text("It retries this response because " + a.WillRetryWhy + ".")
-		}),
+		h("p", "class=plan-sentence|data-testid=plan-sentence").Text(plan.Sentence),
+		when(a.WillRetry, h("p", "class=muted").Text("It retries this response because "+a.WillRetryWhy+".")),
 		app.If(len(plan.Rows) > 0, func() app.UI {
 			return app.Elem("div").Body(legend(a, plan), timelineSVG(a, plan), planTable(plan))
 		}),
 		p.configView(a),
 		app.If(a.Delay != nil && a.WillRetry, func() app.UI {
-			return app.Elem("label").Class("check").Body(
+			return h("label", "class=check").Body(
 				app.Input().Type("checkbox").ID("delay-once").Checked(p.delayOnce).OnChange(p.onDelayOnce),
 				app.Text(" only this response carries the server's delay (by default every retry meets this same response again)"),
 			)
 		}),
-		app.Elem("label").Class("check").Body(
+		h("label", "class=check").Body(
 			app.Input().Type("checkbox").ID("compare").Checked(p.compare).OnChange(p.onCompare),
 			app.Text(" compare libraries"),
 		),
@@ -805,14 +807,14 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 		}
 		fields = append(fields, app.Elem("label").Attr("for", x.id).Class("param").Body(app.Text(x.label), in))
 	}
-	return app.Elem("div").Class("policy").Body(
-		app.Elem("label").Attr("for", "policy").Text("Timeline for "),
+	return h("div", "class=policy").Body(
+		h("label", "for=policy").Text("Timeline for "),
 		app.Elem("span").OnChange(p.onPolicy).Body(app.Raw(selectHTML("policy", policyChoices(), a.Policy))),
-		app.Elem("p").Class("muted").Text(retry.ProfileNamed(a.Policy).Description),
-		app.Elem("details").Class("params").Body(
+		h("p", "class=muted").Text(retry.ProfileNamed(a.Policy).Description),
+		h("details", "class=params").Body(
 			app.Elem("summary").Text("Parameters"),
-			app.Elem("div").Class("param-grid").OnChange(p.onParam).Body(
-				append(fields, app.Elem("button").Attr("type", "button").Class("small").Text("Reset to the profile").OnClick(p.onResetParams))...,
+			h("div", "class=param-grid").OnChange(p.onParam).Body(
+				append(fields, h("button", "type=button|class=small").Text("Reset to the profile").OnClick(p.onResetParams))...,
 			),
 		),
 	)
@@ -912,17 +914,15 @@ func (p *Page) lookup(id string) *dialects.Dialect {
 // dialectEditor reads the paste with the user's own dialect file, used as it
 // is pasted or edited (and carried by links).
 func (p *Page) dialectEditor() app.UI {
-	return app.Elem("div").Class("dialect-file").Body(
-		app.Elem("label").Attr("for", "dialect-text").Text("Your own dialect file (README: \"Your own error format\") "),
+	return h("div", "class=dialect-file").Body(
+		h("label", "for=dialect-text").Text("Your own dialect file (README: \"Your own error format\") "),
 		app.Textarea().ID("dialect-text").Attr("data-testid", "dialect-text").Attr("rows", 8).Attr("spellcheck", "false").Text(p.dialectText).
 			OnChange(p.onDialectText).OnDrop(p.onDialectFile).OnDragOver(p.onDragOver),
-		app.Elem("label").Class("file").Body(
+		h("label", "class=file").Body(
 			app.Text("Open a dialect file… "),
 			app.Input().Type("file").ID("dialect-file").Accept(".json,application/json").OnChange(p.onDialectFile),
 		),
-		app.Elem("button").Attr("type", "button").Class("small").Attr("data-testid", "draft-dialect").Text("Draft one from this response").OnClick(p.onDraft),
-		app.If(p.dialectErr != "", func() app.UI {
-			return app.Elem("pre").Class("error").Attr("role", "alert").Attr("data-testid", "dialect-error").Text(p.dialectErr)
-		}),
+		h("button", "type=button|class=small|data-testid=draft-dialect").Text("Draft one from this response").OnClick(p.onDraft),
+		when(p.dialectErr != "", h("pre", "class=error|role=alert|data-testid=dialect-error").Text(p.dialectErr)),
 	)
 }
