@@ -3,6 +3,8 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io"
 	"net/http/httptest"
 	"regexp"
@@ -28,5 +30,50 @@ func TestPrerenderedPage(t *testing.T) {
 	}
 	if !regexp.MustCompile(`<textarea[^>]*id="input"`).Match(body) || regexp.MustCompile(`<textarea[^>]*readonly`).Match(body) {
 		t.Errorf("the prerendered editor is missing or read-only")
+	}
+}
+
+// TestGzip: the page, scripts, styles and the files beside app.wasm are sent
+// gzipped to a browser that accepts it, and are the same bytes once
+// unzipped; app.wasm keeps its own precompressed encoding, and a browser
+// that does not accept gzip gets the plain bytes.
+func TestGzip(t *testing.T) {
+	h, err := New(repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(path, accept string) *httptest.ResponseRecorder {
+		req := httptest.NewRequest("GET", path, nil)
+		if accept != "" {
+			req.Header.Set("Accept-Encoding", accept)
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	for _, path := range []string{"/app.js", "/wasm_exec.js", "/web/errlens.css", "/web/chart.js", "/web/dialects.json", "/web/secretrules.json"} {
+		plain, zipped := get(path, ""), get(path, "gzip, deflate")
+		if plain.Code != 200 || plain.Header().Get("Content-Encoding") != "" || plain.Body.Len() == 0 {
+			t.Errorf("%s without gzip: %d %q, %d bytes", path, plain.Code, plain.Header().Get("Content-Encoding"), plain.Body.Len())
+			continue
+		}
+		if zipped.Header().Get("Content-Encoding") != "gzip" || zipped.Body.Len() >= plain.Body.Len() {
+			t.Errorf("%s: Content-Encoding %q, %d bytes for %d", path, zipped.Header().Get("Content-Encoding"), zipped.Body.Len(), plain.Body.Len())
+			continue
+		}
+		zr, err := gzip.NewReader(zipped.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b, err := io.ReadAll(zr); err != nil || !bytes.Equal(b, plain.Body.Bytes()) {
+			t.Errorf("%s unzips to %d bytes (%v), want the %d plain ones", path, len(b), err, plain.Body.Len())
+		}
+	}
+	if wasm := get("/web/app.wasm", "gzip"); wasm.Header().Get("Content-Encoding") != "gzip" || !bytes.HasPrefix(wasm.Body.Bytes(), []byte{0x1f, 0x8b}) {
+		t.Errorf("app.wasm: %q", wasm.Header().Get("Content-Encoding"))
+	} else if zr, err := gzip.NewReader(wasm.Body); err != nil {
+		t.Error(err)
+	} else if head := make([]byte, 4); func() bool { _, err := io.ReadFull(zr, head); return err != nil }() || string(head) != "\x00asm" {
+		t.Errorf("app.wasm is gzipped twice or not wasm: %q", head)
 	}
 }

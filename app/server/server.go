@@ -7,6 +7,7 @@
 package server
 
 import (
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -84,7 +85,8 @@ func (localWeb) Resolve(loc string) string { return loc }
 
 // New returns the HTTP handler `errlens serve` runs: the app, under the CSP,
 // with app.wasm sent brotli- or gzip-compressed when the browser accepts it
-// and web/app.wasm.br or .gz exists.
+// and web/app.wasm.br or .gz exists, and every text (the page, scripts,
+// styles, the files beside app.wasm) gzipped for a browser that accepts it.
 func New(dir string) (http.Handler, error) {
 	h, err := App(dir, nil)
 	if err != nil {
@@ -100,6 +102,11 @@ func New(dir string) (http.Handler, error) {
 		case "/web/app.wasm", "/app.wasm":
 			serveWasm(w, r, wasm, etag)
 			return
+		}
+		if r.Method == http.MethodGet && r.Header.Get("Range") == "" && acceptsEncoding(r.Header.Get("Accept-Encoding"), "gzip") {
+			g := &gzipWriter{ResponseWriter: w}
+			defer g.close()
+			w = g
 		}
 		if b, ok := data[r.URL.Path]; ok {
 			w.Header().Set("Content-Type", "application/json")
@@ -157,6 +164,59 @@ func serveWasm(w http.ResponseWriter, r *http.Request, path, etag string) {
 	}
 	hd.Set("ETag", etag)
 	http.ServeFile(w, r, path)
+}
+
+// gzipWriter gzips a response whose media type is text (HTML, CSS,
+// JavaScript, JSON, SVG, the manifest) and which is not already encoded: on a
+// slow link the page and its scripts reach the browser sooner.
+type gzipWriter struct {
+	http.ResponseWriter
+	gz      *gzip.Writer
+	decided bool
+}
+
+func (g *gzipWriter) WriteHeader(code int) {
+	if !g.decided {
+		g.decided = true
+		h := g.Header()
+		if ct := h.Get("Content-Type"); code == http.StatusOK && h.Get("Content-Encoding") == "" && textual(ct) {
+			h.Del("Content-Length")
+			h.Set("Content-Encoding", "gzip")
+			h.Add("Vary", "Accept-Encoding")
+			if et := h.Get("ETag"); et != "" && !strings.HasPrefix(et, "W/") {
+				h.Set("ETag", "W/"+et) // the same entity, but not byte for byte
+			}
+			g.gz, _ = gzip.NewWriterLevel(g.ResponseWriter, gzip.BestCompression)
+		}
+	}
+	g.ResponseWriter.WriteHeader(code)
+}
+
+func (g *gzipWriter) Write(b []byte) (int, error) {
+	if !g.decided {
+		if g.Header().Get("Content-Type") == "" {
+			g.Header().Set("Content-Type", http.DetectContentType(b))
+		}
+		g.WriteHeader(http.StatusOK)
+	}
+	if g.gz != nil {
+		return g.gz.Write(b)
+	}
+	return g.ResponseWriter.Write(b)
+}
+
+// close ends the gzip stream, if the response is gzipped.
+func (g *gzipWriter) close() {
+	if g.gz != nil {
+		g.gz.Close()
+	}
+}
+
+// textual reports a media type worth compressing.
+func textual(ct string) bool {
+	ct, _, _ = strings.Cut(ct, ";")
+	return strings.HasPrefix(ct, "text/") || strings.HasSuffix(ct, "javascript") || strings.HasSuffix(ct, "json") ||
+		strings.HasSuffix(ct, "+xml") || ct == "application/manifest+json"
 }
 
 // acceptsEncoding reports whether an Accept-Encoding value allows enc with a
