@@ -126,6 +126,9 @@ func TestBrowserReport(t *testing.T) {
 	if first != "syntax-error" {
 		t.Errorf("the headline comes before the syntax error")
 	}
+	// The mark is drawn once the report is in the page, in the same frame or
+	// the next: wait for it, then check where it is.
+	tb.wait(t, `(() => { const l = document.querySelector('.marks'); return !!(l && !l.hidden && l.querySelector('mark')); })()`)
 	if m := tb.mark(t); !m.Shown || m.Text != `"` {
 		t.Errorf("the syntax error is marked as %+v, want the quote at line 17, column 7", m)
 	}
