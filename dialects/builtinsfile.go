@@ -2,11 +2,7 @@
 
 package dialects
 
-import (
-	"embed"
-	"encoding/json"
-	"strings"
-)
+import "embed"
 
 //go:embed builtin/*.json
 var builtinFiles embed.FS
@@ -15,16 +11,7 @@ var builtinFiles embed.FS
 // its id: native builds read it at start and serve it to the app
 // (web/dialects.json).
 var BuiltinsFile = func() []byte {
-	files := map[string]json.RawMessage{}
-	entries, _ := builtinFiles.ReadDir("builtin")
-	for _, e := range entries {
-		b, err := builtinFiles.ReadFile("builtin/" + e.Name())
-		if err != nil {
-			panic(err)
-		}
-		files[strings.TrimSuffix(e.Name(), ".json")] = b
-	}
-	b, err := json.Marshal(files)
+	b, err := BundleBuiltins(builtinFiles)
 	if err != nil {
 		panic(err)
 	}

@@ -2,12 +2,16 @@
 
 package dialects
 
-import "github.com/errlens/errlens/dialects/internal/jstest"
+import "os"
 
 // Under Node, the tests read the built-in dialect files from disk, as the app
 // fetches them.
 func init() {
-	if err := UseBuiltins(jstest.Builtins()); err != nil {
+	b, err := BundleBuiltins(os.DirFS("."))
+	if err == nil {
+		err = UseBuiltins(b)
+	}
+	if err != nil {
 		panic(err)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"io/fs"
+	"path"
 	"reflect"
 	"regexp"
 	"strings"
@@ -197,6 +199,24 @@ func builtin(id string) *Dialect {
 	d := &Dialect{ID: id, detect: func(*doc, *score) {}, decode: func(*doc, *Report) {}}
 	builtins = append(builtins, d)
 	return d
+}
+
+// BundleBuiltins is the bundle UseBuiltins reads, made of the built-in
+// dialect files in fsys (builtin/*.json): a JSON object of each file by its id.
+func BundleBuiltins(fsys fs.FS) ([]byte, error) {
+	names, err := fs.Glob(fsys, "builtin/*.json")
+	if err != nil || len(names) == 0 {
+		return nil, errors.New("dialects: no built-in dialect files")
+	}
+	files := map[string]json.RawMessage{}
+	for _, n := range names {
+		b, err := fs.ReadFile(fsys, n)
+		if err != nil {
+			return nil, err
+		}
+		files[strings.TrimSuffix(path.Base(n), ".json")] = b
+	}
+	return json.Marshal(files)
 }
 
 // UseBuiltins reads the built-in dialect files: bundle is a JSON object of

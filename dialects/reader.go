@@ -502,20 +502,23 @@ func oneEntry(v gjson.Result) bool {
 // hexID reports an opaque id in hex or UUID form ("52e443ae13c5"), which
 // names a thing rather than says what went wrong.
 func hexID(s string) bool {
-	if len(s) < 8 {
-		return false
-	}
-	digits := 0
+	ok, digits := hexOnly(s)
+	return ok && len(s) >= 8 && digits > 0
+}
+
+// hexOnly reports whether s holds only hex digits and dashes, and how many
+// decimal digits.
+func hexOnly(s string) (ok bool, digits int) {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case '0' <= c && c <= '9':
 			digits++
 		case 'a' <= c && c <= 'f', 'A' <= c && c <= 'F', c == '-':
 		default:
-			return false
+			return false, digits
 		}
 	}
-	return digits > 0
+	return true, digits
 }
 
 // statusNamed reports whether o names status s by its reason phrase, in
@@ -1154,13 +1157,8 @@ func readXML(d *doc, r *Report) {
 // opaque reports a code no reader branches on: a UUID or URN (Symfony's
 // constraint codes), which the first listed error's code must not be.
 func opaque(code string) bool {
-	hex := 0
-	for i := 0; i < len(code); i++ {
-		if c := code[i] | 0x20; c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c == '-' {
-			hex++
-		}
-	}
-	return len(code) >= 32 && hex == len(code)
+	ok, _ := hexOnly(code)
+	return ok && len(code) >= 32
 }
 
 // itemCode returns an error item's code, or "" for what only reads like one:

@@ -12,9 +12,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,7 +69,7 @@ func App(dir string, res app.ResourceResolver) (*app.Handler, error) {
 		Resources:         res,
 		// Served beside app.wasm rather than built into it (data), and
 		// kept for offline use.
-		CacheableResources: []string{"/web/dialects.json", "/web/secretrules.json", "/web/meanings.json", "/web/gallery.json"},
+		CacheableResources: slices.Sorted(maps.Keys(data)),
 		// The same policy in the page, for static hosts that send no
 		// header (a meta policy cannot carry frame-ancestors or sandbox).
 		// app.wasm's download starts as the page is parsed, not once app.js

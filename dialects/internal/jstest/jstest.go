@@ -1,38 +1,32 @@
 //go:build js
 
-// Package jstest gives the core's tests under Node (GOOS=js) the data files
-// app.wasm fetches beside itself, read from the source tree.
+// Package jstest gives dialects, when the core's tests run under Node
+// (GOOS=js), the built-in dialect files app.wasm fetches beside itself, read
+// from the source tree: a test package imports it for that alone.
 package jstest
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/errlens/errlens/dialects"
 )
 
-// Builtins returns the built-in dialect files as dialects.UseBuiltins reads
-// them, from dialects/builtin above the test's directory.
-func Builtins() []byte {
-	dir := "builtin"
-	for i := 0; i < 4; i++ {
-		if _, err := os.Stat(filepath.Join(dir, "error-object.json")); err == nil {
-			break
-		}
+func init() {
+	dir := "."
+	for i := 0; i < 4 && !exists(filepath.Join(dir, "builtin", "error-object.json")); i++ {
 		dir = filepath.Join("..", dir)
 	}
-	paths, _ := filepath.Glob(filepath.Join(dir, "*.json"))
-	files := map[string]json.RawMessage{}
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			panic(err)
-		}
-		files[strings.TrimSuffix(filepath.Base(p), ".json")] = b
+	b, err := dialects.BundleBuiltins(os.DirFS(dir))
+	if err == nil {
+		err = dialects.UseBuiltins(b)
 	}
-	b, err := json.Marshal(files)
 	if err != nil {
 		panic(err)
 	}
-	return b
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
