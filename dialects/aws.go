@@ -49,14 +49,13 @@ func detectAWS(d *doc, s *score) {
 
 func decodeAWS(d *doc, r *Report) {
 	if d.kind == "xml" {
-		r.Code = xmlTag(d.body, "Code")
-		r.Message = xmlTag(d.body, "Message")
-		r.Type = xmlTag(d.body, "Type") // Sender or Receiver (Query protocol)
-		r.Instance = xmlTag(d.body, "Resource")
-		for _, tag := range []string{"RequestId", "RequestID"} {
-			if id := xmlTag(d.body, tag); id != "" {
-				r.RequestID, r.RequestIDSource = id, "body <"+tag+">"
-				break
+		readXML(d, r)
+		for _, o := range d.opened {
+			if r.Type == "" { // Sender or Receiver (Query protocol)
+				r.Type = o.str("Type")
+			}
+			if r.Instance == "" {
+				r.Instance = o.str("Resource")
 			}
 		}
 		if _, id, ok := strings.Cut(r.Message, "RequestId:"); ok && r.RequestID == "" { // Azure Storage
@@ -66,9 +65,6 @@ func decodeAWS(d *doc, r *Report) {
 		}
 		if p := xmlTag(d.body, "QueryParameterName"); p != "" {
 			r.addField(p, p, xmlTag(d.body, "Reason"), "", gjson.Result{})
-		}
-		if h := xmlTag(d.body, "HostId"); h != "" {
-			r.Members = append(r.Members, Member{Path: "HostId", Value: h})
 		}
 		return
 	}

@@ -70,10 +70,12 @@ func Decode(msg *message.Message, opt Options) *Report {
 		r.dialect.decode(d, r)
 	}
 	switch { // the generic reader: all of a body no decoder read, what a decoder left
+	case d.kind == "xml":
+		if !d.root.Exists() { // the text and aws decoders read it
+			readXML(d, r)
+		}
 	case d.root.Exists():
 		readJSON(d, r, &d.top)
-	case d.kind == "xml" && r.Dialect != plainText.ID:
-		readXML(d, r)
 	}
 	finish(d, r)
 	d.free()

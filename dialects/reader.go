@@ -1098,17 +1098,9 @@ func firstExisting(v ...gjson.Result) gjson.Result {
 	return gjson.Result{}
 }
 
-// readXML reads an XML body no dialect claims by the same vocabularies: the
-// first element named like a code, a message, a title, a request id.
+// readXML reads an XML body by the JSON reader, from its tree (xmlTree), after
+// what XML-RPC's and WebDAV's faults say.
 func readXML(d *doc, r *Report) {
-	pick := func(names []string) string {
-		for _, n := range names {
-			if v := xmlTag(d.body, n); v != "" && !strings.Contains(v, "<") {
-				return v
-			}
-		}
-		return ""
-	}
 	if strings.Contains(d.body, "<fault>") { // XML-RPC: <member><name>faultCode</name><value><int>10</int>...
 		for _, m := range []struct {
 			name string
@@ -1132,25 +1124,13 @@ func readXML(d *doc, r *Report) {
 			}
 		}
 	}
-	if r.Code == "" {
-		r.Code = pick(codeKeys)
-		if _, c, ok := strings.Cut(r.Code, ":"); ok && !strings.Contains(r.Code, "://") {
-			r.Code = c // a SOAP fault's "soap11env:Client...": the namespace prefix is no part of it
-		}
+	if tree := xmlTree(d.body); tree != "" && gjson.Valid(tree) {
+		d.root = gjson.Parse(tree)
+		d.top = newObj("", d.root, d.top.m[:0])
+		readJSON(d, r, &d.top)
 	}
-	if r.Message == "" {
-		r.Message = pick(messageKeys)
-	}
-	if r.Title == "" {
-		r.Title = pick(titleKeys)
-	}
-	if r.RequestID == "" {
-		if r.RequestID = pick(requestIDKeys); r.RequestID != "" {
-			r.RequestIDSource = "body"
-		}
-	}
-	if r.BodyStatus == 0 {
-		r.BodyStatus = status(gjson.Result{Type: gjson.String, Str: pick(statusKeys[:3])})
+	if _, c, ok := strings.Cut(r.Code, ":"); ok && !strings.Contains(r.Code, "://") {
+		r.Code = c // a SOAP fault's "soap11env:Client...": the namespace prefix is no part of it
 	}
 }
 
