@@ -9,6 +9,8 @@ package dialects
 import (
 	"strings"
 
+	"github.com/errlens/errlens/dialects/message"
+
 	"github.com/tidwall/gjson"
 )
 
@@ -37,8 +39,8 @@ func detectAWS(d *doc, s *score) {
 	if d.top.has("message") || d.top.has("Message") {
 		s.add(5, "message")
 	}
-	if d.kind == "xml" && xmlTag(d.body, "Code") != "" {
-		if strings.Contains(d.body, "<Error>") {
+	if c := xmlTag(d.body, "Code"); d.kind == "xml" && c != "" && !message.Digits(c) {
+		if strings.Contains(d.body, "<Error>") && strings.Contains(d.body, "<Message>") {
 			s.add(60, "XML <Error> with a <Code>")
 		}
 		if xmlTag(d.body, "RequestId") != "" || xmlTag(d.body, "RequestID") != "" {

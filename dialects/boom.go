@@ -26,7 +26,7 @@ func detectBoom(d *doc, s *score) {
 	if t.get("statusCode").Type != gjson.Number || !t.has("message") {
 		return
 	}
-	if t.get("error").Type == gjson.String {
+	if e := t.get("error"); e.Type == gjson.String && (ReasonPhraseStatus(e.Str) != 0 || !t.has("errors")) {
 		s.add(70, "statusCode, error and message")
 	} else if len(t.m) == 2 {
 		s.add(55, "only statusCode and message (NestJS)")

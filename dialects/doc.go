@@ -212,7 +212,7 @@ func status(r gjson.Result) int {
 		}
 		n = n*10 + int(s[i]-'0')
 	}
-	if n < 100 {
+	if n < 100 || n > 599 {
 		return 0
 	}
 	return n

@@ -19,6 +19,7 @@ package dialects
 //     both over the first listed error's.
 
 import (
+	"cmp"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -31,7 +32,7 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
@@ -43,7 +44,7 @@ var (
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
 	// wrapperKeys name members that hold the error object.
 	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
-		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results"}
+		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus"}
 	// listKeys name members that hold a list or map of errors.
 	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
@@ -59,7 +60,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
 )
 
@@ -68,11 +69,11 @@ var (
 var itemNames = struct{ field, message, code []string }{
 	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
-		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "name"},
+		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "error_key", "element", "name"},
 	message: []string{"message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
 		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
-		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "name"},
+		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "name"},
 }
 
 // The vocabularies an object's members are looked up in, by id.
@@ -214,7 +215,7 @@ func messageDelay(msg string) *Hint {
 		return nil
 	}
 	lower := strings.ToLower(msg)
-	for _, lead := range []string{" in ", " after "} {
+	for _, lead := range []string{" in ", " after ", " wait "} {
 		for i := strings.Index(lower, lead); i >= 0; {
 			rest := lower[i+len(lead):]
 			n := 0
@@ -224,6 +225,9 @@ func messageDelay(msg string) *Hint {
 			unit := strings.TrimLeft(rest[n:], " ")
 			if n > 0 && (strings.HasPrefix(unit, "second") || strings.HasPrefix(unit, "sec") || unit == "s" || strings.HasPrefix(unit, "s ") || strings.HasPrefix(unit, "s.")) {
 				return &Hint{Value: rest[:n], Source: "message"}
+			}
+			if m, err := strconv.ParseFloat(rest[:n], 64); err == nil && strings.HasPrefix(unit, "minute") {
+				return &Hint{Value: strconv.FormatFloat(m*60, 'f', -1, 64), Source: "message"}
 			}
 			j := strings.Index(lower[i+1:], lead)
 			if j < 0 {
@@ -419,8 +423,8 @@ func readObject(d *doc, r *Report, o *obj) {
 func pickCode(d *doc, o *obj) (code, key string) {
 	for b := o.present(vCode); b != 0; b &= b - 1 {
 		k, v := o.vget(vCode, bits.TrailingZeros64(b))
-		if v.Type == gjson.Number && status(v) != 0 && d.msg.Status == 0 && statusNamed(o, status(v)) {
-			continue // the status beside its reason phrase: werkzeug's {"code": 429, "name": "Too Many Requests"}
+		if v.Type == gjson.Number && d.msg.Status == 0 && (status(v) >= 400 || status(v) != 0 && statusNamed(o, status(v))) {
+			continue // with no status line, an error status: OpenStack's {"itemNotFound": {"code": 404, ...}}, werkzeug's {"code": 429, "name": "Too Many Requests"}
 		}
 		if v.Type == gjson.String && v.Str != "" && !strings.Contains(v.Str, " ") && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
 			return o.str(k), k
@@ -647,7 +651,7 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 			}
 			if r.first == nil && (it.msg != "" || itemCode(it.code) != "" || !it.errors.Exists()) { // an item that only nests errors leaves the first to them
 				code := it.code
-				if it.field.Exists() || it.missing != "" {
+				if it.field.Exists() && !wholeRequest(it.field.Str) || it.missing != "" {
 					code = "" // a field's code is the field's, not the response's
 				}
 				r.first = &Issue{Message: it.msg, Code: code}
@@ -845,8 +849,15 @@ func isLocation(s string) bool {
 // normItemPath normalizes a field path of any notation: a JSON pointer, a
 // bracket path ("[items][1][qty]", "items[1][qty]"), a dotted path, with a
 // leading location ("body.items[0]") left out.
+// wholeRequest reports a field name that names the record or the request as
+// a whole (Rails' and Gusto's "base"), not one of its fields.
+func wholeRequest(p string) bool { return p == "base" || p == "request" }
+
 func normItemPath(p, key string) string {
-	p = strings.TrimPrefix(strings.TrimSpace(p), "$.")          // a JSONPath: "$.user.name"
+	p = strings.TrimPrefix(strings.TrimSpace(p), "$.") // a JSONPath: "$.user.name"
+	if wholeRequest(p) {
+		return ""
+	}
 	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, ".") { // "/body/name", ".body.name": the location first
 		if loc, rest, ok := strings.Cut(p[1:], p[:1]); ok && isLocation(loc) {
 			p = p[:1] + rest
@@ -993,6 +1004,16 @@ func readMessageFields(r *Report) {
 					return
 				}
 			}
+		}
+	}
+	// AWS's validation messages: "1 validation error detected: Value 'USA'
+	// at 'shipFromAddress.countryCode' failed to satisfy constraint: Member
+	// must have length less than or equal to 2".
+	if _, after, ok := strings.Cut(r.Message, "' at '"); ok {
+		if name, rest, ok := strings.Cut(after, "' failed to satisfy constraint: "); ok && isPropertyPath(name) {
+			msg, _, _ := strings.Cut(rest, "; Value ")
+			r.addField(fromDotted(name), name, msg, r.Code, gjson.Result{})
+			return
 		}
 	}
 	// NATS: "Error decoding int for 'limit': strconv.Atoi: ..."
@@ -1239,7 +1260,7 @@ func readValidationError(r *Report, e gjson.Result, parent string, depth int) {
 // dropStatusEcho clears a code that is only the status's number (GoCardless'
 // error.code, Field Nation's errors[0].code).
 func dropStatusEcho(d *doc, r *Report) {
-	if r.Code != "" && message.Digits(r.Code) && r.Code == strconv.Itoa(d.msg.Status) {
+	if r.Code != "" && message.Digits(r.Code) && r.Code == strconv.Itoa(cmp.Or(d.msg.Status, r.BodyStatus)) {
 		r.Code = ""
 	}
 }

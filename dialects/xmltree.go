@@ -102,7 +102,7 @@ func (p *xmlParser) element(parent *xnode, depth int) {
 			break
 		}
 		k := strings.TrimSpace(attrs[:eq])
-		if k != "xmlns" && !strings.HasPrefix(k, "xmlns:") {
+		if k != "xmlns" && !strings.HasPrefix(k, "xmlns:") && !xmlType(localName(k), attrs[eq+2:eq+2+close]) {
 			n.attrs = append(n.attrs, localName(k), xmlUnescape.Replace(attrs[eq+2:eq+2+close]))
 		}
 		attrs = attrs[eq+3+close:]
@@ -119,6 +119,16 @@ func (p *xmlParser) skipPast(s string) {
 	} else {
 		p.i = len(p.s)
 	}
+}
+
+// xmlType reports an attribute that types its element's text, as Rails'
+// <status type="integer">500</status> and xsi:type="xs:string" do: no fact.
+func xmlType(name, v string) bool {
+	switch localName(v) {
+	case "integer", "int", "string", "boolean", "float", "decimal", "double", "datetime", "dateTime", "date", "array", "symbol":
+		return name == "type"
+	}
+	return name == "nil"
 }
 
 // localName drops a namespace prefix: "soap:Fault" is "Fault".

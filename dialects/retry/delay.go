@@ -203,7 +203,7 @@ func xRateLimitReset(in *input) (*Delay, string) {
 	remaining := strings.TrimSpace(firstHeader(in, "X-RateLimit-Remaining", "X-Rate-Limit-Remaining"))
 	if name == "" { // a vendor's own, X-Contentful-RateLimit-Reset
 		for _, f := range in.h {
-			if n := strings.ToLower(f.Name); strings.HasSuffix(n, "ratelimit-reset") || strings.HasSuffix(n, "rate-limit-reset") {
+			if n := strings.ToLower(f.Name); strings.HasSuffix(n, "ratelimit-reset") || strings.HasSuffix(n, "rate-limit-reset") || strings.HasSuffix(n, "-reset-ms") {
 				name, v = f.Name, strings.TrimSpace(f.Value)
 				remaining = strings.TrimSpace(in.h.Get(f.Name[:len(f.Name)-len("reset")] + "Remaining"))
 				break
@@ -227,6 +227,8 @@ func resetTime(in *input, name, v string) (*Delay, string) {
 	nowS := float64(in.now.UnixNano()) / 1e9
 	epochAt := func(sec float64) string { return time.Unix(0, 0).Add(seconds(sec)).UTC().Format(time.RFC3339) }
 	switch {
+	case strings.HasSuffix(strings.ToLower(name), "-ms"): // BigCommerce's X-Rate-Limit-Time-Reset-Ms
+		d.Reading, d.Seconds = "milliseconds", n/1000
 	case n >= 1e12:
 		d.Reading, d.Seconds = "a Unix time in milliseconds", n/1000-nowS
 		d.At = epochAt(n / 1000)
