@@ -198,7 +198,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 	var buf [6]*obj
 	chain := errorHolders(d, t, append(buf[:0], t))
 	for i := len(chain) - 1; i >= 0; i-- {
-		readObject(d, r, chain[i])
+		readObject(d, r, chain[i], i < len(chain)-1)
 	}
 	firstOfErrors(r)
 	dropStatusEcho(d, r)
@@ -298,9 +298,11 @@ func looksLikeError(v gjson.Result) bool {
 }
 
 // readObject reads an error object's facts into what r still lacks.
-func readObject(d *doc, r *Report, o *obj) {
+func readObject(d *doc, r *Report, o *obj, outer bool) {
 	if r.Code == "" {
-		if c, k := pickCode(d, o); c != r.Type { // a type the dialect read is no code
+		// A type the dialect read is no code, nor is a wrapper's type, id or
+		// name (TiDB's {"type": "sql_endpoint", "data": {"result": {...}}}).
+		if c, k := pickCode(d, o); c != r.Type && !(outer && contains(maybeCodeKeys, k)) {
 			r.Code, r.Sources.Code = c, source(o, k)
 		}
 	}
@@ -615,8 +617,13 @@ func readFieldMapOrList(r *Report, v gjson.Result, depth int) int {
 	case v.IsArray():
 		readItems(r, v, depth)
 	case v.IsObject():
-		if errs := firstExisting(field(v, "errors"), field(v, "issues")); errs.IsArray() && depth < 4 { // {"details": {"errors": [...]}}, a ZodError
+		if errs := firstExisting(field(v, "errors"), field(v, "issues"), field(v, "Error")); (errs.IsArray() || errs.IsObject() && errs.Raw != v.Raw) && depth < 4 { // {"details": {"errors": [...]}}, a ZodError, Mastercard's {"Errors": {"Error": ...}}
 			return readFieldMapOrList(r, errs, depth+1)
+		}
+		var keys rankCache
+		if it := readItemMembers(v, &keys); it.msg != "" && (it.code != "" || it.field.Type == gjson.String) {
+			readItems(r, gjson.Parse("["+v.Raw+"]"), depth) // one error where a list may stand
+			return len(r.FieldErrors) + len(r.Errors)
 		}
 		readFieldMap(r, v, "", "", depth)
 	}
