@@ -101,11 +101,17 @@ func newDoc(msg *message.Message) *doc {
 	top, inner, err0 := d.top.m[:0], d.inner.m[:0], d.err0.m[:0]
 	*d = doc{msg: msg, ct: msg.Headers.MediaType(), body: strings.TrimSpace(msg.Body)}
 	d.kind = bodyKind(d)
-	if d.kind == "json" {
+	if d.kind == "json" || d.ct == "text/event-stream" {
 		d.tooDeep = tooDeep(d.body)
 	}
-	if d.kind == "json" && d.tooDeep < 0 && gjson.Valid(d.body) {
-		d.root = gjson.Parse(d.body)
+	body := d.body
+	if d.tooDeep < 0 && (d.kind == "json" && !gjson.Valid(body) || d.ct == "text/event-stream") {
+		if body = streamedError(body); body != "" {
+			d.kind = "json"
+		}
+	}
+	if d.kind == "json" && d.tooDeep < 0 && body != "" && (body != d.body || gjson.Valid(body)) {
+		d.root = gjson.Parse(body)
 		d.top = newObj("", d.root, top)
 		if e := d.top.get("error"); e.IsObject() {
 			d.inner = newObj("error", e, inner)
@@ -116,6 +122,24 @@ func newDoc(msg *message.Message) *doc {
 	}
 	d.opened = append(d.openedBuf[:0], &d.top)
 	return d
+}
+
+// streamedError returns the last line of a stream of JSON lines or of
+// server-sent events that is an error object: a streaming API's error after
+// its first chunks (Ollama's NDJSON, an SSE "data:" line), or "".
+func streamedError(body string) string {
+	for rest := body; strings.IndexByte(body, '\n') > 0; {
+		i := strings.LastIndexByte(rest, '\n')
+		line := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest[i+1:]), "data:"))
+		if strings.HasPrefix(line, "{") && gjson.Valid(line) && looksLikeError(gjson.Parse(line)) {
+			return line
+		}
+		if i < 0 {
+			break
+		}
+		rest = rest[:i]
+	}
+	return ""
 }
 
 // free returns d to the pool, dropping its references to the paste.
@@ -429,6 +453,8 @@ func describeBody(d *doc, r *Report) {
 		} else if !d.root.Exists() {
 			r.Body.SyntaxError = locateSyntaxError(m)
 			r.Warnings = append(r.Warnings, r.Body.SyntaxError.Error())
+		} else if d.root.Raw != d.body {
+			r.Body.Notes = append(r.Body.Notes, "a stream of JSON lines or server-sent events: its last error line is what is read")
 		}
 	case "binary":
 		what := binaryKind(d.body)

@@ -105,6 +105,25 @@ func TestSyntaxErrorPosition(t *testing.T) {
 	}
 }
 
+// TestStreamedError: a streaming API's error after its first chunks, in JSON
+// lines or server-sent events, is read from its line and said to be one; a
+// stream with no error line stays invalid JSON.
+func TestStreamedError(t *testing.T) {
+	for _, in := range []string{
+		"HTTP/1.1 200 OK\nContent-Type: application/x-ndjson\n\n{\"response\":\"Hi\",\"done\":false}\n{\"error\":\"model crashed\"}\n",
+		"HTTP/1.1 200 OK\nContent-Type: text/event-stream\n\nevent: message\ndata: {\"delta\":\"Hi\"}\n\nevent: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"model crashed\"}}\n\n",
+	} {
+		r := inspect(t, in)
+		if r.Message != "model crashed" || r.Body.SyntaxError != nil || !containsText(r.Body.Notes, "last error line") {
+			t.Errorf("%q: message %q, syntax error %v, notes %q", in[:40], r.Message, r.Body.SyntaxError, r.Body.Notes)
+		}
+	}
+	r := inspect(t, "HTTP/1.1 200 OK\n\n{\"a\":1}\n{\"b\":2}\n")
+	if r.Body.SyntaxError == nil || r.Message == "model crashed" {
+		t.Errorf("a stream of no error: %+v", r.Body)
+	}
+}
+
 func TestBinaryAndEncodings(t *testing.T) {
 	r := inspect(t, "HTTP/1.1 500 Internal Server Error\nContent-Encoding: gzip\n\n\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03")
 	if r.Body.Kind != "binary" || !containsText(r.Warnings, "gzip") || !containsText(r.Warnings, "--compressed") {
