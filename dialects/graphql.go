@@ -61,7 +61,8 @@ func decodeGraphQL(d *doc, r *Report) {
 		code := firstNonEmpty(text(field(ext, "code")), text(field(e, "type")))
 		if i == 0 {
 			r.Message, r.Code = msg, code
-			if ext.IsObject() { // a delay or a status in the extensions: monday.com's retry_in_seconds and status_code
+			r.NotRun = !field(e, "path").Exists() // a request error (GraphQL spec 7.1.2), not a field's failure while running
+			if ext.IsObject() {                   // a delay or a status in the extensions: monday.com's retry_in_seconds and status_code
 				o := newObj("errors[0].extensions", ext, nil)
 				r.RetryDelay = pickDelay(&o)
 				for _, k := range [...]string{"status_code", "statusCode", "status"} {

@@ -539,7 +539,7 @@ func requestIDHeader(h message.Headers) (id, source string) {
 	}
 	for _, f := range h {
 		n := asciiLower(f.Name)
-		if f.Value != "" && (strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "requestid") || strings.HasSuffix(n, "req-id") || strings.HasSuffix(n, "request-uuid") || strings.HasSuffix(n, "-trace-id")) {
+		if f.Value != "" && (strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "requestid") || strings.HasSuffix(n, "req-id") || strings.HasSuffix(n, "request-uuid") || strings.HasSuffix(n, "-trace-id") || strings.HasSuffix(n, "-reference-id")) {
 			return f.Value, f.Name
 		}
 	}

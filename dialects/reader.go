@@ -44,7 +44,7 @@ var (
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
 	// wrapperKeys name members that hold the error object.
 	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
-		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus"}
+		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus", "human-readable"}
 	// listKeys name members that hold a list or map of errors.
 	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
@@ -54,7 +54,7 @@ var (
 		"tppMessages", "failed_constraints", "invalid_param_list", "description", "ErrorInfo"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
-		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata"}
+		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data"}
 	// requestIDKeys hold a request id; nested objects that often carry one are
 	// searched too (requestIDHolders).
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
@@ -291,7 +291,7 @@ func looksLikeError(v gjson.Result) bool {
 				found = found || r.vocab == vCode || r.vocab == vMessage
 			}
 		}
-		found = found || k.Str == "errors" || k.Str == "meta" || k.Str == "json"
+		found = found || k.Str == "errors" || k.Str == "issues" || k.Str == "meta" || k.Str == "json"
 		return !found
 	})
 	return found
@@ -404,7 +404,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
 				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
 			}
-			if v.IsObject() && k == "data" && !errorMap(v) || k == "description" && !(v.IsObject() && sentences(v, 0)) {
+			if v.IsObject() && k == "data" && !errorMap(v) && !field(v, "issues").IsArray() || k == "description" && !(v.IsObject() && sentences(v, 0)) {
 				continue // data about the error, not errors by field
 			}
 			if k == "data" && v.IsArray() && field(first(v), "message").Type != gjson.String {
@@ -594,9 +594,9 @@ func pickDelay(o *obj) *Hint {
 	for b := o.present(vDelay); b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		k, v := o.vget(vDelay, i)
-		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" { // Telegram's parameters, Twirp's meta, Kratos' metadata
+		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" || n == "data" { // Telegram's parameters, Twirp's meta, Kratos' metadata, oRPC's data
 			for _, name := range []string{"retry_after", "retryAfter"} {
-				if ra := field(v, name); ra.Type == gjson.Number || ra.Type == gjson.String && ra.Str != "" {
+				if ra := field(v, name); ra.Type == gjson.Number && ra.Float() < 1e9 || ra.Type == gjson.String && ra.Str != "" {
 					return &Hint{Value: text(ra), Source: joinKey(o.path, k+"."+name)}
 				}
 			}
@@ -781,7 +781,7 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 	var paths []string
 	switch f := it.field; {
 	case f.IsArray(): // Salesforce's "fields": ["Name"]; a loc list
-		if it.fieldKey == "loc" || it.fieldKey == "path" {
+		if it.fieldKey == "loc" || it.fieldKey == "path" || it.fieldKey == "location" {
 			paths = []string{locPath(f)}
 		} else {
 			f.ForEach(func(_, n gjson.Result) bool {
@@ -1044,7 +1044,7 @@ func readMessageFields(r *Report) {
 	// required", "silenceID in path must be of type uuid".
 	if name, rest, ok := strings.Cut(r.Message, " in "); ok && isPropertyPath(name) {
 		if loc, _, ok := strings.Cut(rest, " "); ok && (isLocation(loc) || loc == "formData") {
-			r.addField(fromDotted(name), name, r.Message, r.Code, gjson.Result{})
+			r.addField(fromDotted(strings.TrimPrefix(name, loc+".")), name, r.Message, r.Code, gjson.Result{})
 			return
 		}
 	}

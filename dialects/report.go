@@ -50,6 +50,9 @@ type Report struct {
 	// RetryDelay is a delay the body asks for (seed 002's retry_after, Google's
 	// RetryInfo); the retry advice weighs it against the headers.
 	RetryDelay *Hint `json:"retryDelay,omitempty"`
+	// NotRun says the error was raised before the operation ran: a GraphQL
+	// request error (no path: the document or its variables were refused).
+	NotRun bool `json:"notRun,omitempty"`
 
 	Request Request `json:"request"`
 	Body    Body    `json:"body"`

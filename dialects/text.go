@@ -49,9 +49,12 @@ func decodeText(d *doc, r *Report) {
 			}
 		}
 	}
-	// A code before the message: tusd's "ERR_UPLOAD_NOT_FOUND: upload not found".
+	// A code before the message: tusd's "ERR_UPLOAD_NOT_FOUND: upload not
+	// found"; or a code alone: Elysia's "NOT_FOUND".
 	if code, msg, ok := strings.Cut(r.Message, ": "); ok && isUpperSnake(code) && strings.Contains(code, "_") {
 		r.Code, r.Message = code, msg
+	} else if isUpperSnake(r.Message) && strings.Contains(r.Message, "_") {
+		r.Code, r.Message = r.Message, ""
 	}
 	readMessageFields(r)
 	if who := servedBy(d); who != "" {

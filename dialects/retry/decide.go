@@ -341,6 +341,10 @@ func codeStatus(in *input, a *Advice) class {
 			a.add("graphql-refused", "a GraphQL error over HTTP 200 whose message refuses the request ("+w+"): it will fail again unchanged", Fact{"message", in.r.Message}, in.statusFact())
 			return permanent
 		}
+		if in.r.NotRun && dialects.StatusOfCode(in.r.Code) < 500 {
+			a.add("graphql-refused", "a GraphQL error over HTTP 200 with no path: the server refused the query before running it, and will again unchanged", Fact{"message", in.r.Message}, in.statusFact())
+			return permanent
+		}
 		a.add("graphql-error", "a GraphQL error over HTTP 200 with no code: the server failed to run the operation; usually retried with backoff", in.statusFact())
 		return transient
 	}

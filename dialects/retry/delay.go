@@ -86,12 +86,18 @@ func seconds(s float64) time.Duration {
 // retryAfter reads Retry-After (RFC 9110 §10.2.3): delay-seconds, or an
 // HTTP-date in any of its three formats, relative to the response's Date.
 func retryAfter(in *input) (*Delay, string) {
-	v, ok := in.h.Lookup("Retry-After")
+	name := "Retry-After"
+	v, ok := in.h.Lookup(name)
+	for _, f := range in.h { // a named limit's: NestJS throttler's Retry-After-short
+		if n := strings.ToLower(f.Name); !ok && strings.HasPrefix(n, "retry-after-") && !strings.HasSuffix(n, "-ms") && message.Digits(strings.TrimSpace(f.Value)) {
+			name, v, ok = f.Name, f.Value, true
+		}
+	}
 	if !ok {
 		return nil, ""
 	}
 	v = strings.TrimSpace(v)
-	d := &Delay{Raw: v, Source: "Retry-After"}
+	d := &Delay{Raw: v, Source: name}
 	if message.Digits(v) {
 		n, _ := strconv.ParseFloat(v, 64)
 		d.Reading, d.Seconds = "seconds", n

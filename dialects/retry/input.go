@@ -84,6 +84,7 @@ var httpDates = []string{
 	"Mon, 02 Jan 2006 15:04:05 GMT",  // IMF-fixdate
 	"Monday, 02-Jan-06 15:04:05 GMT", // obsolete RFC 850
 	"Mon Jan _2 15:04:05 2006",       // ANSI C asctime()
+	"Mon, 02 Jan 2006 15:04:05 UTC",  // not RFC 9110's, but sent (go-limiter) and read by urllib3
 }
 
 func parseHTTPDate(s string) (time.Time, bool) {
