@@ -175,10 +175,10 @@ func htmlExplanation(d *doc, heading string) string {
 			}
 			text.WriteByte(' ')
 		case "p", "pre":
-			if t := flush(); t != "" && inP {
+			if t := flush(); t != "" && inP && !label(t) {
 				return t // a paragraph, closed or cut short by the next
-			} else if t != "" && fallback == "" {
-				fallback = t
+			} else if t != "" && (fallback == "" || weak) {
+				fallback, weak = t, label(t) // a label ("More Info") yields to what follows it
 			}
 			inPre, inP = tag == "pre" && !closing, !closing
 		case "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
@@ -200,6 +200,12 @@ func htmlExplanation(d *doc, heading string) string {
 		}
 	}
 	return firstNonEmpty(fallback, flush())
+}
+
+// label reports a paragraph of one or two words and no sentence: a card's
+// title or a button's caption, not an explanation.
+func label(t string) bool {
+	return len(strings.Fields(t)) <= 2 && !strings.ContainsAny(t, ".!?:") && ReasonPhraseStatus(t) == 0
 }
 
 // unescapeHTML decodes the entities error pages use: the named ones of

@@ -37,6 +37,9 @@ func decodeText(d *doc, r *Report) {
 		para, _, _ = strings.Cut(para, "\n")
 	}
 	r.Message = stripStatusPrefix(collapse(para[:min(len(para), 500)]))
+	if d.ct == "text/html" {
+		r.Message = unescapeHTML(r.Message) // text sent as HTML (Netdata's "&#x2F;usr&#x2F;share")
+	}
 	// kin-openapi's "[422][code][id] title [source pointer=/items/1/qty]".
 	if rest, ok := strings.CutPrefix(r.Message, "["+strconv.Itoa(d.msg.Status)+"]["); ok && d.msg.Status != 0 {
 		code, rest, _ := strings.Cut(rest, "]")
