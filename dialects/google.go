@@ -47,6 +47,9 @@ func detectGoogle(d *doc, s *score) {
 	if c := e.get("code").Int(); c > 0 && c <= 16 && text(e.get("error")) == text(e.get("message")) {
 		s.add(30, "a gRPC code with error and message alike (grpc-gateway v1, etcd)")
 	}
+	if c := int(e.get("code").Int()); c > 0 && c <= 16 && len(e.m) == 2 && d.msg.Status != 0 && StatusOfCode(grpcCodeName(c)) == d.msg.Status {
+		s.add(30, "a gRPC code that is the HTTP status's, beside a message alone (grpc-gateway's google.rpc.Status)")
+	}
 	if legacy := first(e.get("errors")); field(legacy, "domain").Exists() && field(legacy, "reason").Exists() {
 		s.add(35, "errors list with domain and reason (legacy Google API errors)")
 	}

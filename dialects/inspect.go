@@ -525,7 +525,7 @@ var requestIDHeaders = []string{
 // requestIDFallbacks identify the request to a CDN, a proxy or a tracer: used
 // when no header names the API's own request id.
 var requestIDFallbacks = []string{
-	"X-Amz-Cf-Id", "Cf-Ray", "X-Vercel-Id", "X-Cloud-Trace-Context", "X-Varnish", "Traceparent",
+	"X-Amz-Cf-Id", "Cf-Ray", "X-Vercel-Id", "X-Cloud-Trace-Context", "X-Varnish", "Traceparent", "Traceresponse",
 }
 
 // requestIDHeader returns the response's request id: from the first of
@@ -546,7 +546,7 @@ func requestIDHeader(h message.Headers) (id, source string) {
 	for _, name := range requestIDFallbacks {
 		if v, ok := h.Lookup(name); ok && v != "" {
 			switch name {
-			case "Traceparent":
+			case "Traceparent", "Traceresponse":
 				// version-traceid-parentid-flags (W3C Trace Context §3.2)
 				if parts := strings.Split(v, "-"); len(parts) == 4 {
 					v = parts[1]

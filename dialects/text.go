@@ -37,6 +37,9 @@ func decodeText(d *doc, r *Report) {
 		para, _, _ = strings.Cut(para, "\n")
 	}
 	r.Message = stripStatusPrefix(collapse(para[:min(len(para), 500)]))
+	if rest, ok := strings.CutPrefix(r.Message, "remoteAddr: "); ok && strings.Contains(rest, "; requestURI: ") {
+		_, r.Message, _ = strings.Cut(rest[strings.Index(rest, "; requestURI: ")+2:], "; ") // VictoriaMetrics says who asked what first
+	}
 	if d.ct == "text/html" {
 		r.Message = unescapeHTML(r.Message) // text sent as HTML (Netdata's "&#x2F;usr&#x2F;share")
 	}
