@@ -124,11 +124,7 @@ func (p *xmlParser) skipPast(s string) {
 // xmlType reports an attribute that types its element's text, as Rails'
 // <status type="integer">500</status> and xsi:type="xs:string" do: no fact.
 func xmlType(name, v string) bool {
-	switch localName(v) {
-	case "integer", "int", "string", "boolean", "float", "decimal", "double", "datetime", "dateTime", "date", "array", "symbol":
-		return name == "type"
-	}
-	return name == "nil"
+	return name == "nil" || name == "type" && strings.Contains(" integer int string boolean float decimal double datetime dateTime date array symbol ", " "+localName(v)+" ")
 }
 
 // localName drops a namespace prefix: "soap:Fault" is "Fault".

@@ -358,10 +358,17 @@ func refusal(r *dialects.Report) string {
 	if len(r.Errors) > 0 {
 		msg += " " + strings.ToLower(r.Errors[0].Message)
 	}
+	// The server's own failure, whatever else the message says: a timeout,
+	// a missing file or a failed command on its side.
+	for _, w := range []string{"deadline exceeded", "timed out", "timeout", "temporarily", "try again", "no such file or directory", "exit status", "connection refused"} {
+		if strings.Contains(msg, w) {
+			return ""
+		}
+	}
 	for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission",
 		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist",
 		"duplicate", "cannot unmarshal", "not implemented"} {
-		if strings.Contains(msg, w) {
+		if i := strings.Index(msg, w); i == 0 || i > 0 && (msg[i-1] < 'a' || msg[i-1] > 'z') { // a word, not "defaultPermissionHelper"
 			return w
 		}
 	}
