@@ -31,6 +31,13 @@ func TestPrerenderedPage(t *testing.T) {
 	if !regexp.MustCompile(`<textarea[^>]*id="input"`).Match(body) || regexp.MustCompile(`<textarea[^>]*readonly`).Match(body) {
 		t.Errorf("the prerendered editor is missing or read-only")
 	}
+	// app.wasm is the first thing the page asks for: a browser opens six
+	// connections to a host, and the styles and scripts would take them.
+	preload := bytes.Index(body, []byte(`rel="preload"`))
+	if other := regexp.MustCompile(`<link [^>]*rel="stylesheet"|<script `).FindIndex(body); preload < 0 || other == nil || preload > other[0] ||
+		!regexp.MustCompile(`<link [^>]*href="web/app.wasm"[^>]*rel="preload"|<link [^>]*rel="preload"[^>]*href="web/app.wasm"`).Match(body) {
+		t.Errorf("app.wasm's preload is missing or after the styles and scripts")
+	}
 }
 
 // TestGzip: the page, scripts, styles and the files beside app.wasm are sent

@@ -72,10 +72,7 @@ func App(dir string, res app.ResourceResolver) (*app.Handler, error) {
 		CacheableResources: slices.Sorted(maps.Keys(data)),
 		// The same policy in the page, for static hosts that send no
 		// header (a meta policy cannot carry frame-ancestors or sandbox).
-		// app.wasm's download starts as the page is parsed, not once app.js
-		// has run (relative, so a static site's base path applies).
-		RawHeaders: []string{`<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`, `<meta name="referrer" content="no-referrer">`,
-			`<link rel="preload" href="web/app.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`},
+		RawHeaders: []string{`<meta http-equiv="Content-Security-Policy" content="` + CSP + `">`, `<meta name="referrer" content="no-referrer">`},
 	}, nil
 }
 

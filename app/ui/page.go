@@ -107,6 +107,13 @@ func (p *Page) OnInit() {
 	p.policy, p.seed, p.selected, p.remember = "recommended", 1, -1, true
 }
 
+// OnPreRender, on the server, has the page fetch app.wasm before anything
+// else it loads: app.wasm is most of what a first visit waits for, and a
+// browser opens only six connections to a host at a time.
+func (p *Page) OnPreRender(ctx app.Context) {
+	ctx.Page().SetPreloads(app.Preload{Href: "web/app.wasm crossorigin=anonymous", As: "fetch", Type: "application/wasm", FetchPriority: "high"})
+}
+
 // OnMount takes what was typed, pasted, dropped or picked while the app
 // loaded, else restores the last input, and installs the keyboard shortcuts.
 func (p *Page) OnMount(ctx app.Context) {
