@@ -47,7 +47,9 @@ func detectGraphQL(d *doc, s *score) {
 	if d.top.keys("message", "name", "className", "code") > 0 {
 		s.penalize(40) // an envelope with its own message (Feathers)
 	}
-	if d.top.has("data") {
+	if data := d.top.get("data"); data.Exists() && data.Type == gjson.Null {
+		s.add(25, `"data" is null beside "errors"`)
+	} else if data.Exists() {
 		s.add(20, `has "data" beside "errors"`)
 	}
 }

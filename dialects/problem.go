@@ -52,6 +52,9 @@ func detectProblem(d *doc, s *score) {
 	if strings.Contains(text(t.get("type")), "symfony.com/errors") || field(first(t.get("violations")), "propertyPath").Exists() {
 		s.penalize(40) // Symfony's refinement: the symfony dialect reads it
 	}
+	if t.get("problems").IsArray() {
+		s.add(20, "has a list of problems")
+	}
 	if t.has("invalid-params") {
 		s.add(10, "has the invalid-params extension of RFC 7807's example")
 	}
