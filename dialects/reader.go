@@ -32,7 +32,7 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
 	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
@@ -71,7 +71,7 @@ var itemNames = struct{ field, message, code []string }{
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
 		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "error_key", "element", "name"},
 	message: []string{"message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
-		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary"},
+		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary", "errorSummary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
 		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "name"},
 }
@@ -199,6 +199,20 @@ func readJSON(d *doc, r *Report, t *obj) {
 	chain := errorHolders(d, t, append(buf[:0], t))
 	for i := len(chain) - 1; i >= 0; i-- {
 		readObject(d, r, chain[i], i < len(chain)-1)
+	}
+	// A path on an error about the credentials, the route, the method or the
+	// media type is the request's route, not a field: express-openapi-
+	// validator's {"path": "/pets", "message": "DELETE method not allowed"}.
+	if s := d.msg.Status; s == 401 || s == 403 || s == 404 || s == 405 || s == 406 || s == 415 {
+		kept := r.FieldErrors[:0]
+		for _, f := range r.FieldErrors {
+			if strings.HasPrefix(f.Path, "/") {
+				r.addIssue(f.Message, f.Code)
+			} else {
+				kept = append(kept, f)
+			}
+		}
+		r.FieldErrors = kept
 	}
 	firstOfErrors(r)
 	dropStatusEcho(d, r)
@@ -377,10 +391,13 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		}
 	}
 	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
-		for _, k := range []string{"param", "parameter", "field", "error_param", "details"} {
+		for _, k := range []string{"param", "parameter", "field", "error_param", "details", "name"} {
 			v := o.get(k)
 			if k == "details" {
 				v = field(v, "field") // {"code", "message", "details": {"field": "name"}}
+			}
+			if k == "name" && !strings.Contains(msg, `"`+v.Str+`"`) {
+				continue // a name is a field's when the message quotes it (api.video)
 			}
 			if v.Type == gjson.String && v.Str != "" {
 				o.take(k)
@@ -428,7 +445,10 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		if v.Type == gjson.Number && d.msg.Status == 0 && (status(v) >= 400 || status(v) != 0 && statusNamed(o, status(v))) {
 			continue // with no status line, an error status: OpenStack's {"itemNotFound": {"code": 404, ...}}, werkzeug's {"code": 429, "name": "Too Many Requests"}
 		}
-		if v.Type == gjson.String && v.Str != "" && !strings.Contains(v.Str, " ") && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
+		// A code of words only when the message ends with it: Podman's
+		// {"cause": "no such container", "message": "...: no such container"}.
+		words := strings.Contains(v.Str, " ") && !strings.HasSuffix(text(o.get("message")), ": "+v.Str)
+		if v.Type == gjson.String && v.Str != "" && !words && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
 			return o.str(k), k
 		}
 	}
@@ -804,6 +824,9 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 			paths = []string{""}
 		}
 		paths[0] = strings.TrimSuffix(paths[0], "/") + "/" + it.missing
+	}
+	if name, rest, ok := strings.Cut(msg, ": "); len(paths) == 0 && ok && isPropertyPath(name) && strings.Contains(rest, name) {
+		paths, msg = []string{name}, rest // Okta's cause "client_secret: 'client_secret' must be at least..."
 	}
 	if len(paths) == 0 {
 		// An item that nests its own field errors: {"field": ..., "errors": [...]}.
