@@ -16,7 +16,8 @@ AXE       := app/server/testdata/axe
 ## build: web/app.wasm (precompressed) and the native errlens binary, each
 ## rebuilt only when a Go source or an embedded file changed.
 ## Inlining is off to keep app.wasm small, except in gjson, where it makes
-## app.wasm both smaller and faster.
+## app.wasm both smaller and faster. brotli's 4 MB window (-w 22) compresses
+## app.wasm about 9 KB smaller than its default 16 MB window.
 SOURCES := go.mod go.sum $(shell find app dialects main.go -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*') \
 	dialects/share/secretrules.json dialects/meanings.json $(wildcard dialects/builtin/*.json) $(wildcard dialects/testdata/*/*.gallery.http)
 
@@ -29,7 +30,7 @@ web/app.wasm.gz: web/app.wasm
 	gzip -9 -c web/app.wasm > web/app.wasm.gz
 
 web/app.wasm.br: web/app.wasm
-	if command -v brotli >/dev/null; then brotli -q 11 -c web/app.wasm > web/app.wasm.br; else rm -f web/app.wasm.br; fi
+	if command -v brotli >/dev/null; then brotli -q 11 -w 22 -c web/app.wasm > web/app.wasm.br; else rm -f web/app.wasm.br; fi
 
 errlens: $(SOURCES)
 	$(GO) build -o errlens .
