@@ -4,6 +4,7 @@ package dialects
 // title and first heading are read, and the headers tell whose page it is.
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -33,6 +34,8 @@ func decodeHTML(d *doc, r *Report) {
 	}
 	if q := htmlText(d.body, `blockquote id="error"`); q != "" {
 		r.Message = q // Squid quotes its error
+	} else if e := errorElement(d.body); e != "" {
+		r.Message = e // cgit's <div class='error'>Invalid branch: nobranch</div>
 	} else if c := labelledCell(d.body, "message:"); c != "" {
 		r.Message = c // Jetty's table: <th>MESSAGE:</th><td>Not Found</td>
 	} else if tag != "h1" && heading != "" && !statusLike(heading) {
@@ -53,6 +56,34 @@ func decodeHTML(d *doc, r *Report) {
 		if r.RequestID != "" {
 			r.RequestIDSource = "body: Request ID"
 		}
+	}
+}
+
+// errorElement returns the text of the first element of the class "error"
+// that holds only a line of text, or "".
+func errorElement(body string) string {
+	lower := asciiLower(body[:min(len(body), 1<<16)])
+	for at := 0; ; {
+		i := strings.Index(lower[at:], "class=")
+		if i < 0 || at+i+7 > len(lower) {
+			return ""
+		}
+		at += i + len("class=")
+		quote := lower[at]
+		end := strings.IndexByte(lower[at+1:], quote)
+		if quote != '"' && quote != '\'' || end < 0 {
+			continue
+		}
+		if !slices.Contains(strings.Fields(lower[at+1:at+1+end]), "error") {
+			continue
+		}
+		open := strings.LastIndexByte(lower[:at], '<')
+		tag, _, _ := strings.Cut(lower[open+1:at], " ")
+		inner, _, _ := strings.Cut(lower[at:], "</"+tag)
+		if open < 0 || tag == "body" || tag == "html" || strings.Contains(inner, "<h") || strings.Contains(inner, "<p") {
+			continue // a whole page, or a box whose heading and paragraphs say it (Jupyter)
+		}
+		return collapse(unescapeHTML(htmlText(body[open:], tag)))
 	}
 }
 
@@ -110,6 +141,7 @@ func htmlExplanation(d *doc, heading string) string {
 	}
 	var text strings.Builder
 	inPre, inP, fallback, weak := false, false, "", false
+	stated := false // the last text flushed began with the status: gitweb's "404 - No such project"
 	prevBr, lastTag := false, ""
 	flush := func() string {
 		raw := text.String()
@@ -136,6 +168,7 @@ func htmlExplanation(d *doc, heading string) string {
 		if strings.HasPrefix(t, "Error code ") && statusLike(strings.TrimSuffix(t[len("Error code "):], ".")) {
 			return "" // Python's http.server: "Error code 401." only states the status
 		}
+		stated = d.msg.Status != 0 && strings.HasPrefix(t, strconv.Itoa(d.msg.Status)+" - ")
 		t = stripStatusPrefix(t)
 		if t != "" && !isSignature(d, t) && !strings.HasSuffix(t, ":") { // "...caused an error:" introduces what follows
 			return t
@@ -184,7 +217,9 @@ func htmlExplanation(d *doc, heading string) string {
 		case "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
 			"body", "html", "section", "main", "article", "header", "dl", "dt", "dd", "blockquote":
 			// Text after a subheading says more than the subheading does.
-			if t := flush(); t != "" && (fallback == "" || weak) {
+			if t := flush(); t != "" && stated {
+				return t
+			} else if t != "" && (fallback == "" || weak) {
 				fallback, weak = t, closing && tag[0] == 'h' && len(tag) == 2
 			}
 		case "hr", "address", "footer", "script", "style":
@@ -231,12 +266,15 @@ func unescapeHTML(s string) string {
 }
 
 // isSignature reports a line that only names the server: "nginx/1.22.1",
-// "Apache/2.4.62 (Debian) Server at localhost Port 80".
+// "Apache/2.4.62 (Debian) Server at localhost Port 80", or "openresty" on a
+// page APISIX serves as "Server: APISIX".
 func isSignature(d *doc, t string) bool {
 	server := d.header("Server")
 	product, _, _ := strings.Cut(server, "/")
+	name, _, _ := strings.Cut(t, "/")
 	return server != "" && (t == server || product != "" && strings.HasPrefix(t, product+"/")) ||
-		strings.Contains(t, " Server at ") && strings.Contains(t, " Port ")
+		strings.Contains(t, " Server at ") && strings.Contains(t, " Port ") ||
+		oneOf(name, []string{"nginx", "openresty", "tengine", "cloudflare", "envoy", "awselb", "Microsoft-IIS"})
 }
 
 // firstNonEmpty returns the first of s that is not empty.
@@ -286,7 +324,7 @@ func stripTags(s string) string {
 	return b.String()
 }
 
-var htmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&#x27;", "'", "&#34;", `"`, "&nbsp;", " ", "&amp;", "&")
+var htmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&#x27;", "'", "&apos;", "'", "&#34;", `"`, "&nbsp;", " ", "&amp;", "&")
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 
