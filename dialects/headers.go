@@ -17,7 +17,11 @@ func readHeaders(d *doc, r *Report) {
 	}
 	if h := d.header("WWW-Authenticate"); h != "" {
 		if r.Code = bearerParam(h, "error"); r.Code != "" {
-			r.Message = firstNonEmpty(r.Message, bearerParam(h, "error_description"))
+			// The challenge says more than a body that only names the status
+			// (express-oauth2-jwt-bearer's page: "Unauthorized").
+			if desc := bearerParam(h, "error_description"); desc != "" && (r.Message == "" || ReasonPhraseStatus(r.Message) != 0) {
+				r.Message = desc
+			}
 			r.DocURL = firstNonEmpty(r.DocURL, bearerParam(h, "error_uri"))
 			if scope := bearerParam(h, "scope"); scope != "" && r.Detail == "" {
 				r.Detail = "required scope: " + scope

@@ -40,12 +40,18 @@ func detectOAuth2(d *doc, s *score) {
 	}
 	if oneOf(e.Str, oauthErrors) {
 		s.add(45, "error is an OAuth 2.0 error code ("+e.Str+")")
+		if len(t.m) == 1 {
+			s.add(10, "the only member")
+		}
 	}
 	if t.has("error_description") {
 		s.add(40, "error_description")
 	}
 	if t.has("error_uri") {
 		s.add(15, "error_uri")
+	}
+	if t.has("error_hint") || t.has("error_debug") {
+		s.add(15, "error_hint or error_debug, Ory fosite's extensions")
 	}
 	if strings.Contains(d.header("Cache-Control"), "no-store") && len(t.m) <= 3 {
 		s.add(15, "Cache-Control: no-store, as RFC 6749 §5.2 requires")
