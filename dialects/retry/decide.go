@@ -367,10 +367,13 @@ func refusal(r *dialects.Report) string {
 	}
 	for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission",
 		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist",
-		"duplicate", "cannot unmarshal", "not implemented"} {
+		"duplicate", "cannot unmarshal", "not implemented", "not allowed", "not permitted"} {
 		if i := strings.Index(msg, w); i == 0 || i > 0 && (msg[i-1] < 'a' || msg[i-1] > 'z') { // a word, not "defaultPermissionHelper"
 			return w
 		}
+	}
+	if strings.HasPrefix(msg, "only ") && strings.Contains(msg, " can ") {
+		return "only ... can" // a rule of who may: graphql-shield's "Only admins can delete users"
 	}
 	return ""
 }

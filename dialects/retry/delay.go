@@ -207,9 +207,9 @@ func xRateLimitReset(in *input) (*Delay, string) {
 		}
 	}
 	remaining := strings.TrimSpace(firstHeader(in, "X-RateLimit-Remaining", "X-Rate-Limit-Remaining"))
-	if name == "" { // a vendor's own, X-Contentful-RateLimit-Reset
+	if name == "" { // a vendor's own, X-Contentful-RateLimit-Reset, hapi-rate-limit's X-RateLimit-UserReset
 		for _, f := range in.h {
-			if n := strings.ToLower(f.Name); strings.HasSuffix(n, "ratelimit-reset") || strings.HasSuffix(n, "rate-limit-reset") || strings.HasSuffix(n, "-reset-ms") {
+			if n := strings.ToLower(f.Name); (strings.Contains(n, "ratelimit-") || strings.Contains(n, "rate-limit-")) && strings.HasSuffix(n, "reset") || strings.HasSuffix(n, "-reset-ms") {
 				name, v = f.Name, strings.TrimSpace(f.Value)
 				remaining = strings.TrimSpace(in.h.Get(f.Name[:len(f.Name)-len("reset")] + "Remaining"))
 				break
