@@ -1,6 +1,7 @@
 package dialects
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/errlens/errlens/dialects/message"
@@ -236,6 +237,17 @@ func (d *doc) open(parent *obj, key string) *obj {
 	o := newObj(path, v, nil)
 	d.opened = append(d.opened, &o)
 	return &o
+}
+
+// untouched returns the object at path a decoder went into and took nothing
+// from, or nil.
+func (d *doc) untouched(path string) *obj {
+	for _, o := range d.opened {
+		if o.path == path && !slices.ContainsFunc(o.m, func(m member) bool { return m.used }) {
+			return o
+		}
+	}
+	return nil
 }
 
 // openFirst is open for the first element of parent's list member key.

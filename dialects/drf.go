@@ -26,15 +26,29 @@ func detectDRF(d *doc, s *score) {
 		s.add(60, `the only member is "detail", a string`)
 		return
 	}
+	if locatedFieldMap(t) {
+		return // webargs' errors by location: {"json": {"name": [...]}}
+	}
 	for _, m := range t.m {
-		if !isMessageTree(m.val, 1) || contains(envelopeKeys, m.key) {
-			return
+		if !isMessageTree(m.val, 1) || contains(envelopeKeys, m.key) || m.val.IsObject() && field(m.val, "message").Exists() {
+			return // not {"data": {"message": ["Invalid request"]}} (WhiteBIT)
 		}
 	}
 	s.add(55, "every member is a field holding a list of messages")
 	if t.has("non_field_errors") {
 		s.add(35, `has "non_field_errors"`)
 	}
+}
+
+// locatedFieldMap reports a body of field errors keyed first by where they
+// were sent, as webargs writes them: {"json": {"name": [...]}, "query": ...}.
+func locatedFieldMap(t *obj) bool {
+	for _, m := range t.m {
+		if !webargsLocation(m.key, m.val) || !isMessageTree(m.val, 1) && !first(m.val).IsObject() {
+			return false
+		}
+	}
+	return len(t.m) > 0
 }
 
 // isMessageTree reports whether v is a list of strings, or an object or list of

@@ -24,6 +24,16 @@ func (r *Report) addField(field, path, msg, code string, at gjson.Result) *Field
 	return &r.FieldErrors[len(r.FieldErrors)-1]
 }
 
+// fieldMessage reports whether a field error says msg.
+func (r *Report) fieldMessage(msg string) bool {
+	for _, f := range r.FieldErrors {
+		if f.Message == msg {
+			return true
+		}
+	}
+	return false
+}
+
 // addIssue records an error that belongs to no field.
 func (r *Report) addIssue(msg, code string) {
 	if msg == "" && code == "" {
@@ -201,6 +211,10 @@ func readRequestID(o *obj, r *Report) {
 			r.RequestID, r.RequestIDSource = text(m.val), "body "+joinKey(o.path, m.key)
 			return
 		}
+	}
+	if v := o.get("request"); opaque(v.Str) { // Ory's and Onfleet's "request": a UUID, not a description of it
+		r.RequestID, r.RequestIDSource = o.str("request"), "body "+joinKey(o.path, "request")
+		return
 	}
 	for b := o.present(vRequestIDHolder); b != 0; b &= b - 1 {
 		h, v := o.vget(vRequestIDHolder, bits.TrailingZeros64(b))

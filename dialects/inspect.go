@@ -207,8 +207,8 @@ func isHTML(ct, b string) bool {
 	if (ct == "text/html" || ct == "application/xhtml+xml") && strings.IndexByte(b, '<') >= 0 {
 		return true // text/html without a tag is text
 	}
-	if strings.HasPrefix(b, "<?xml") && !strings.Contains(ct, "html") {
-		return false // XML that happens to have a <title>
+	if (strings.HasPrefix(b, "<?xml") || strings.HasSuffix(ct, "/xml") || strings.HasSuffix(ct, "+xml")) && !strings.Contains(ct, "html") {
+		return false // XML that happens to have a <title>, or BOSH's <body condition=...> (XEP-0124)
 	}
 	head := strings.ToLower(b[:min(len(b), 512)])
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<title", "<h1"} {
@@ -396,7 +396,7 @@ func finish(d *doc, r *Report) {
 	if r.Reason == "" || m.Status == 0 {
 		r.Reason = ReasonPhrase(r.Status)
 	}
-	if r.Message == "" && r.Title == "" && r.Detail == "" && m.Reason != "" && ReasonPhraseStatus(m.Reason) == 0 {
+	if r.Message == "" && r.Title == "" && r.Detail == "" && m.Reason != "" && ReasonPhraseStatus(m.Reason) == 0 && !strings.EqualFold(m.Reason, ReasonPhrase(m.Status)) && m.Reason != "unknown" { // Node's phrase for a status it does not know
 		r.Message = m.Reason // a reason phrase of the server's own: "403 Access violation"
 	}
 	if r.RequestID == "" {

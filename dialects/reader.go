@@ -21,6 +21,7 @@ package dialects
 import (
 	"cmp"
 	"math/bits"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,12 +33,14 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition"}
 	// maybeCodeKeys hold a code when their value reads like one.
-	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category"}
-	messageKeys   = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
+	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind"}
+	// jsonTypes name the types of JSON Schema, never an error.
+	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
+	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -46,12 +49,12 @@ var (
 	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
 		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus", "human-readable"}
 	// listKeys name members that hold a list or map of errors.
-	listKeys = []string{"errors", "Errors", "error", "details", "fieldErrors", "field_errors", "fields",
+	listKeys = []string{"errors", "Errors", "generalErrors", "error", "err", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
 		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error",
-		"tppMessages", "failed_constraints", "invalid_param_list", "description", "ErrorInfo"}
+		"tppMessages", "failed_constraints", "failed_records", "_embedded", "invalid_param_list", "description", "ErrorInfo"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data"}
@@ -60,7 +63,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
 )
 
@@ -191,6 +194,10 @@ func readJSON(d *doc, r *Report, t *obj) {
 		if len(r.FieldErrors)+len(r.Errors) == 0 {
 			readItems(r, d.root, 0)
 		}
+		firstOfErrors(r)
+		return
+	case locatedFieldMap(t) && len(r.FieldErrors)+len(r.Errors) == 0:
+		readFieldMap(r, d.root, "", "", 0)
 		firstOfErrors(r)
 		return
 	}
@@ -330,6 +337,16 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			r.Message, r.Sources.Message = det.Str, source(o, "detail")
 		}
 	}
+	// Ory's herodot: a message canned for the status beside the reason that
+	// says what went wrong ({"status": "Not Found", "reason": ...}).
+	if why := o.get("reason"); r.Message != "" && r.Message == text(o.get("message")) && strings.Contains(why.Str, " ") && ReasonPhraseStatus(text(o.get("status"))) != 0 {
+		r.Title, r.Message, r.Sources.Message = r.Message, o.str("reason"), source(o, "reason")
+	}
+	if en := field(o.get("messageTranslations"), "en"); r.Message == "" && en.Type == gjson.String {
+		r.Message = en.Str // MediaWiki's REST API: {"messageTranslations": {"en": ...}}
+		r.Sources.Message = joinKey(source(o, "messageTranslations"), "en")
+		o.take("messageTranslations")
+	}
 	if r.Message == "" && d.msg.Status != 0 {
 		if k := strconv.Itoa(d.msg.Status); o.get(k).Type == gjson.String {
 			r.Message, r.Sources.Message = o.str(k), source(o, k) // hug: {"404": "The API call you tried to make was not defined..."}
@@ -391,7 +408,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		}
 	}
 	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
-		for _, k := range []string{"param", "parameter", "field", "error_param", "details", "name"} {
+		for _, k := range []string{"param", "parameter", "field", "error_param", "var_name", "details", "name"} {
 			v := o.get(k)
 			if k == "details" {
 				v = field(v, "field") // {"code", "message", "details": {"field": "name"}}
@@ -411,11 +428,19 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		decodeGoogleDetails(r, det, joinKey(o.path, "details"))
 	}
 	if len(r.FieldErrors) == 0 && len(r.Errors) == 0 {
+		// A list of issues may stand beside the field errors that repeat them
+		// (Flask-Security) or come on top of them (FusionAuth's generalErrors).
 		for b := o.present(vList); b != 0; b &= b - 1 {
 			i := bits.TrailingZeros64(b)
 			key, v := o.vget(vList, i)
 			k := listKeys[i]
-			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() && !first(v).IsObject() || o.used(key) {
+			var opened *obj // a member a dialect file only went into: "details" of error.details.fields
+			if o.used(key) {
+				if opened = d.untouched(joinKey(o.path, key)); opened == nil {
+					continue
+				}
+			}
+			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() && !first(v).IsObject() {
 				continue
 			}
 			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
@@ -427,12 +452,25 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if k == "data" && v.IsArray() && field(first(v), "message").Type != gjson.String {
 				continue // a list of results, not of errors
 			}
+			if issues := len(r.Errors) > 0; issues && !v.IsObject() {
+				continue // beside a list of issues, only a map of field errors (Flask-Security's field_errors)
+			}
 			if n := len(r.FieldErrors) + len(r.Errors); readFieldMapOrList(r, v, 0) > n {
-				r.Sources.Errors = source(o, key)
+				if r.Sources.Errors == "" {
+					r.Sources.Errors = source(o, key)
+				}
 				o.take(key)
-				break
+				if opened != nil {
+					for i := range opened.m {
+						opened.m[i].used = true
+					}
+				}
+				if len(r.FieldErrors) > 0 {
+					break
+				}
 			}
 		}
+		r.Errors = slices.DeleteFunc(r.Errors, func(e Issue) bool { return e.Code == "" && r.fieldMessage(e.Message) })
 	}
 }
 
@@ -440,6 +478,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 // reads like one. A number that only repeats the HTTP status is no code; nor,
 // beside a list of errors, is a member that may be one.
 func pickCode(d *doc, o *obj) (code, key string) {
+	number := ""
 	for b := o.present(vCode); b != 0; b &= b - 1 {
 		k, v := o.vget(vCode, bits.TrailingZeros64(b))
 		if v.Type == gjson.Number && d.msg.Status == 0 && (status(v) >= 400 || status(v) != 0 && statusNamed(o, status(v))) {
@@ -448,9 +487,18 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		// A code of words only when the message ends with it: Podman's
 		// {"cause": "no such container", "message": "...: no such container"}.
 		words := strings.Contains(v.Str, " ") && !strings.HasSuffix(text(o.get("message")), ": "+v.Str)
-		if v.Type == gjson.String && v.Str != "" && !words && (d.msg.Status == 0 || status(v) != d.msg.Status) || v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) {
+		if v.Type == gjson.String && v.Str != "" && !words && (d.msg.Status == 0 || status(v) != d.msg.Status) {
 			return o.str(k), k
 		}
+		if v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) && number == "" {
+			number = k // a symbol beside it wins: Cloud Foundry's {"code": 100004, "error_code": "CF-AppNotFound"}
+		}
+	}
+	if number != "" {
+		if n := o.get("name"); strings.Contains(n.Str, " ") && strings.HasPrefix(text(o.get("message")), n.Str) {
+			return o.str("name"), "name" // Kong's {"code": 2, "name": "schema violation", "message": "schema violation (...)"}
+		}
+		return o.str(number), number
 	}
 	if sys := o.get("sys"); text(field(sys, "type")) == "Error" && field(sys, "id").Type == gjson.String {
 		return field(sys, "id").Str, "sys.id" // Contentful's {"sys": {"type": "Error", "id": "NotFound"}}
@@ -473,8 +521,12 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		}
 		switch maybeCodeKeys[i] {
 		case "type":
-			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") || o.has("title") {
-				continue
+			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") || o.has("title") || oneOf(v.Str, jsonTypes) {
+				continue // not superstruct's "type": "string", the type a value should have had
+			}
+		case "kind":
+			if !strings.ContainsAny(v.Str, "/.") {
+				continue // Kubernetes' "kind": "Status" names the object; Puppet's "puppetlabs.orchestrator/unknown-environment" the error
 			}
 		case "status":
 			if isStatusWord(v.Str) || status(v) != 0 || StatusOfCode(v.Str) == d.msg.Status && d.msg.Status != 0 {
@@ -569,7 +621,8 @@ func pickMessage(o *obj, code, title, detail string) (msg, key string) {
 			continue
 		}
 		k := messageKeys[i]
-		if (k == "error" || k == "reason" || k == "Error" || k == "status" || k == "errors" || k == "result") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) {
+		if (k == "error" || k == "reason" || k == "Error" || k == "status" || k == "errors" || k == "result" || k == "err") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) ||
+			k == "exception" && !strings.Contains(v.Str, " ") { // a class name: sabre/dav's "Sabre\DAV\Exception\Locked"
 			continue
 		}
 		if ReasonPhraseStatus(v.Str) != 0 && (k == "error" || k == "reason" || k == "Error") {
@@ -788,6 +841,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 		return true
 	})
 	it.validationError = it.validationError && it.fieldKey == "property"
+	if t := field(e, "title"); message.Digits(it.code) && t.Type == gjson.String && codeLike(t.Str) && strings.ContainsAny(t.Str, "-_") {
+		it.code = t.Str // Cloud Foundry's {"code": 10010, "title": "CF-ResourceNotFound"}: the symbol, not its number
+	}
 	it.code = itemCode(it.code)
 	if m := itemNames.message[mi%len(itemNames.message)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
 		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
@@ -856,6 +912,9 @@ func locPath(a gjson.Result) string {
 	out, i := "", 0
 	a.ForEach(func(_, v gjson.Result) bool {
 		s := text(v)
+		if v.IsObject() {
+			s = text(field(v, "key")) // valibot's path: [{"type": "object", "key": "name", ...}]
+		}
 		if i == 0 && isLocation(s) {
 			i++
 			return true
@@ -870,19 +929,28 @@ func locPath(a gjson.Result) string {
 // isLocation reports a word that says where a field was sent.
 func isLocation(s string) bool {
 	switch s {
-	case "body", "query", "path", "header", "headers", "cookie", "querystring", "params", "form", "json", "files", "cookies", "request":
+	case "body", "query", "path", "header", "headers", "cookie", "querystring", "params", "form", "json", "files", "cookies", "request", "requestBody":
 		return true
 	}
 	return false
 }
 
-// normItemPath normalizes a field path of any notation: a JSON pointer, a
-// bracket path ("[items][1][qty]", "items[1][qty]"), a dotted path, with a
-// leading location ("body.items[0]") left out.
+// webargsLocation reports a member of a map of field errors that says where
+// its fields were sent: webargs' {"json": {"name": [...]}}, and
+// {"json": ["Invalid JSON body."]}, about the body as a whole; Ajv's errors
+// by location (express-json-validator-middleware's {"body": [...]}); or how
+// they nest (valibot's flatten(): {"nested": {"email": [...]}}).
+func webargsLocation(k string, v gjson.Result) bool {
+	return isLocation(k) && (v.IsObject() || first(v).IsObject()) || k == "json" || k == "nested"
+}
+
 // wholeRequest reports a field name that names the record or the request as
 // a whole (Rails' and Gusto's "base"), not one of its fields.
 func wholeRequest(p string) bool { return p == "base" || p == "request" }
 
+// normItemPath normalizes a field path of any notation: a JSON pointer, a
+// bracket path ("[items][1][qty]", "items[1][qty]"), a dotted path, with a
+// leading location ("body.items[0]") left out.
 func normItemPath(p, key string) string {
 	p = strings.TrimPrefix(strings.TrimSpace(p), "$.") // a JSONPath: "$.user.name"
 	if wholeRequest(p) {
@@ -930,7 +998,7 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 	}
 	v.ForEach(func(k, e gjson.Result) bool {
 		name, sub := fromDotted(k.Str), k.Str
-		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" {
+		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && k.Str == "root" {
 			name, sub = "", path
 		} else if path != "" {
 			sub = path + "." + k.Str
@@ -939,10 +1007,12 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 		if message.Digits(k.Str) {
 			full = joinKey(f, k.Str)
 		}
-		if f == "" && path == "" && depth == 0 && isLocation(k.Str) && e.IsObject() {
+		if f == "" && path == "" && depth == 0 && webargsLocation(k.Str, e) {
 			full, sub = "", "" // webargs: {"json": {"name": [...]}} says where, not which
 		}
 		switch {
+		case full == "" && e.IsArray() && first(e).IsObject():
+			readItems(r, e, depth+1) // items that name their own fields, under a location
 		case e.IsObject() && (field(e, "message").Type == gjson.String || field(e, "msg").Type == gjson.String || field(e, "description").Type == gjson.String):
 			it := readItemMembers(e, &keys)
 			r.addField(full, sub, it.msg, it.code, e)
@@ -1026,9 +1096,10 @@ func readMessageFields(r *Report) {
 	// kin-openapi (oapi-codegen's validators): `... Error at "/items/1/qty":
 	// number must be at least 1`, `parameter "limit" in query has an error:
 	// number must be at most 100`.
-	for _, lead := range [...]string{`Error at "`, `parameter "`} {
+	// APISIX's: `property "uri" validation failed: wrong type: ...`.
+	for _, lead := range [...]string{`Error at "`, `parameter "`, `property "`} {
 		if _, after, ok := strings.Cut(r.Message, lead); ok {
-			if name, rest, ok := strings.Cut(after, `"`); ok && name != "" && (lead[0] == 'E' || strings.HasPrefix(rest, " in ")) {
+			if name, rest, ok := strings.Cut(after, `"`); ok && name != "" && (lead[0] == 'E' || strings.HasPrefix(rest, " in ") || strings.HasPrefix(rest, " validation failed")) {
 				if _, msg, ok := strings.Cut(rest, ": "); ok {
 					r.addField(normItemPath(name, ""), name, msg, r.Code, gjson.Result{})
 					return
@@ -1082,6 +1153,12 @@ func readMessageFields(r *Report) {
 		}
 		return
 	}
+	if fields := validatorFields(r.Message); fields != nil {
+		for _, f := range fields {
+			r.addField(normItemPath(f[0], ""), f[0], f[1], "", gjson.Result{})
+		}
+		return
+	}
 	// express-zod-api and others join their field errors: "email: Invalid
 	// email; items[1].qty: Too small".
 	if parts := strings.Split(r.Message, "; "); len(parts) > 1 {
@@ -1099,6 +1176,41 @@ func readMessageFields(r *Report) {
 	}
 }
 
+// validatorFields returns the (path, message) pairs of a message that is only
+// field errors, one a part, as validators write them: zod-validation-error's
+// `Validation error: Invalid email at "email"; ...`, go-playground/validator's
+// `Key: 'Signup.Email' Error:Field validation for 'Email' failed ...` (the
+// struct's type first) and superstruct's `At path: address.zip -- Expected a
+// string`. Nil when a part is none of these.
+func validatorFields(msg string) (fields [][2]string) {
+	parts := strings.Split(strings.TrimPrefix(msg, "Validation error: "), "; ")
+	validator := strings.HasPrefix(msg, "Key: '")
+	if validator {
+		parts = strings.Split(msg, "Key: '")[1:]
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		var path, text string
+		ok := false
+		switch at := strings.LastIndex(p, ` at "`); {
+		case validator:
+			var ns string
+			if ns, text, ok = strings.Cut(p, "' Error:"); ok {
+				_, path, ok = strings.Cut(ns, ".")
+			}
+		case strings.HasPrefix(p, "At path: "):
+			path, text, ok = strings.Cut(p[len("At path: "):], " -- ")
+		case at > 0 && strings.HasSuffix(p, `"`):
+			path, text, ok = p[at+len(` at "`):len(p)-1], p[:at], true
+		}
+		if !ok || path == "" || !isPropertyPath(strings.NewReplacer("[", "", "]", "").Replace(asciiLower(path[:1])+path[1:])) {
+			return nil // Go's field names are capitalized
+		}
+		fields = append(fields, [2]string{path, text})
+	}
+	return fields
+}
+
 // codeLike reports a value that reads like a code rather than a sentence: one
 // token of letters, digits and _ . : - /, not only a reason phrase.
 func codeLike(s string) bool {
@@ -1111,8 +1223,9 @@ func codeLike(s string) bool {
 			return false
 		}
 	}
-	// One word: a reason phrase only as written ("Unauthorized"), capitalized.
-	return !(s[0] >= 'A' && s[0] <= 'Z' && ReasonPhraseStatus(s) != 0) && !strings.Contains(s, "://")
+	// One word: a reason phrase only as written ("Unauthorized"), capitalized;
+	// a final period ends a sentence (restless's {"error": "Unauthorized."}).
+	return !(s[0] >= 'A' && s[0] <= 'Z' && ReasonPhraseStatus(s) != 0) && !strings.Contains(s, "://") && s[len(s)-1] != '.'
 }
 
 // identifier reports a code-like value that names an error rather than one
@@ -1167,13 +1280,7 @@ func readXML(d *doc, r *Report) {
 	}
 	if strings.Contains(d.body, `"DAV:"`) { // WebDAV's multistatus: a precondition element in <error>, and <responsedescription>
 		r.Message = xmlLocal(d.body, "responsedescription")
-		if e := xmlLocal(d.body, "error"); strings.HasPrefix(e, "<") {
-			name, _, _ := strings.Cut(strings.TrimLeft(e, "<"), " ")
-			_, r.Code, _ = strings.Cut(":"+strings.TrimRight(name, "/>"), ":")
-			if i := strings.LastIndexByte(r.Code, ':'); i >= 0 {
-				r.Code = r.Code[i+1:]
-			}
-		}
+		r.Code = davCondition(d.body)
 	}
 	if tree := xmlTree(d.body); tree != "" && gjson.Valid(tree) {
 		d.root = gjson.Parse(tree)
@@ -1185,8 +1292,41 @@ func readXML(d *doc, r *Report) {
 	}
 }
 
-// opaque reports a code no reader branches on: a UUID or URN (Symfony's
-// constraint codes), which the first listed error's code must not be.
+// davCondition returns the name of the precondition or postcondition element
+// in a WebDAV <error> (RFC 4918 §16): its first child not in a server's own
+// namespace (sabre/dav's exception and message, Apache's human-readable), or "".
+func davCondition(body string) string {
+	var own []string
+	for _, ns := range []string{"http://sabredav.org/ns", "http://apache.org/dav/xmlns"} {
+		if i := strings.Index(body, `="`+ns+`"`); i >= 0 {
+			own = append(own, body[strings.LastIndexAny(body[:i], " :")+1:i]+":")
+		}
+	}
+	inside := false
+	for e := body; ; {
+		i := strings.IndexByte(e, '<')
+		if i < 0 {
+			return ""
+		}
+		e = e[i+1:]
+		tag, _, _ := strings.Cut(e, ">")
+		tag, _, _ = strings.Cut(strings.TrimRight(tag, "/"), " ")
+		local := tag[strings.LastIndexByte(tag, ':')+1:]
+		switch {
+		case local == "error":
+			if strings.HasPrefix(tag, "/") {
+				return "" // </d:error>
+			}
+			inside = true
+		case inside && !strings.HasPrefix(tag, "/") && !slices.ContainsFunc(own, func(p string) bool { return strings.HasPrefix(tag, p) }):
+			return local
+		}
+	}
+}
+
+// opaque reports a UUID-like value, 32 or more hex digits and dashes: a code
+// no reader branches on (Symfony's constraint codes), the first listed
+// error's code must not be; an id where a request id is sought.
 func opaque(code string) bool {
 	ok, _ := hexOnly(code)
 	return ok && len(code) >= 32
@@ -1197,6 +1337,9 @@ func opaque(code string) bool {
 func itemCode(code string) string {
 	if strings.HasPrefix(code, "urn:") && !strings.Contains(code, " ") {
 		return code // Australia's CDR: "urn:au-cds:error:cds-all:Resource/Unavailable"
+	}
+	if kind, rest, ok := strings.Cut(strings.TrimPrefix(code, "["), "]"); ok && code[0] == '[' && codeLike(kind) && (rest == "" || codeLike(rest)) {
+		return code // FusionAuth's "[invalid]", "[duplicate]user.username"
 	}
 	if code == "field" || code == "error" || !codeLike(code) || isLocation(strings.ToLower(code)) { // not zod-express-middleware's "type": "Body"
 		return ""
