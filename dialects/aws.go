@@ -104,7 +104,7 @@ func xmlTag(body, name string) string {
 	if j < 0 {
 		return ""
 	}
-	return xmlUnescape.Replace(strings.TrimSpace(rest[:j]))
+	return unescape(strings.TrimSpace(rest[:j]))
 }
 
 // xmlLocal is xmlTag for an element of any namespace prefix:
@@ -120,11 +120,9 @@ func xmlLocal(body, name string) string {
 		if prefix := body[start+1 : j]; start >= 0 && (prefix == "" || strings.HasSuffix(prefix, ":") && !strings.ContainsAny(prefix, "/ ")) {
 			rest := body[j+len(name)+1:]
 			if k := strings.Index(rest, "</"+prefix+name+">"); k >= 0 {
-				return xmlUnescape.Replace(strings.TrimSpace(rest[:k]))
+				return unescape(strings.TrimSpace(rest[:k]))
 			}
 		}
 		i = j + len(name)
 	}
 }
-
-var xmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&amp;", "&")

@@ -190,16 +190,14 @@ type trailing int
 
 func (t trailing) Error() string { return "text after the end of the dialect's object" }
 
-// builtins are the built-in dialects defined as data, in their order here:
+// builtins are the built-in dialects defined as data, in their order below:
 // each is a stand-in, which detects nothing, until UseBuiltins reads its file.
-var builtins []*Dialect
+// They, and the registry, are static data, not code run at start.
+var builtins = []*Dialect{errorcodeEnvelope, errorObject, flatError, github, springBoot, twirp, postgrest,
+	elasticsearch, matrix, telegram, loopback, rails, couchDB, symfony, fhir, goa}
 
-// builtin returns the stand-in for the built-in dialect file builtin/<id>.json.
-func builtin(id string) *Dialect {
-	d := &Dialect{ID: id, detect: func(*doc, *score) {}, decode: func(*doc, *Report) {}}
-	builtins = append(builtins, d)
-	return d
-}
+func detectNothing(*doc, *score)  {}
+func decodeNothing(*doc, *Report) {}
 
 // BundleBuiltins is the bundle UseBuiltins reads, made of the built-in
 // dialect files in fsys (builtin/*.json): a JSON object of each file by its id.
@@ -225,6 +223,7 @@ func BundleBuiltins(fsys fs.FS) ([]byte, error) {
 // it starts. TestBuiltinFiles checks the files as ParseDialect does, so
 // nothing here checks them again.
 func UseBuiltins(bundle []byte) error {
+	indexNames()
 	root := gjson.Parse(string(bundle))
 	for _, d := range builtins {
 		var f dialectFile
@@ -748,22 +747,22 @@ func (f *fileDialect) decode(d *doc, r *Report) {
 
 // The built-in dialects defined as data.
 var (
-	errorcodeEnvelope = builtin("errorcode-envelope")
-	errorObject       = builtin("error-object")
-	flatError         = builtin("flat-error")
-	github            = builtin("github")
-	springBoot        = builtin("spring-boot")
-	twirp             = builtin("twirp")
-	postgrest         = builtin("postgrest")
-	elasticsearch     = builtin("elasticsearch")
-	matrix            = builtin("matrix")
-	telegram          = builtin("telegram")
-	loopback          = builtin("loopback")
-	rails             = builtin("rails")
-	couchDB           = builtin("couchdb")
-	symfony           = builtin("symfony")
-	fhir              = builtin("fhir")
-	goa               = builtin("goa")
+	errorcodeEnvelope = &Dialect{ID: "errorcode-envelope", detect: detectNothing, decode: decodeNothing}
+	errorObject       = &Dialect{ID: "error-object", detect: detectNothing, decode: decodeNothing}
+	flatError         = &Dialect{ID: "flat-error", detect: detectNothing, decode: decodeNothing}
+	github            = &Dialect{ID: "github", detect: detectNothing, decode: decodeNothing}
+	springBoot        = &Dialect{ID: "spring-boot", detect: detectNothing, decode: decodeNothing}
+	twirp             = &Dialect{ID: "twirp", detect: detectNothing, decode: decodeNothing}
+	postgrest         = &Dialect{ID: "postgrest", detect: detectNothing, decode: decodeNothing}
+	elasticsearch     = &Dialect{ID: "elasticsearch", detect: detectNothing, decode: decodeNothing}
+	matrix            = &Dialect{ID: "matrix", detect: detectNothing, decode: decodeNothing}
+	telegram          = &Dialect{ID: "telegram", detect: detectNothing, decode: decodeNothing}
+	loopback          = &Dialect{ID: "loopback", detect: detectNothing, decode: decodeNothing}
+	rails             = &Dialect{ID: "rails", detect: detectNothing, decode: decodeNothing}
+	couchDB           = &Dialect{ID: "couchdb", detect: detectNothing, decode: decodeNothing}
+	symfony           = &Dialect{ID: "symfony", detect: detectNothing, decode: decodeNothing}
+	fhir              = &Dialect{ID: "fhir", detect: detectNothing, decode: decodeNothing}
+	goa               = &Dialect{ID: "goa", detect: detectNothing, decode: decodeNothing}
 )
 
 func isUpperWord(s string) bool {

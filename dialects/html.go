@@ -4,7 +4,6 @@ package dialects
 // title and first heading are read, and the headers tell whose page it is.
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -65,25 +64,20 @@ func errorElement(body string) string {
 	lower := asciiLower(body[:min(len(body), 1<<16)])
 	for at := 0; ; {
 		i := strings.Index(lower[at:], "class=")
-		if i < 0 || at+i+7 > len(lower) {
+		if i < 0 {
 			return ""
 		}
-		at += i + len("class=")
-		quote := lower[at]
-		end := strings.IndexByte(lower[at+1:], quote)
-		if quote != '"' && quote != '\'' || end < 0 {
+		i += at
+		at = i + len("class=")
+		open := strings.LastIndexByte(lower[:i], '<')
+		if v := strings.Trim(lower[at:min(at+7, len(lower))], `"'`); v != "error" || open < 0 {
 			continue
 		}
-		if !slices.Contains(strings.Fields(lower[at+1:at+1+end]), "error") {
-			continue
+		tag, _, _ := strings.Cut(lower[open+1:i], " ")
+		inner, _, _ := strings.Cut(lower[i:], "</"+tag)
+		if tag != "body" && tag != "html" && !strings.Contains(inner, "<h") && !strings.Contains(inner, "<p") {
+			return collapse(unescape(htmlText(body[open:], tag))) // not a box whose heading and paragraphs say it (Jupyter)
 		}
-		open := strings.LastIndexByte(lower[:at], '<')
-		tag, _, _ := strings.Cut(lower[open+1:at], " ")
-		inner, _, _ := strings.Cut(lower[at:], "</"+tag)
-		if open < 0 || tag == "body" || tag == "html" || strings.Contains(inner, "<h") || strings.Contains(inner, "<p") {
-			continue // a whole page, or a box whose heading and paragraphs say it (Jupyter)
-		}
-		return collapse(unescapeHTML(htmlText(body[open:], tag)))
 	}
 }
 
@@ -153,7 +147,7 @@ func htmlExplanation(d *doc, heading string) string {
 			raw = raw[k+1:] // after a blank line (<br><br>), the specific detail
 		}
 		raw = strings.ReplaceAll(raw, "\x00", " ")
-		t := collapse(unescapeHTML(raw))
+		t := collapse(unescape(raw))
 		text.Reset()
 		// Tomcat labels its paragraphs: "Type Status Report", "Message ...".
 		if strings.HasPrefix(t, "Type ") && strings.HasSuffix(t, " Report") || t == "Message" || t == "Description" {
@@ -243,10 +237,15 @@ func label(t string) bool {
 	return len(strings.Fields(t)) <= 2 && !strings.ContainsAny(t, ".!?:") && ReasonPhraseStatus(t) == 0
 }
 
-// unescapeHTML decodes the entities error pages use: the named ones of
-// htmlUnescape and numeric ones ("&#47;", "&#x27;").
-func unescapeHTML(s string) string {
-	s = htmlUnescape.Replace(s)
+// unescape decodes the character references of HTML pages and XML: the
+// named ones in entities and numeric ones ("&#47;", "&#x27;").
+func unescape(s string) string {
+	if strings.IndexByte(s, '&') < 0 {
+		return s
+	}
+	for i := 0; i < len(entities); i += 2 {
+		s = strings.ReplaceAll(s, entities[i], entities[i+1])
+	}
 	for i := strings.Index(s, "&#"); i >= 0; i = strings.Index(s, "&#") {
 		end := strings.IndexByte(s[i:], ';')
 		if end < 0 || end > 10 {
@@ -304,7 +303,7 @@ func htmlText(body, tag string) string {
 	if end < 0 {
 		return ""
 	}
-	return collapse(unescapeHTML(stripTags(body[start : start+end])))
+	return collapse(unescape(stripTags(body[start : start+end])))
 }
 
 func stripTags(s string) string {
@@ -324,7 +323,11 @@ func stripTags(s string) string {
 	return b.String()
 }
 
-var htmlUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&quot;", `"`, "&#39;", "'", "&#x27;", "'", "&apos;", "'", "&#34;", `"`, "&nbsp;", " ", "&amp;", "&")
+// entities are the named character references error pages use, in pairs,
+// "&amp;" last: a table, not a strings.Replacer, so that no call runs among
+// the package's variable initializers and the compiler lays the registry out
+// as data (a call there turns every later initializer into code).
+var entities = [...]string{"&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'", "&nbsp;", " ", "&amp;", "&"}
 
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
 

@@ -117,23 +117,6 @@ type folded struct {
 	ranks []vocabRank
 }
 
-// vocabRanks maps every folded name of every vocabulary to its places;
-// vocabFolds holds each vocabulary's names folded, by place.
-var vocabRanks, vocabFolds = func() (map[string]*folded, [len(vocabs)][]string) {
-	m := map[string]*folded{}
-	var fs [len(vocabs)][]string
-	for id, list := range vocabs {
-		if len(list) > 64 {
-			panic("vocabulary over 64 names")
-		}
-		fs[id] = make([]string, len(list))
-		for i, k := range list {
-			fs[id][i] = addFolded(m, k, vocabRank{uint8(id), uint8(i)})
-		}
-	}
-	return m, fs
-}()
-
 // addFolded gives name's folded form place r, unless that vocabulary already
 // places it, and returns the folded form.
 func addFolded(m map[string]*folded, name string, r vocabRank) string {
@@ -470,7 +453,13 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 				}
 			}
 		}
-		r.Errors = slices.DeleteFunc(r.Errors, func(e Issue) bool { return e.Code == "" && r.fieldMessage(e.Message) })
+		kept := r.Errors[:0]
+		for _, e := range r.Errors {
+			if e.Code != "" || !r.fieldMessage(e.Message) {
+				kept = append(kept, e)
+			}
+		}
+		r.Errors = kept
 	}
 }
 

@@ -39,7 +39,43 @@ var registry = []*Dialect{
 	genericJSON, html, plainText, emptyBody, unrecorded,
 }
 
+// vocabRanks maps every folded name of every vocabulary to its places;
+// vocabFolds holds each vocabulary's names folded, by place (foldVocabs
+// builds them).
+var (
+	vocabRanks map[string]*folded
+	vocabFolds [len(vocabs)][]string
+)
+
+func foldVocabs() {
+	m := map[string]*folded{}
+	var fs [len(vocabs)][]string
+	for id, list := range vocabs {
+		if len(list) > 64 {
+			panic("vocabulary over 64 names")
+		}
+		fs[id] = make([]string, len(list))
+		for i, k := range list {
+			fs[id][i] = addFolded(m, k, vocabRank{uint8(id), uint8(i)})
+		}
+	}
+	vocabRanks, vocabFolds = m, fs
+}
+
+// indexNames builds the indexes of names the reader matches, once: from init,
+// not from variable initializers, because a call among those makes the
+// compiler build the registry and the vocabularies with code run at start
+// rather than lay them out as data. UseBuiltins, which a native build runs
+// from an earlier init, calls it first.
+func indexNames() {
+	if vocabRanks == nil {
+		indexPhrases()
+		foldVocabs()
+	}
+}
+
 func init() {
+	indexNames()
 	for i, d := range registry {
 		d.index = i
 	}

@@ -62,8 +62,11 @@ func ReasonPhraseStatus(s string) int {
 	return phraseStatus[string(buf[:len(s)])]
 }
 
-// phraseStatus maps every reason phrase, as written and in lower case, to its status.
-var phraseStatus = func() map[string]int {
+// phraseStatus maps every reason phrase, as written and in lower case, to its
+// status (indexPhrases builds it).
+var phraseStatus map[string]int
+
+func indexPhrases() {
 	m := make(map[string]int, 2*len(reasons))
 	for c, p := range reasons {
 		m[p] = c
@@ -77,8 +80,8 @@ var phraseStatus = func() map[string]int {
 		"Unprocessable Entity": 422, "Moved Temporarily": 302} {
 		m[p], m[strings.ToLower(p)] = c, c
 	}
-	return m
-}()
+	phraseStatus = m
+}
 
 // StatusOfCode returns the HTTP status an error code names, or 0: a reason
 // phrase in any case and spelling ("bad_request", "NOT_FOUND", "Forbidden"),

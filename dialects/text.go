@@ -41,7 +41,7 @@ func decodeText(d *doc, r *Report) {
 		_, r.Message, _ = strings.Cut(rest[strings.Index(rest, "; requestURI: ")+2:], "; ") // VictoriaMetrics says who asked what first
 	}
 	if d.ct == "text/html" {
-		r.Message = unescapeHTML(r.Message) // text sent as HTML (Netdata's "&#x2F;usr&#x2F;share")
+		r.Message = unescape(r.Message) // text sent as HTML (Netdata's "&#x2F;usr&#x2F;share")
 	}
 	// kin-openapi's "[422][code][id] title [source pointer=/items/1/qty]".
 	if rest, ok := strings.CutPrefix(r.Message, "["+strconv.Itoa(d.msg.Status)+"]["); ok && d.msg.Status != 0 {

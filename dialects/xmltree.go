@@ -49,11 +49,11 @@ func (p *xmlParser) content(n *xnode, depth int) {
 	for p.i < len(p.s) {
 		lt := strings.IndexByte(p.s[p.i:], '<')
 		if lt < 0 {
-			n.text.WriteString(xmlUnescape.Replace(p.s[p.i:]))
+			n.text.WriteString(unescape(p.s[p.i:]))
 			p.i = len(p.s)
 			return
 		}
-		n.text.WriteString(xmlUnescape.Replace(p.s[p.i : p.i+lt]))
+		n.text.WriteString(unescape(p.s[p.i : p.i+lt]))
 		p.i += lt
 		rest := p.s[p.i:]
 		switch {
@@ -103,7 +103,7 @@ func (p *xmlParser) element(parent *xnode, depth int) {
 		}
 		k := strings.TrimSpace(attrs[:eq])
 		if k != "xmlns" && !strings.HasPrefix(k, "xmlns:") && !xmlType(localName(k), attrs[eq+2:eq+2+close]) {
-			n.attrs = append(n.attrs, localName(k), xmlUnescape.Replace(attrs[eq+2:eq+2+close]))
+			n.attrs = append(n.attrs, localName(k), unescape(attrs[eq+2:eq+2+close]))
 		}
 		attrs = attrs[eq+3+close:]
 	}
