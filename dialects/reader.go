@@ -1189,7 +1189,7 @@ func validatorFields(msg string) (fields [][2]string) {
 			}
 		case strings.HasPrefix(p, "At path: "):
 			path, text, ok = strings.Cut(p[len("At path: "):], " -- ")
-		case at > 0 && strings.HasSuffix(p, `"`):
+		case at > 0 && at+len(` at "`) < len(p) && strings.HasSuffix(p, `"`): // not `x at "` alone
 			path, text, ok = p[at+len(` at "`):len(p)-1], p[:at], true
 		}
 		if !ok || path == "" || !isPropertyPath(strings.NewReplacer("[", "", "]", "").Replace(asciiLower(path[:1])+path[1:])) {
