@@ -21,8 +21,11 @@ type doc struct {
 	body string // the body, trimmed of surrounding white space
 	// tooDeep is the offset in body where JSON nests past maxNesting, or -1.
 	tooDeep int
-	root    gjson.Result
-	top     obj // the root's members when the body is a JSON object
+	// comma is 1 + the offset in body of a comma before a closing bracket
+	// that was read as if it were not there, or 0.
+	comma int
+	root  gjson.Result
+	top   obj // the root's members when the body is a JSON object
 	// inner holds the members of the root's "error" member when it is an
 	// object: the wrapper of Stripe, Google, OData and seed 002.
 	inner obj

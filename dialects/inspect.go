@@ -108,6 +108,8 @@ func newDoc(msg *message.Message) *doc {
 	if d.tooDeep < 0 && (d.kind == "json" && !gjson.Valid(body) || d.ct == "text/event-stream") {
 		if body = streamedError(body); body != "" {
 			d.kind = "json"
+		} else if fixed, at := dropTrailingCommas(d.body); at >= 0 && d.kind == "json" && gjson.Valid(fixed) {
+			body, d.comma = fixed, at+1 // a docs example's {"message": "...",}: read, and said
 		}
 	}
 	if d.kind == "json" && d.tooDeep < 0 && body != "" && (body != d.body || gjson.Valid(body)) {
@@ -140,6 +142,36 @@ func streamedError(body string) string {
 		rest = rest[:i]
 	}
 	return ""
+}
+
+// dropTrailingCommas blanks every comma that only a closing bracket follows,
+// outside strings, keeping every other byte where it is; at is the first
+// one's offset, or -1 when there is none.
+func dropTrailingCommas(s string) (fixed string, at int) {
+	b, at, inString := []byte(nil), -1, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case c == ',' && !inString:
+			j := i + 1
+			for j < len(s) && (s[j] == ' ' || s[j] == '\n' || s[j] == '\t' || s[j] == '\r') {
+				j++
+			}
+			if j < len(s) && (s[j] == '}' || s[j] == ']') {
+				if b == nil {
+					b, at = []byte(s), i
+				}
+				b[i] = ' '
+			}
+		}
+	}
+	if b == nil {
+		return s, -1
+	}
+	return string(b), at
 }
 
 // free returns d to the pool, dropping its references to the paste.
@@ -452,6 +484,9 @@ func describeBody(d *doc, r *Report) {
 			r.Warnings = append(r.Warnings, r.Body.SyntaxError.Error())
 		} else if !d.root.Exists() {
 			r.Body.SyntaxError = locateSyntaxError(m)
+			r.Warnings = append(r.Warnings, r.Body.SyntaxError.Error())
+		} else if d.comma > 0 {
+			r.Body.SyntaxError = position(m, d.comma-1+strings.Index(m.Body, d.body), "a comma before a closing bracket is not JSON; read as if it were not there")
 			r.Warnings = append(r.Warnings, r.Body.SyntaxError.Error())
 		} else if d.root.Raw != d.body {
 			r.Body.Notes = append(r.Body.Notes, "a stream of JSON lines or server-sent events: its last error line is what is read")

@@ -105,6 +105,24 @@ func TestSyntaxErrorPosition(t *testing.T) {
 	}
 }
 
+// TestTrailingComma: a body that is JSON but for commas before closing
+// brackets is read, its first such comma located; commas inside strings and
+// other invalid JSON are not taken for one.
+func TestTrailingComma(t *testing.T) {
+	in := "HTTP/1.1 422 Unprocessable Entity\n\n{\n  \"message\": \"a, }\",\n  \"errors\": [{\"field\": \"name\", \"message\": \"is required\",},],\n}"
+	r := inspect(t, in)
+	se := r.Body.SyntaxError
+	if se == nil || se.Line != 5 || in[se.Offset] != ',' || in[se.Offset-12:se.Offset] != `is required"` {
+		t.Fatalf("syntax error %+v", se)
+	}
+	if r.Message != "a, }" || len(r.FieldErrors) != 1 || r.FieldErrors[0].Path != "name" || r.BodyText[r.FieldErrors[0].Offset] != '{' {
+		t.Errorf("message %q, fields %+v", r.Message, r.FieldErrors)
+	}
+	if se := inspect(t, "HTTP/1.1 400 Bad Request\n\n{\"a\": 1,, }").Body.SyntaxError; se == nil || strings.Contains(se.Msg, "read as if") {
+		t.Errorf("a doubled comma read as a trailing one: %+v", se)
+	}
+}
+
 // TestStreamedError: a streaming API's error after its first chunks, in JSON
 // lines or server-sent events, is read from its line and said to be one; a
 // stream with no error line stays invalid JSON.
