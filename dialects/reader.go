@@ -365,6 +365,10 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 				break
 			}
 		}
+		if v := o.get("error"); r.BodyStatus == 0 && v.Type == gjson.Number && statusNamed(o, status(v)) {
+			r.BodyStatus, r.Sources.Status = status(v), source(o, "error") // MongoDB Atlas: {"error": 409, "reason": "Conflict"}
+			o.take("error")
+		}
 	}
 	if r.DocURL == "" {
 		var k string
@@ -591,7 +595,7 @@ func hexOnly(s string) (ok bool, digits int) {
 // statusNamed reports whether o names status s by its reason phrase, in
 // "name", "error", "title" or "status".
 func statusNamed(o *obj, s int) bool {
-	for _, k := range [...]string{"name", "error", "title", "status"} {
+	for _, k := range [...]string{"name", "error", "title", "status", "reason"} {
 		if v := o.get(k); v.Type == gjson.String && ReasonPhraseStatus(v.Str) == s {
 			return true
 		}
