@@ -83,8 +83,13 @@ func decodeGraphQL(d *doc, r *Report) {
 			}
 		}
 		// "path" locates the error in the response, not in the request: only
-		// an argument the extensions name is a field.
-		if arg := firstNonEmpty(text(field(ext, "argumentName")), text(field(ext, "field"))); arg != "" {
+		// an argument the extensions name is a field, or a variable gqlgen's
+		// path names (["variable", "in", "userId"]).
+		arg := firstNonEmpty(text(field(ext, "argumentName")), text(field(ext, "field")))
+		if p := field(e, "path"); arg == "" && text(first(p)) == "variable" {
+			arg = strings.TrimPrefix(locPath(p), "variable.")
+		}
+		if arg != "" {
 			r.addField(fromDotted(arg), arg, msg, code, e)
 		} else {
 			r.addIssue(msg, code)

@@ -216,7 +216,7 @@ func htmlExplanation(d *doc, heading string) string {
 			} else if t != "" && (fallback == "" || weak) {
 				fallback, weak = t, closing && tag[0] == 'h' && len(tag) == 2
 			}
-		case "hr", "address", "footer", "script", "style":
+		case "hr", "address", "footer", "script", "style", "svg", "button":
 			if t := flush(); t != "" && fallback == "" {
 				fallback = t
 			}

@@ -46,8 +46,8 @@ func detectOAuth2(d *doc, s *score) {
 	}
 	if t.has("error_description") {
 		s.add(40, "error_description")
-		if !oneOf(e.Str, oauthErrors) && codeLike(e.Str) && strings.Contains(e.Str, "_") {
-			s.add(11, "error is a snake_case code beside it, as OAuth's are") // WorkOS' "sso_required"
+		if !oneOf(e.Str, oauthErrors) && codeLike(e.Str) && e.Str == strings.ToLower(e.Str) {
+			s.add(11, "error is a lower-case code beside it, as OAuth's are") // WorkOS' "sso_required"
 		}
 	}
 	if t.has("error_uri") {

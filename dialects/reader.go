@@ -33,28 +33,29 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus"}
 	// maybeCodeKeys hold a code when their value reads like one.
-	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind"}
+	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId"}
 	// jsonTypes name the types of JSON Schema, never an error.
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
 	// wrapperKeys name members that hold the error object.
-	wrapperKeys = []string{"error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
-		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus", "human-readable"}
+	wrapperKeys = []string{"detailedError", "error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
+		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus", "human-readable",
+		"requestError", "serviceException", "ServiceException", "Exception"}
 	// listKeys name members that hold a list or map of errors.
 	listKeys = []string{"errors", "Errors", "generalErrors", "error", "err", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
 		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error",
-		"tppMessages", "failed_constraints", "failed_records", "_embedded", "invalid_param_list", "description", "ErrorInfo"}
+		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data"}
@@ -63,7 +64,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
 )
 
@@ -265,8 +266,8 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 	for b := t.present(vWrapper); b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		k, v := t.vget(vWrapper, i)
-		if wrapperKeys[i] == "Errors" && !field(v, k[:len(k)-1]).IsArray() {
-			continue // a map of field errors, not Mastercard's {"Errors": {"Error": [...]}}
+		if wrapperKeys[i] == "Errors" && !field(v, k[:len(k)-1]).IsArray() && field(v, "message").Type != gjson.String {
+			continue // a map of field errors, not Mastercard's {"Errors": {"Error": [...]}} nor FreshBooks' {"errors": {"message", "details": [...]}}
 		}
 		if wrapperKeys[i] == "results" && v.IsArray() && looksLikeError(first(v)) && len(chain) == 1 { // Icinga's {"results": [{code, status, errors}]}
 			o := d.openFirst(t, k)
@@ -315,9 +316,12 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		r.Message, k = pickMessage(o, r.Code, r.Title, r.Detail)
 		r.Sources.Message = source(o, k)
 		// A label-like message beside a detail that explains it (Fastly's
-		// {"msg": "Duplicate record", "detail": "Duplicate logging_syslog: ..."}).
-		if det := o.get("detail"); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") {
-			r.Message, r.Sources.Message = det.Str, source(o, "detail")
+		// {"msg": "Duplicate record", "detail": "Duplicate logging_syslog: ..."},
+		// Orthanc's {"Message": "Bad file format", "Details": ...}).
+		for _, k := range [...]string{"detail", "Details"} {
+			if det := o.get(k); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") {
+				r.Message, r.Sources.Message = det.Str, source(o, k)
+			}
 		}
 	}
 	// Ory's herodot: a message canned for the status beside the reason that
@@ -395,7 +399,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		}
 	}
 	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
-		for _, k := range []string{"param", "parameter", "field", "error_param", "var_name", "details", "name"} {
+		for _, k := range []string{"param", "parameter", "field", "error_param", "var_name", "locator", "target", "details", "name"} {
 			v := o.get(k)
 			if k == "details" {
 				v = field(v, "field") // {"code", "message", "details": {"field": "name"}}
@@ -436,8 +440,8 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if v.IsObject() && k == "data" && !errorMap(v) && !field(v, "issues").IsArray() || k == "description" && !(v.IsObject() && sentences(v, 0)) {
 				continue // data about the error, not errors by field
 			}
-			if k == "data" && v.IsArray() && field(first(v), "message").Type != gjson.String {
-				continue // a list of results, not of errors
+			if (k == "data" || k == "items") && v.IsArray() && field(first(v), "message").Type != gjson.String {
+				continue // a list of results, not of errors (DHL's "items" are errors)
 			}
 			if issues := len(r.Errors) > 0; issues && !v.IsObject() {
 				continue // beside a list of issues, only a map of field errors (Flask-Security's field_errors)
@@ -496,8 +500,8 @@ func pickCode(d *doc, o *obj) (code, key string) {
 	if sys := o.get("sys"); text(field(sys, "type")) == "Error" && field(sys, "id").Type == gjson.String {
 		return field(sys, "id").Str, "sys.id" // Contentful's {"sys": {"type": "Error", "id": "NotFound"}}
 	}
-	if o.get("errors").IsArray() {
-		return "", ""
+	if errs := o.get("errors"); errs.IsArray() && !first(errs).Get("path").Exists() {
+		return "", "" // the first listed error's code is the code, unless the errors are about fields (Elysia's {"type": "validation", "errors": [{"path"...}]})
 	}
 	hasMessage := false
 	for b := o.present(vMessage) & (1<<12 - 1); b != 0; b &= b - 1 {
@@ -524,6 +528,10 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		case "status":
 			if isStatusWord(v.Str) || status(v) != 0 || StatusOfCode(v.Str) == d.msg.Status && d.msg.Status != 0 {
 				continue
+			}
+		case "messageId":
+			if !isUpperSnake(v.Str) {
+				continue // Infobip's "UNAUTHORIZED", not a message's own id
 			}
 		case "id", "error_id":
 			if !hasMessage || !identifier(v.Str) {
@@ -713,6 +721,8 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 				r.first = &Issue{Message: e.Str}
 			}
 			r.addMessage(e.Str, "", e, false)
+		case e.IsArray() && text(first(e)) == "error" && e.Get("1").IsObject():
+			readItems(r, gjson.Parse("["+e.Get("1").Raw+"]"), depth) // doveadm's [["error", {"type": ...}, "tag"]]
 		case e.IsObject():
 			it := readItemMembers(e, &keys)
 			if it.typed {
@@ -820,6 +830,10 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			it.verdict = v
 		}
 		switch key {
+		case "metadata":
+			if f := field(v, "field"); f.Type == gjson.String && !it.field.Exists() {
+				it.field, it.fieldKey = f, "field" // FreshBooks' {"reason": "name: ...", "metadata": {"field": "name"}}
+			}
 		case "params", "info":
 			if mp := field(v, "missingProperty"); mp.Type == gjson.String {
 				it.missing = mp.Str
@@ -876,6 +890,8 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 	}
 	if name, rest, ok := strings.Cut(msg, ": "); len(paths) == 0 && ok && isPropertyPath(name) && strings.Contains(rest, name) {
 		paths, msg = []string{name}, rest // Okta's cause "client_secret: 'client_secret' must be at least..."
+	} else if ok && len(paths) == 1 && paths[0] == name {
+		msg = rest // "name: This field is required." of the field name
 	}
 	if len(paths) == 0 {
 		// An item that nests its own field errors: {"field": ..., "errors": [...]}.
