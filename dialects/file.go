@@ -384,7 +384,7 @@ func (p *fileParser) decodeError(err error) {
 	case te != nil && te.Offset > 0: // Offset is the value's end
 		start := strings.LastIndexAny(p.src[:te.Offset-1], ":[,") + 1
 		start += len(p.src[start:te.Offset]) - len(strings.TrimLeft(p.src[start:te.Offset], " \t\r\n"))
-		p.failAt(start, te.Field, "must be "+kindNames[te.Type.Kind().String()]+", not "+te.Value)
+		p.failAt(start, te.Field, "must be "+kindName(te.Type.Kind().String())+", not "+te.Value)
 	case te != nil:
 		p.fail(te.Field, "must be "+te.Value)
 	case err == io.ErrUnexpectedEOF:
@@ -399,9 +399,22 @@ func (p *fileParser) decodeError(err error) {
 	}
 }
 
-// kindNames name the kinds of Go value a file's members decode into.
-var kindNames = map[string]string{"string": "a string", "int": "a whole number", "ptr": "a whole number",
-	"bool": "true or false", "slice": "a list", "struct": "an object"}
+// kindName names a kind of Go value a file's members decode into.
+func kindName(kind string) string {
+	switch kind {
+	case "string":
+		return "a string"
+	case "int", "ptr":
+		return "a whole number"
+	case "bool":
+		return "true or false"
+	case "slice":
+		return "a list"
+	case "struct", "map":
+		return "an object"
+	}
+	return kind
+}
 
 // kinds are the values a rule's "is" takes; a status is an HTTP status, as a
 // number or a string of three digits.

@@ -138,7 +138,7 @@ func printReport(w io.Writer, r *dialects.Report, color bool) {
 // printAdvice writes the retry advice and the timeline.
 func printAdvice(w io.Writer, a *retry.Advice, color bool) {
 	s := style(color)
-	d := retry.DecisionText[a.Decision]
+	d := retry.DecisionText(a.Decision)
 	switch a.Decision {
 	case retry.Retry:
 		d = s.wrap("1;32", d)

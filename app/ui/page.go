@@ -518,7 +518,7 @@ func (p *Page) editorText() string {
 }
 
 func (p *Page) onMethod(ctx app.Context, e app.Event) {
-	p.method = strings.TrimPrefix(ctx.JSSrc().Get("value").String(), asPasted)
+	p.method = strings.TrimPrefix(e.Get("target").Get("value").String(), asPasted)
 	p.refresh(ctx)
 }
 

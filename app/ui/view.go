@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"html"
 	"slices"
@@ -25,8 +26,10 @@ const (
 // asPasted is the method picker's value for "the method the paste shows".
 const asPasted = "pasted"
 
-// methods are the request methods the method picker offers.
-var methods = []string{"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "POST", "PATCH"}
+// methodChoices are what the method picker offers: the method the paste
+// shows, or one of these.
+var methodChoices = []choice{{asPasted, "as pasted"}, {"GET", "GET"}, {"HEAD", "HEAD"}, {"OPTIONS", "OPTIONS"},
+	{"PUT", "PUT"}, {"DELETE", "DELETE"}, {"POST", "POST"}, {"PATCH", "PATCH"}}
 
 // Render draws the page: the full app, or the embed view.
 func (p *Page) Render() app.UI {
@@ -124,15 +127,6 @@ func (p *Page) editor() app.UI {
 	return ed
 }
 
-// option is a select's option, selected when sel.
-func option(value, text string, sel bool) app.UI {
-	o := app.Option().Value(value).Text(text)
-	if sel || app.IsClient {
-		o = o.Selected(sel)
-	}
-	return o
-}
-
 // checkbox is a checkbox, ticked when on.
 func checkbox(id string, on bool) app.HTMLInput {
 	c := app.Input().Type("checkbox").ID(id)
@@ -152,10 +146,7 @@ func (p *Page) inputPanel() app.UI {
 		p.editor(),
 		h("div", "class=controls").Body(
 			h("label", "for=method").Text("Method"),
-			app.Select().ID("method").Attr("data-testid", "method").OnChange(p.onMethod).Body(
-				option(asPasted, "as pasted", p.method == ""),
-				app.Range(methods).Slice(func(i int) app.UI { return option(methods[i], methods[i], p.method == methods[i]) }),
-			),
+			app.Elem("span").OnChange(p.onMethod).Body(app.Raw(selectHTML("method", methodChoices, cmp.Or(p.method, asPasted)))),
 			h("label", "class=check").Body(
 				checkbox("wrap", p.wrap).OnChange(func(ctx app.Context, e app.Event) { p.wrap = !p.wrap }),
 				app.Text(" wrap lines"),
@@ -499,7 +490,7 @@ func (p *Page) announcement() string {
 		s += fmt.Sprintf("; %d field errors", len(r.FieldErrors))
 	}
 	if p.advice != nil {
-		s += ". Retry: " + retry.DecisionText[p.advice.Decision]
+		s += ". Retry: " + retry.DecisionText(p.advice.Decision)
 	}
 	return s + "."
 }
@@ -660,7 +651,7 @@ func (p *Page) retryView() app.UI {
 	m.open("div", "")
 	m.open("h3", "")
 	m.WriteString("Retry: ")
-	m.el("span", `class="decision `+a.Decision+`" data-testid="retry-decision" data-decision="`+a.Decision+`"`, retry.DecisionText[a.Decision])
+	m.el("span", `class="decision `+a.Decision+`" data-testid="retry-decision" data-decision="`+a.Decision+`"`, retry.DecisionText(a.Decision))
 	m.close("h3")
 	m.open("ul", `class="reasons"`)
 	for _, rs := range a.Reasons {

@@ -169,9 +169,22 @@ var codeRules = []codeRule{
 	{"slack", "code", "*", permanent, "slack-error", "Slack reports a failure that retrying will not change: fix the call"},
 }
 
-// thenClass maps what a dialect's guidance says to do to a class.
-var thenClass = map[string]class{"retry": transient, "wait": rateLimited, "verify-then-retry": verify,
-	"refresh-then-retry": conflict, "do-not-retry": permanent}
+// thenClass is the class of what a dialect's guidance says to do.
+func thenClass(then string) class {
+	switch then {
+	case "retry":
+		return transient
+	case "wait":
+		return rateLimited
+	case "verify-then-retry":
+		return verify
+	case "refresh-then-retry":
+		return conflict
+	case "do-not-retry":
+		return permanent
+	}
+	return unknown
+}
 
 // awsThrottleCodes are the AWS SDKs' throttling error codes (aws-sdk-go-v2
 // retry.DefaultThrottleErrorCodes).
@@ -200,7 +213,7 @@ func dialectCodes(in *input, a *Advice) class {
 				field, v = "status", strconv.Itoa(g.Status)
 			}
 			a.add(g.ID, g.Reason, Fact{dialect + " " + field, v}, in.statusFact())
-			return thenClass[g.Then]
+			return thenClass(g.Then)
 		}
 	}
 	for _, cr := range codeRules {

@@ -34,7 +34,7 @@ func (r Report) Markdown(link string) string {
 		})
 	}
 	if a := r.Retry; a != nil {
-		b.WriteString("**Retry: " + DecisionText[a.Decision] + "**\n")
+		b.WriteString("**Retry: " + DecisionText(a.Decision) + "**\n")
 		for _, rs := range a.Reasons {
 			b.WriteString("- " + mdText(rs.Text) + "\n")
 		}

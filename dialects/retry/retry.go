@@ -8,6 +8,7 @@
 package retry
 
 import (
+	"strings"
 	"time"
 
 	"github.com/errlens/errlens/dialects"
@@ -22,11 +23,8 @@ const (
 )
 
 // DecisionText says a decision in words: "verify, then retry".
-var DecisionText = map[string]string{
-	Retry:            "retry",
-	VerifyThenRetry:  "verify, then retry",
-	RefreshThenRetry: "refresh, then retry",
-	DoNotRetry:       "do not retry",
+func DecisionText(decision string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(decision, "-then-", ", then "), "-", " ")
 }
 
 // Options describe the request that failed, beyond what the paste shows, and
