@@ -848,8 +848,10 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 		return true
 	})
 	it.validationError = it.validationError && it.fieldKey == "property"
-	if t := field(e, "title"); message.Digits(it.code) && t.Type == gjson.String && codeLike(t.Str) && strings.ContainsAny(t.Str, "-_") {
-		it.code = t.Str // Cloud Foundry's {"code": 10010, "title": "CF-ResourceNotFound"}: the symbol, not its number
+	if message.Digits(it.code) {
+		if t := field(e, "title"); t.Type == gjson.String && codeLike(t.Str) && strings.ContainsAny(t.Str, "-_") {
+			it.code = t.Str // Cloud Foundry's {"code": 10010, "title": "CF-ResourceNotFound"}: the symbol, not its number
+		}
 	}
 	it.code = itemCode(it.code)
 	if m := itemNames.message[mi%len(itemNames.message)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
