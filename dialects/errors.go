@@ -108,16 +108,6 @@ func classValidatorMessage(msg string) (field, rest string, ok bool) {
 	return "", "", false
 }
 
-// isIndexedPath is isPropertyPath allowing list indexes: "items[1].qty".
-func isIndexedPath(s string) bool {
-	return isPropertyPath(strings.Map(func(r rune) rune {
-		if r == '[' || r == ']' {
-			return -1
-		}
-		return r
-	}, s))
-}
-
 // isPropertyPath reports a lower-camel property path: "address.city", "items.0.name".
 func isPropertyPath(s string) bool {
 	if s == "" || s[0] < 'a' || s[0] > 'z' {

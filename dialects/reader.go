@@ -1176,7 +1176,7 @@ func readMessageFields(r *Report) {
 		var paths, msgs []string
 		for _, p := range parts {
 			f, m, ok := strings.Cut(p, ": ")
-			if !ok || !isIndexedPath(f) {
+			if !ok || !isPropertyPath(strings.NewReplacer("[", "", "]", "").Replace(f)) {
 				return
 			}
 			paths, msgs = append(paths, f), append(msgs, m)
@@ -1214,7 +1214,7 @@ func validatorFields(msg string) (fields [][2]string) {
 		case at > 0 && at+len(` at "`) < len(p) && strings.HasSuffix(p, `"`): // not `x at "` alone
 			path, text, ok = p[at+len(` at "`):len(p)-1], p[:at], true
 		}
-		if !ok || path == "" || !isIndexedPath(asciiLower(path[:1])+path[1:]) {
+		if !ok || path == "" || !isPropertyPath(strings.NewReplacer("[", "", "]", "").Replace(asciiLower(path[:1])+path[1:])) {
 			return nil // Go's field names are capitalized
 		}
 		fields = append(fields, [2]string{path, text})
