@@ -180,6 +180,9 @@ func text(r gjson.Result) string {
 // holding dots or starting with @ ("@type", "odata.error") read as written.
 func field(r gjson.Result, key string) gjson.Result {
 	var out gjson.Result
+	if !r.IsObject() {
+		return out // not an array's every element
+	}
 	r.ForEach(func(k, v gjson.Result) bool {
 		if k.Str == key {
 			out = v

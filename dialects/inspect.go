@@ -104,15 +104,17 @@ func newDoc(msg *message.Message) *doc {
 	if d.kind == "json" || d.ct == "text/event-stream" {
 		d.tooDeep = tooDeep(d.body)
 	}
-	body := d.body
-	if d.tooDeep < 0 && (d.kind == "json" && !gjson.Valid(body) || d.ct == "text/event-stream") {
-		if body = streamedError(body); body != "" {
-			d.kind = "json"
-		} else if fixed, at := dropTrailingCommas(d.body); at >= 0 && d.kind == "json" && gjson.Valid(fixed) {
-			body, d.comma = fixed, at+1 // a docs example's {"message": "...",}: read, and said
+	body, valid := d.body, d.kind == "json" && d.tooDeep < 0 && gjson.Valid(d.body)
+	if d.tooDeep < 0 && (d.kind == "json" && !valid || d.ct == "text/event-stream") {
+		if line := streamedError(body); line != "" {
+			body, valid, d.kind = line, true, "json"
+		} else if fixed, at := dropTrailingCommas(body); at >= 0 && d.kind == "json" && gjson.Valid(fixed) {
+			body, valid, d.comma = fixed, true, at+1 // a docs example's {"message": "...",}: read, and said
+		} else {
+			valid = false
 		}
 	}
-	if d.kind == "json" && d.tooDeep < 0 && body != "" && (body != d.body || gjson.Valid(body)) {
+	if valid {
 		d.root = gjson.Parse(body)
 		d.top = newObj("", d.root, top)
 		if e := d.top.get("error"); e.IsObject() {
@@ -191,22 +193,29 @@ func tooDeep(s string) int {
 	if strings.Count(s, "{")+strings.Count(s, "[") <= maxNesting {
 		return -1
 	}
-	depth, inString := 0, false
+	depth := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case inString:
-			if c == '\\' {
-				i++
-			} else if c == '"' {
-				inString = false
+		switch s[i] {
+		case '"': // to the string's closing quote: the next one no odd run of backslashes escapes
+			for {
+				j := strings.IndexByte(s[i+1:], '"')
+				if j < 0 {
+					return -1
+				}
+				i += j + 1
+				k := i
+				for k > 0 && s[k-1] == '\\' {
+					k--
+				}
+				if (i-k)%2 == 0 {
+					break
+				}
 			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
+		case '{', '[':
 			if depth++; depth > maxNesting {
 				return i
 			}
-		case c == '}' || c == ']':
+		case '}', ']':
 			depth--
 		}
 	}

@@ -175,6 +175,21 @@ func TestHostileSizes(t *testing.T) {
 			t.Errorf("deep nesting not located: %+v", se)
 		}
 	}
+	// Brackets inside strings do not nest, whatever backslashes precede
+	// their quotes; a quote after an even run of them ends the string.
+	brackets := strings.Repeat("[", 10001)
+	for _, shallow := range []string{
+		`{"message": "` + brackets + `", "code": "x"}`,
+		`{"message": "\"` + brackets + `\\", "code": "x"}`,
+		`{"message": "a\\", "code": "x", "hint": "` + brackets + `"}`,
+	} {
+		if r := inspect(t, shallow); r.Body.SyntaxError != nil || r.Code != "x" {
+			t.Errorf("brackets in a string read as nesting: %+v %q", r.Body.SyntaxError, r.Code)
+		}
+	}
+	if r := inspect(t, `{"m": "a\\"`+strings.Repeat("[", 10001)); r.Body.SyntaxError == nil || !strings.Contains(r.Body.SyntaxError.Msg, "deeper than 10000") {
+		t.Errorf("nesting after an escaped backslash not seen: %+v", r.Body.SyntaxError)
+	}
 	_, err := Inspect(strings.Repeat(" ", message.MaxInput+1), Options{})
 	var tooLarge *message.TooLargeError
 	if !errors.As(err, &tooLarge) || !strings.Contains(err.Error(), "33554433 bytes") {
