@@ -223,7 +223,7 @@ func (p *Page) embedOptions() app.UI {
 	boxes := []app.UI{app.Elem("legend").Text("The embed shows the status and the facts, and:")}
 	for i, name := range share.Sections {
 		boxes = append(boxes, h("label", "class=check").Body(
-			checkbox("embed-"+name, !slices.Contains(p.hide, name)).Value(name), app.Text(" "+sectionLabels[i]+" ")))
+			checkbox("embed-"+name, !slices.Contains(p.hide, name)).Attr("value", name), app.Text(" "+sectionLabels[i]+" ")))
 	}
 	return h("fieldset", "class=embed-options|data-testid=embed-options").OnChange(p.onEmbedOption).Body(
 		append(boxes, h("label", "class=check").Body(checkbox("embed-edit", !p.locked), app.Text(" readers may edit the response")))...)
@@ -316,7 +316,7 @@ func (p *Page) shareView() app.UI {
 				advice, cls = "longer than most links; fine in a browser, may be cut by some tools", "warn"
 			}
 			return h("div", "class=link").Body(
-				app.Input().Type("text").ReadOnly(true).Attr("data-testid", "share-url").Aria("label", "Share link").Value(l.url),
+				h("input", "type=text|data-testid=share-url|aria-label=Share link").Attr("readonly", true).Attr("value", l.url),
 				app.Raw(fmt.Sprintf(`<p class="muted"><span class="len %s" data-testid="share-length" data-length="%d">%d characters: %s. </span>`+
 					`Copied to the clipboard. The link holds the paste itself, in the part of the URL browsers never send to a server.</p>`, cls, n, n, advice)),
 				app.If(len(l.secrets) > 0, func() app.UI {
@@ -329,7 +329,7 @@ func (p *Page) shareView() app.UI {
 								name += " " + s.Name
 							}
 							return app.Elem("li").Body(app.Elem("label").Body(
-								app.Input().Type("checkbox").Attr("data-testid", "keep-secret").Attr("data-index", i).Checked(p.keep[i]),
+								h("input", "type=checkbox|data-testid=keep-secret").Attr("data-index", i).Attr("checked", p.keep[i]),
 								app.Text(fmt.Sprintf(" keep %s (line %d, %s)", name, s.Line, s.Preview)),
 							), h("span", "class=muted").Text(": "+s.Why))
 						})),
@@ -338,11 +338,11 @@ func (p *Page) shareView() app.UI {
 				app.If(p.showEmbed, func() app.UI {
 					return app.Elem("div").Body(
 						h("label", "for=embed-origin").Text("Docs pages that may drive it with postMessage: "),
-						app.Input().ID("embed-origin").Type("text").Attr("data-testid", "embed-origin").Attr("placeholder", "https://docs.example.com").
-							Value(strings.Join(p.origins, " ")).OnChange(p.onOrigins),
+						h("input", "id=embed-origin|type=text|data-testid=embed-origin|placeholder=https://docs.example.com").
+							Attr("value", strings.Join(p.origins, " ")).OnChange(p.onOrigins),
 						p.embedOptions(),
 						h("label", "for=embed-snippet").Text("Embed this view in a docs page:"),
-						app.Textarea().ID("embed-snippet").Attr("data-testid", "embed-snippet").ReadOnly(true).Text(l.embed),
+						h("textarea", "id=embed-snippet|data-testid=embed-snippet").Attr("readonly", true).Attr("value", l.embed),
 					)
 				}),
 			)

@@ -106,32 +106,28 @@ func (p *Page) decodeTime() app.UI {
 // editor is the textarea of the paste: read-only while it shows the start
 // of a big input.
 func (p *Page) editor() app.UI {
-	ed := app.Textarea().
-		ID("input").
-		Attr("data-testid", "input").
+	ed := h("textarea", "id=input|data-testid=input|spellcheck=false|autocomplete=off").
 		Class(map[bool]string{false: "editor", true: "editor wrap"}[p.wrap]).
-		Spellcheck(false).
-		Attr("autocomplete", "off").
 		// The text is the default value, so the editor shows the input
 		// when go-app (re)creates it; typing and setEditor set its value.
-		Text(p.shown).
+		Attr("value", p.shown).
 		OnInput(p.onInput).
 		OnDrop(p.onDrop).
 		OnDragOver(p.onDragOver)
 	if app.IsClient {
-		ed = ed.Placeholder("HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/problem+json\n\n{\"type\": \"...\", \"title\": \"...\"}")
+		ed = ed.Attr("placeholder", "HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/problem+json\n\n{\"type\": \"...\", \"title\": \"...\"}")
 	}
 	if big := len(p.input) > bigPaste; big || app.IsClient {
-		ed = ed.ReadOnly(big)
+		ed = ed.Attr("readonly", big)
 	}
 	return ed
 }
 
 // checkbox is a checkbox, ticked when on.
-func checkbox(id string, on bool) app.HTMLInput {
-	c := app.Input().Type("checkbox").ID(id)
+func checkbox(id string, on bool) app.HTMLElem {
+	c := h("input", "type=checkbox").ID(id)
 	if on || app.IsClient {
-		c = c.Checked(on)
+		c = c.Attr("checked", on)
 	}
 	return c
 }
@@ -157,7 +153,7 @@ func (p *Page) inputPanel() app.UI {
 			),
 			h("label", "class=file").Body(
 				app.Text("Open a file… "),
-				app.Input().Type("file").ID("file").Accept(".har,.json,.txt,.http,.log,text/*,application/json").OnChange(p.onFile),
+				h("input", "type=file|id=file|accept=.har,.json,.txt,.http,.log,text/*,application/json").OnChange(p.onFile),
 			),
 		),
 		h("div", "class=controls muted").Body(
@@ -205,13 +201,13 @@ func (p *Page) entries() app.UI {
 	return h("div", "class=entries").Body(
 		app.Elem("h3").Text(fmt.Sprintf("HAR entries, failed first (%d)", len(r.Entries))),
 		h("label", "for=entry-filter|class=muted").Text("Filter by method, status, URL or type "),
-		app.Input().Type("search").ID("entry-filter").Attr("data-testid", "entry-filter").Value(p.entryFilter).OnInput(p.onEntryFilter),
+		h("input", "type=search|id=entry-filter|data-testid=entry-filter").Attr("value", p.entryFilter).OnInput(p.onEntryFilter),
 		app.Elem("div").OnClick(p.onEntry).Body(app.Raw(entryList(shown[from:to], r.Entry))),
 		app.If(pages > 1 || len(shown) == 0, func() app.UI {
 			return h("p", "class=pager muted").Body(
-				app.Button().Type("button").Class("small").Attr("data-testid", "entries-prev").Disabled(page == 0).Text("Previous").OnClick(p.onEntryPage(-1)),
+				h("button", "type=button|class=small|data-testid=entries-prev").Attr("disabled", page == 0).Text("Previous").OnClick(p.onEntryPage(-1)),
 				h("span", "role=status").Text(fmt.Sprintf(" %d–%d of %d ", min(from+1, to), to, len(shown))),
-				app.Button().Type("button").Class("small").Attr("data-testid", "entries-next").Disabled(page >= pages-1).Text("Next").OnClick(p.onEntryPage(1)),
+				h("button", "type=button|class=small|data-testid=entries-next").Attr("disabled", page >= pages-1).Text("Next").OnClick(p.onEntryPage(1)),
 			)
 		}),
 	)
@@ -691,12 +687,12 @@ func (p *Page) timelineView(a *retry.Advice) app.UI {
 		p.configView(a),
 		app.If(a.Delay != nil && a.WillRetry, func() app.UI {
 			return h("label", "class=check").Body(
-				app.Input().Type("checkbox").ID("delay-once").Checked(p.delayOnce).OnChange(p.onDelayOnce),
+				h("input", "type=checkbox|id=delay-once").Attr("checked", p.delayOnce).OnChange(p.onDelayOnce),
 				app.Text(" only this response carries the server's delay (by default every retry meets this same response again)"),
 			)
 		}),
 		h("label", "class=check").Body(
-			app.Input().Type("checkbox").ID("compare").Checked(p.compare).OnChange(p.onCompare),
+			h("input", "type=checkbox|id=compare").Attr("checked", p.compare).OnChange(p.onCompare),
 			app.Text(" compare libraries"),
 		),
 		app.If(p.compare && len(p.compared) > 0, func() app.UI {
@@ -794,7 +790,7 @@ func (p *Page) policyControls(a *retry.Advice) app.UI {
 		case "p-ra":
 			in = app.Raw(selectHTML(x.id, retryAfterChoices, x.value))
 		default:
-			in = app.Input().ID(x.id).Type("number").Attr("min", 0).Attr("step", "any").Value(x.value)
+			in = h("input", "type=number|min=0|step=any").ID(x.id).Attr("value", x.value)
 		}
 		fields = append(fields, app.Elem("label").Attr("for", x.id).Class("param").Body(app.Text(x.label), in))
 	}
@@ -907,11 +903,11 @@ func (p *Page) lookup(id string) *dialects.Dialect {
 func (p *Page) dialectEditor() app.UI {
 	return h("div", "class=dialect-file").Body(
 		h("label", "for=dialect-text").Text("Your own dialect file (README: \"Your own error format\") "),
-		app.Textarea().ID("dialect-text").Attr("data-testid", "dialect-text").Attr("rows", 8).Attr("spellcheck", "false").Text(p.dialectText).
+		h("textarea", "id=dialect-text|data-testid=dialect-text|rows=8|spellcheck=false").Attr("value", p.dialectText).
 			OnChange(p.onDialectText).OnDrop(p.onDialectFile).OnDragOver(p.onDragOver),
 		h("label", "class=file").Body(
 			app.Text("Open a dialect file… "),
-			app.Input().Type("file").ID("dialect-file").Accept(".json,application/json").OnChange(p.onDialectFile),
+			h("input", "type=file|id=dialect-file|accept=.json,application/json").OnChange(p.onDialectFile),
 		),
 		h("button", "type=button|class=small|data-testid=draft-dialect").Text("Draft one from this response").OnClick(p.onDraft),
 		when(p.dialectErr != "", h("pre", "class=error|role=alert|data-testid=dialect-error").Text(p.dialectErr)),
