@@ -212,9 +212,14 @@ func readRequestID(o *obj, r *Report) {
 			return
 		}
 	}
-	if v := o.get("request"); opaque(v.Str) { // Ory's and Onfleet's "request": a UUID, not a description of it
-		r.RequestID, r.RequestIDSource = o.str("request"), "body "+joinKey(o.path, "request")
-		return
+	for _, k := range [...]string{"request", "id", "Id"} {
+		// Ory's and Onfleet's "request", Kratos', Monzo's and Midtrans' error
+		// "id": a UUID, not a description of it, nor the client's own id a
+		// WebSocket API echoes beside its rate limits (Binance's).
+		if v := o.get(k); (opaque(v.Str) || k != "request" && ticket(v.Str)) && !o.has("rateLimits") {
+			r.RequestID, r.RequestIDSource = v.Str, "body "+joinKey(o.path, k)
+			return
+		}
 	}
 	for b := o.present(vRequestIDHolder); b != 0; b &= b - 1 {
 		h, v := o.vget(vRequestIDHolder, bits.TrailingZeros64(b))
@@ -228,6 +233,20 @@ func readRequestID(o *obj, r *Report) {
 			}
 		}
 	}
+}
+
+// ticket reports an id written as groups of capitals and digits joined by
+// dashes, as Sumo Logic's error "id": "IUUQI-DGH5I-TJ045".
+func ticket(s string) bool {
+	if len(s) < 10 || strings.Count(s, "-") < 2 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // isID reports a value that can be an id: a string of one token (not a stack

@@ -38,11 +38,16 @@ func detectFalcon(d *doc, s *score) {
 func decodeFalcon(d *doc, r *Report) {
 	t := &d.top
 	r.Title, r.Message = t.str("title"), t.str("description")
-	// HTTPMissingParam and HTTPInvalidParam: The "page" parameter is required.
-	if rest, ok := strings.CutPrefix(r.Message, `The "`); ok {
-		if name, _, ok := strings.Cut(rest, `" parameter `); ok && !strings.Contains(name, " ") {
-			r.addField(name, name, r.Message, "", t.get("description"))
-		}
+	// HTTPMissingParam and HTTPInvalidParam: The "page" parameter is
+	// required; Mailman's: Invalid Parameter "max_message_size": ...
+	name, ok := "", false
+	if rest, cut := strings.CutPrefix(r.Message, `The "`); cut {
+		name, _, ok = strings.Cut(rest, `" parameter `)
+	} else if rest, cut := strings.CutPrefix(r.Message, `Invalid Parameter "`); cut {
+		name, _, ok = strings.Cut(rest, `"`)
+	}
+	if ok && name != "" && !strings.Contains(name, " ") {
+		r.addField(name, name, r.Message, "", t.get("description"))
 	}
 	if l := t.get("link"); l.IsObject() {
 		t.take("link")

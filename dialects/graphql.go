@@ -16,13 +16,16 @@ var graphQL = &Dialect{
 	Description: "errors list with message, locations, path and extensions, beside data.",
 	Spec:        "https://spec.graphql.org/October2021/#sec-Errors",
 	detect:      detectGraphQL,
-	anchors:     []string{"errors"},
+	anchors:     []string{"errors", "data"},
 	decode:      decodeGraphQL,
 }
 
 func detectGraphQL(d *doc, s *score) {
 	if d.ct == "application/graphql-response+json" {
 		s.add(50, "Content-Type is application/graphql-response+json")
+	}
+	if payloadErrors(d).Exists() {
+		s.add(60, "data holds a mutation payload with its own errors list (userErrors)")
 	}
 	e := &d.err0
 	if e.get("message").Type != gjson.String {
@@ -54,13 +57,37 @@ func detectGraphQL(d *doc, s *score) {
 	}
 }
 
+// payloadErrors returns the errors a mutation's payload lists in data, as
+// Shopify's userErrors and Saleor's errors ({"data": {"accountRegister":
+// {"errors": [{"field": "email", "code": "UNIQUE"}]}}}), or a zero Result.
+func payloadErrors(d *doc) gjson.Result {
+	var out gjson.Result
+	if d.top.has("errors") || !d.top.get("data").IsObject() {
+		return out
+	}
+	d.top.get("data").ForEach(func(_, m gjson.Result) bool {
+		out = firstExisting(field(m, "userErrors"), field(m, "errors"))
+		return !first(out).IsObject()
+	})
+	if !first(out).IsObject() {
+		return gjson.Result{}
+	}
+	return out
+}
+
 func decodeGraphQL(d *doc, r *Report) {
 	t := &d.top
+	if errs := payloadErrors(d); errs.Exists() {
+		t.take("data")
+		readItems(r, errs, 0)
+		firstOfErrors(r)
+		return
+	}
 	i := 0
 	t.take("errors").ForEach(func(_, e gjson.Result) bool {
 		msg := text(field(e, "message"))
 		ext := field(e, "extensions")
-		code := firstNonEmpty(text(field(ext, "code")), text(field(e, "type")))
+		code := firstNonEmpty(text(field(ext, "code")), text(field(field(ext, "exception"), "code")), text(field(ext, "category")), text(field(e, "type")))
 		if i == 0 {
 			r.Message, r.Code = msg, code
 			r.NotRun = !field(e, "path").Exists() // a request error (GraphQL spec 7.1.2), not a field's failure while running

@@ -44,6 +44,7 @@ func decodeHTML(d *doc, r *Report) {
 	} else {
 		r.Message = firstNonEmpty(htmlExplanation(d, tag), heading, r.Title)
 	}
+	r.Message, _, _ = strings.Cut(r.Message, " Stack trace:") // PHP's uncaught error, without the trace its display_errors prints
 	if isUpperSnake(heading) && strings.Contains(heading, "_") {
 		r.Code = heading // api.data.gov's <h1>API_KEY_MISSING</h1>
 	}

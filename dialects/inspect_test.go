@@ -343,3 +343,17 @@ func TestReaderSources(t *testing.T) {
 		}
 	}
 }
+
+// TestPayloadShapes: a message template filled from its parameters (Magento),
+// and the errors a GraphQL mutation's payload lists in data (Shopify's
+// userErrors) read as field errors.
+func TestPayloadShapes(t *testing.T) {
+	r := inspect(t, `{"message": "%fieldName is a required field.", "parameters": {"fieldName": "sku"}}`)
+	if r.Message != "sku is a required field." {
+		t.Errorf("template: %q", r.Message)
+	}
+	r = inspect(t, `{"data": {"customerCreate": {"userErrors": [{"field": ["email"], "message": "Email has already been taken"}], "customer": null}}}`)
+	if r.Dialect != "graphql" || len(r.FieldErrors) != 1 || r.FieldErrors[0].Field != "email" || r.FieldErrors[0].Message != "Email has already been taken" || r.Message != "Email has already been taken" {
+		t.Errorf("userErrors: %s %+v %q", r.Dialect, r.FieldErrors, r.Message)
+	}
+}

@@ -38,6 +38,9 @@ func detectJSONAPI(d *doc, s *score) {
 	}
 	if e.get("status").Type == gjson.String {
 		s.add(15, "errors[0].status is a string")
+		if e.has("title") && e.has("detail") {
+			s.add(10, "errors[0] has a string status, a title and a detail")
+		}
 	}
 	if e.has("title") && e.has("status") && e.has("code") {
 		s.add(45, "errors[0] has status, code and title, JSON:API's members")

@@ -26,6 +26,9 @@ func joinKey(path, key string) string {
 // (System.Text.Json) and "items[0].name" (already normal).
 func fromDotted(s string) string {
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "$"), ".")
+	if i := strings.IndexByte(s, '#'); i > 0 && i < len(s)-1 {
+		s = strings.ReplaceAll(s, "#", ".") // Opsgenie's "recipients#type"
+	}
 	if !hasIndexSegment(s) {
 		return s
 	}

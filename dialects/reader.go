@@ -33,14 +33,14 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId"}
 	// jsonTypes name the types of JSON Schema, never an error.
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -58,14 +58,14 @@ var (
 		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
-		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data"}
+		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data", "context"}
 	// requestIDKeys hold a request id; nested objects that often carry one are
 	// searched too (requestIDHolders).
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id"}
-	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId"}
+	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys", "context", "extensions"}
 )
 
 // itemNames are the members of an error item that name its field, hold its
@@ -74,9 +74,9 @@ var itemNames = struct{ field, message, code []string }{
 	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
 		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "error_key", "element", "name"},
-	message: []string{"message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
-		"error_message", "longMessage", "help_message", "reason", "title", "error", "text", "summary", "errorSummary"},
-	code: []string{"code", "error_code", "errorCode", "errorcode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
+	message: []string{"longMessage", "message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
+		"error_message", "help_message", "reason", "title", "error", "text", "summary", "errorSummary"},
+	code: []string{"code", "error_code", "errorCode", "errorcode", "dataCode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
 		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "name"},
 }
 
@@ -144,7 +144,7 @@ func fold(buf *[48]byte, k string) []byte {
 	for i := 0; i < len(k); i++ {
 		c := k[i]
 		switch {
-		case c == '_' || c == '-' || c == ' ':
+		case c == '_' || c == '-' || c == ' ' || c == '$':
 			continue
 		case 'A' <= c && c <= 'Z':
 			c += 'a' - 'A'
@@ -208,9 +208,36 @@ func readJSON(d *doc, r *Report, t *obj) {
 	firstOfErrors(r)
 	dropStatusEcho(d, r)
 	readMessageFields(r)
+	r.Message = fillTemplate(r.Message, t.get("parameters"))
+	if c := first(t.get("error_codes")); codeLike(c.Str) && (r.Code == "" || r.Sources.Code == "error_type") {
+		r.Code, r.Sources.Code = c.Str, "error_codes[0]" // Checkout.com's: error_type is the kind, error_codes what went wrong
+	}
+	if i := strings.LastIndex(r.Message, "\n└─ "); i >= 0 {
+		r.Message = r.Message[strings.LastIndex(r.Message, "└─ ")+len("└─ "):] // Effect Schema's tree of a failure: its last leaf, the most specific
+	}
 	if r.RetryDelay == nil {
 		r.RetryDelay = messageDelay(firstNonEmpty(r.Message, r.Detail))
 	}
+}
+
+// fillTemplate fills the placeholders of a message from the body's
+// parameters, as Magento writes them: "%1" from a list, "%name" from an
+// object ({"message": "%fieldName is required", "parameters": {"fieldName": "sku"}}).
+func fillTemplate(msg string, params gjson.Result) string {
+	if !strings.Contains(msg, "%") {
+		return msg
+	}
+	i := 0
+	params.ForEach(func(k, v gjson.Result) bool {
+		i++
+		name := k.Str
+		if params.IsArray() {
+			name = itoa(i)
+		}
+		msg = strings.ReplaceAll(msg, "%"+name, text(v))
+		return true
+	})
+	return msg
 }
 
 // messageDelay reads a delay the message states in words: "retry in 60
@@ -278,8 +305,9 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 			return errorHolders(d, o, append(chain, o))
 		}
 	}
-	// A wrapper of one member: {"ocs": {"meta": ...}}.
-	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 && !contains(listKeys, t.m[0].key) {
+	// A wrapper of one member: {"ocs": {"meta": ...}}, GraphQL's {"data":
+	// {"applyCouponCode": {"errorCode", "message"}}} (Vendure's ErrorResult).
+	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 && (!contains(listKeys, t.m[0].key) || t.m[0].key == "data" && !errorMap(t.m[0].val)) {
 		o := d.open(t, t.m[0].key)
 		return errorHolders(d, o, append(chain, o))
 	}
@@ -668,8 +696,8 @@ func pickDelay(o *obj) *Hint {
 	for b := o.present(vDelay); b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		k, v := o.vget(vDelay, i)
-		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" || n == "data" { // Telegram's parameters, Twirp's meta, Kratos' metadata, oRPC's data
-			for _, name := range []string{"retry_after", "retryAfter"} {
+		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" || n == "data" || n == "context" { // Telegram's parameters, Twirp's meta, Kratos' metadata, oRPC's data, Bloomreach's context
+			for _, name := range []string{"retry_after", "retryAfter", "retry_after_seconds"} {
 				if ra := field(v, name); ra.Type == gjson.Number && ra.Float() < 1e9 || ra.Type == gjson.String && ra.Str != "" {
 					return &Hint{Value: text(ra), Source: joinKey(o.path, k+"."+name)}
 				}
@@ -805,7 +833,7 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 		for _, r := range keys.lookup(key) {
 			switch i := int(r.rank); int(r.vocab) {
 			case vItemField:
-				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Type != gjson.Null &&
+				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Raw != `""` && v.Type != gjson.Null &&
 					!(key == "Source" && v.Type == gjson.String && v.Str != strings.ToLower(v.Str)) { // not Mastercard's {"Source": "System"}
 					fi, it.field, it.fieldKey = i, v, key
 				}
@@ -830,9 +858,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			it.verdict = v
 		}
 		switch key {
-		case "metadata":
-			if f := field(v, "field"); f.Type == gjson.String && !it.field.Exists() {
-				it.field, it.fieldKey = f, "field" // FreshBooks' {"reason": "name: ...", "metadata": {"field": "name"}}
+		case "metadata", "meta":
+			if f := firstExisting(field(v, "field"), field(v, "param_name")); f.Type == gjson.String && !it.field.Exists() {
+				it.field, it.fieldKey = f, "field" // FreshBooks' {"reason": "name: ...", "metadata": {"field": "name"}}, Clerk's meta.param_name
 			}
 		case "params", "info":
 			if mp := field(v, "missingProperty"); mp.Type == gjson.String {
@@ -1076,6 +1104,9 @@ func firstOfErrors(r *Report) {
 	case len(r.FieldErrors) > 0:
 		msg = r.FieldErrors[0].Message
 	}
+	if r.Sources.Code == "type" && code != "" {
+		r.Code, r.Sources.Code = "", "" // a kind beside errors with codes of their own: Conekta's {"type": "authentication_error", "details": [{"code"}]}
+	}
 	if r.Code == "" && !opaque(code) {
 		r.Code = code
 	}
@@ -1225,7 +1256,7 @@ func validatorFields(msg string) (fields [][2]string) {
 // codeLike reports a value that reads like a code rather than a sentence: one
 // token of letters, digits and _ . : - /, not only a reason phrase.
 func codeLike(s string) bool {
-	if s == "" || len(s) > 80 {
+	if s == "" || len(s) > 120 {
 		return false
 	}
 	for i := 0; i < len(s); i++ {
@@ -1388,7 +1419,7 @@ func errorMap(v gjson.Result) bool {
 	ok, n := true, 0
 	v.ForEach(func(_, e gjson.Result) bool {
 		n++
-		ok = e.IsObject() && field(e, "message").Type == gjson.String
+		ok = e.IsObject() && field(e, "message").Type == gjson.String && !field(e, "__typename").Exists() // not a GraphQL payload (Vendure's ErrorResult)
 		return ok
 	})
 	return ok && n > 0
