@@ -739,9 +739,14 @@ const yieldEvery = 2000
 // errors, other objects and strings issues.
 func readItems(r *Report, arr gjson.Result, depth int) {
 	var keys rankCache // the items of a list mostly share their members
+	sized := false
 	arr.ForEach(func(_, e gjson.Result) bool {
 		if r.items++; r.yield != nil && r.items%yieldEvery == 0 {
 			r.yield()
+		}
+		if !sized && e.IsObject() { // room for as many field errors as items of this size fit in the list
+			sized = true
+			r.FieldErrors = slices.Grow(r.FieldErrors, min(len(arr.Raw)/len(e.Raw), 1<<16))
 		}
 		switch {
 		case e.Type == gjson.String:
