@@ -209,6 +209,19 @@ func readJSON(d *doc, r *Report, t *obj) {
 	dropStatusEcho(d, r)
 	readMessageFields(r)
 	r.Message = fillTemplate(r.Message, t.get("parameters"))
+	// Azure IoT Hub's and Service Bus' {"Message": "ErrorCode:DeviceNotFound;...",
+	// "ExceptionMessage": "Tracking ID:..."}: the code and the id in the text.
+	if code, rest, ok := strings.Cut(r.Message, ";"); ok && r.Code == "" && strings.HasPrefix(code, "ErrorCode:") && codeLike(code[len("ErrorCode:"):]) {
+		r.Code, r.Message = code[len("ErrorCode:"):], rest
+	}
+	for i := 0; i < len(t.m) && r.RequestID == ""; i++ {
+		for _, label := range [...]string{"Tracking ID:", "TrackingId:"} {
+			if _, id, ok := strings.Cut(t.m[i].val.Str, label); ok && id != "" {
+				id, _, _ = strings.Cut(id, ",")
+				r.RequestID, r.RequestIDSource = strings.TrimSpace(id), "body "+t.m[i].key
+			}
+		}
+	}
 	if c := first(t.get("error_codes")); codeLike(c.Str) && (r.Code == "" || r.Sources.Code == "error_type") {
 		r.Code, r.Sources.Code = c.Str, "error_codes[0]" // Checkout.com's: error_type is the kind, error_codes what went wrong
 	}
@@ -527,6 +540,9 @@ func pickCode(d *doc, o *obj) (code, key string) {
 	}
 	if sys := o.get("sys"); text(field(sys, "type")) == "Error" && field(sys, "id").Type == gjson.String {
 		return field(sys, "id").Str, "sys.id" // Contentful's {"sys": {"type": "Error", "id": "NotFound"}}
+	}
+	if t := o.get("__type"); strings.HasSuffix(t.Str, " Error") {
+		return t.Str, "__type" // CKAN's {"__type": "Authorization Error", "message": ...}
 	}
 	if errs := o.get("errors"); errs.IsArray() && !first(errs).Get("path").Exists() {
 		return "", "" // the first listed error's code is the code, unless the errors are about fields (Elysia's {"type": "validation", "errors": [{"path"...}]})
