@@ -63,10 +63,11 @@ func (r *Report) addMessage(msg, code string, at gjson.Result, classValidator bo
 	r.addIssue(msg, code)
 }
 
-// ajvMessage splits "body/name must ..." into the field and its message.
+// ajvMessage splits "body/name must ..." (Ajv's; a Zod type provider's
+// "body/sku Too small: ...") into the field and its message.
 func ajvMessage(msg string) (field, path, rest string, ok bool) {
-	subject, rest, ok := strings.Cut(msg, " must ")
-	if !ok || strings.Contains(subject, " ") {
+	subject, rest, ok := strings.Cut(msg, " ")
+	if !ok {
 		return "", "", "", false
 	}
 	loc, _, _ := strings.Cut(subject, "/")
@@ -75,7 +76,6 @@ func ajvMessage(msg string) (field, path, rest string, ok bool) {
 	default:
 		return "", "", "", false
 	}
-	rest = "must " + rest
 	field = fromSlashes(strings.TrimPrefix(subject, loc))
 	if name, ok := strings.CutPrefix(rest, "must have required property '"); ok {
 		name = strings.TrimSuffix(name, "'")

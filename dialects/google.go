@@ -6,6 +6,7 @@ package dialects
 // "errors": [{domain, reason, message, location}] list of older Google APIs.
 
 import (
+	"github.com/errlens/errlens/dialects/message"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -129,7 +130,13 @@ func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 		}
 	case "google.rpc.LocalizedMessage":
 		r.Detail = text(field(det, "message"))
-	default:
+	default: // a vendor's own: The Things Stack's ErrorDetails name the error and its occurrence
+		if n := text(field(det, "name")); identifier(n) && (r.Code == "" || message.Digits(r.Code)) {
+			r.Code = n
+		}
+		if id := text(field(det, "correlation_id")); id != "" && r.RequestID == "" {
+			r.RequestID, r.RequestIDSource = id, path+".correlation_id"
+		}
 		r.Members = append(r.Members, Member{Path: path, Value: det.Raw})
 	}
 }

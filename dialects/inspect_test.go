@@ -357,3 +357,19 @@ func TestPayloadShapes(t *testing.T) {
 		t.Errorf("userErrors: %s %+v %q", r.Dialect, r.FieldErrors, r.Message)
 	}
 }
+
+// TestHealthReport: a failing health check's report says its error; its
+// checks are components of the service, never field errors.
+func TestHealthReport(t *testing.T) {
+	for _, tt := range []struct{ body, msg string }{
+		{`{"status":"DOWN","components":{"diskSpace":{"status":"UP"},"db":{"status":"DOWN","details":{"error":"CannotGetJdbcConnectionException: Failed to obtain JDBC Connection"}}}}`,
+			"CannotGetJdbcConnectionException: Failed to obtain JDBC Connection"},
+		{`{"status": "fail", "checks": {"cassandra:responseTime": [{"componentType": "datastore", "observedValue": 250, "status": "fail", "output": "Connection refused"}]}}`,
+			"Connection refused"},
+	} {
+		r := inspect(t, "HTTP/1.1 503 Service Unavailable\nContent-Type: application/json\n\n"+tt.body)
+		if r.Message != tt.msg || r.Code != "" || len(r.FieldErrors) != 0 {
+			t.Errorf("%s: message %q, code %q, %d field errors", tt.body, r.Message, r.Code, len(r.FieldErrors))
+		}
+	}
+}

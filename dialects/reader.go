@@ -77,7 +77,7 @@ var itemNames = struct{ field, message, code []string }{
 	message: []string{"longMessage", "message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
 		"error_message", "help_message", "reason", "title", "error", "text", "summary", "errorSummary"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "dataCode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
-		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "name"},
+		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "name", "id"},
 }
 
 // The vocabularies an object's members are looked up in, by id.
@@ -185,6 +185,13 @@ func readJSON(d *doc, r *Report, t *obj) {
 		firstOfErrors(r)
 		return
 	}
+	if msg := healthReport(t); msg != "" {
+		r.Message, r.Sources.Message = msg, "the failing check"
+		t.take("details")
+		t.take("components")
+		t.take("checks")
+		return
+	}
 	dropStatusEcho(d, r)
 	var buf [6]*obj
 	chain := errorHolders(d, t, append(buf[:0], t))
@@ -231,6 +238,37 @@ func readJSON(d *doc, r *Report, t *obj) {
 	if r.RetryDelay == nil {
 		r.RetryDelay = messageDelay(firstNonEmpty(r.Message, r.Detail))
 	}
+}
+
+// healthReport returns the error of the first failing check of a health
+// report, or "" when the body is none: {"status": "down", "details":
+// {"database": {"status": "down", "error": "..."}}} (alexliesenfeld/health;
+// Spring Boot Actuator's "components", the IETF draft's "checks" lists and
+// "output"). Its checks are components, not fields.
+func healthReport(t *obj) string {
+	if !down(t.get("status").Str) {
+		return ""
+	}
+	msg, checks := "", firstExisting(t.get("details"), t.get("components"), t.get("checks"))
+	checks.ForEach(func(_, c gjson.Result) bool {
+		if c.IsArray() {
+			c = first(c)
+		}
+		if down(field(c, "status").Str) {
+			msg = firstNonEmpty(text(field(c, "error")), text(field(c, "output")), text(field(field(c, "details"), "error")))
+		}
+		return msg == ""
+	})
+	return msg
+}
+
+// down reports a health status that says a check failed.
+func down(s string) bool {
+	switch strings.ToLower(s) {
+	case "down", "fail", "unhealthy", "out_of_service":
+		return true
+	}
+	return false
 }
 
 // fillTemplate fills the placeholders of a message from the body's
@@ -866,7 +904,7 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 					mi, it.msg = i, v.Str
 				}
 			case vItemCode:
-				if i < ci && (v.Type == gjson.String || v.Type == gjson.Number) {
+				if i < ci && (v.Type == gjson.String || v.Type == gjson.Number) && (key != "id" || identifier(v.Str)) { // Booking's {"id": "conflicting_parameters"}, not an occurrence's UUID
 					ci, it.code = i, text(v)
 				}
 			case vRequestID:
@@ -924,14 +962,20 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 			})
 		}
 	case f.IsObject(): // JSON:API's source: {pointer, parameter}
-		for _, k := range []string{"pointer", "parameter", "header", "field", "name"} {
-			if p := field(f, k); p.Type == gjson.String {
+		for _, k := range []string{"pointer", "parameter", "header", "field", "path", "name"} { // exegesis' location: {"in", "name": "body", "path": "/tag"}
+			if p := field(f, k); p.Type == gjson.String && (k != "path" || p.Str != "") && (k != "name" || !isLocation(p.Str)) {
 				paths = []string{p.Str}
 				break
 			}
 		}
 	case f.Type == gjson.String && f.Str != "":
 		paths = []string{f.Str}
+		if it.fieldKey == "fieldName" && field(e, "fieldPath").Str != "" {
+			paths[0] = field(e, "fieldPath").Str + "." + f.Str // Sabre's {"fieldName": "toAirportCode", "fieldPath": "ShoppingRequest.oneWay"}
+		}
+	}
+	if len(paths) == 0 && strings.HasPrefix(msg, "must have required property '") {
+		paths = []string{""} // a property missing from the body itself
 	}
 	if it.missing != "" {
 		if len(paths) == 0 {
@@ -958,6 +1002,11 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 	}
 	for _, p := range paths {
 		f := normItemPath(p, it.fieldKey)
+		if name, ok := strings.CutPrefix(msg, "must have required property '"); ok && it.missing == "" {
+			if name = strings.TrimSuffix(name, "'"); f != name && !strings.HasSuffix(f, "."+name) {
+				f = joinKey(f, name) // Ajv names the missing property in its message alone
+			}
+		}
 		if f == "" {
 			r.addIssue(msg, code)
 			continue
@@ -1187,9 +1236,16 @@ func readMessageFields(r *Report) {
 			return
 		}
 	}
-	// Joi's sentences after a lead-in (express-joi-validation): "Error
-	// validating request body. \"name\" is required."
-	if _, after, ok := strings.Cut(r.Message, `. "`); ok && !strings.HasPrefix(r.Message, `"`) {
+	// Joi's sentences, alone (koa-joi-router: "\"email\" must be a valid
+	// email") or after a lead-in (express-joi-validation: "Error validating
+	// request body. \"name\" is required.").
+	after, lead := strings.CutPrefix(r.Message, `"`)
+	if name, rest, ok := strings.Cut(after, `" `); lead && !(ok && isPropertyPath(name) && (strings.HasPrefix(rest, "must ") || strings.HasPrefix(rest, "is required") || strings.HasPrefix(rest, "is not allowed"))) {
+		lead = false // quoted, but no Joi sentence
+	} else if !lead {
+		_, after, lead = strings.Cut(r.Message, `. "`)
+	}
+	if lead {
 		for _, s := range joiSentences(`"` + after) {
 			r.addField(normItemPath(s.path, ""), s.path, s.text, "", gjson.Result{})
 		}

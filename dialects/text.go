@@ -30,7 +30,7 @@ func decodeText(d *doc, r *Report) {
 		return
 	}
 	para, rest, _ := strings.Cut(strings.ReplaceAll(d.body[:min(len(d.body), 4096)], "\r\n", "\n"), "\n\n")
-	if statusLike(strings.TrimSpace(para)) && strings.TrimSpace(rest) != "" { // aiohttp: "500 Internal Server Error\n\nServer got itself in trouble"
+	if (statusLike(strings.TrimSpace(para)) || strings.HasSuffix(para, ":")) && strings.TrimSpace(rest) != "" { // aiohttp: "500 Internal Server Error\n\nServer got itself in trouble"; promhttp's "An error has occurred while serving metrics:\n\n..."
 		para, _, _ = strings.Cut(strings.TrimSpace(rest), "\n\n")
 	}
 	if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
