@@ -254,7 +254,7 @@ func ticket(s string) bool {
 func isID(v gjson.Result) bool {
 	switch v.Type {
 	case gjson.String:
-		return v.Str != "" && len(v.Str) <= 200 && !strings.ContainsAny(v.Str, "\n\t")
+		return v.Str != "" && len(v.Str) <= 200 && !strings.ContainsAny(v.Str, "\n\t") && !strings.Contains(v.Str, "…") && !strings.Contains(v.Str, "...") // not a docs example's elided "req_…"
 	case gjson.Number:
 		return !strings.ContainsAny(v.Raw, ".eE-")
 	}

@@ -31,7 +31,7 @@ func detectErrorsList(d *doc, s *score) {
 		s.add(55, `"errors" is a list of messages`)
 	case d.err0.has("code") && d.err0.keys("message", "detail", "title") > 0:
 		s.add(60, `"errors" is a list of {code, message}`)
-	case d.err0.keys("message", "msg", "reason", "description", "detail", "code") > 0:
+	case d.err0.keys("message", "msg", "reason", "description", "detail", "code", "error_code", "error_message") > 0:
 		s.add(52, `"errors" is a list of error objects`)
 	}
 }

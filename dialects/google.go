@@ -82,6 +82,9 @@ func decodeGoogle(d *doc, r *Report) {
 	}
 	decodeGoogleDetails(r, e.take("details"), joinKey(e.path, "details"))
 	readItems(r, e.take("errors"), 0)
+	if name, _, ok := strings.Cut(r.Message, " "); ok && len(name) > 1 && name[0] == '@' && identifier(name[1:]) {
+		r.Code = name[1:] // Classroom's "@ClassroomApiDisabled The user is not permitted...": its docs say to branch on it
+	}
 }
 
 // decodeGoogleDetails reads a list of typed details in their JSON form, each

@@ -3,8 +3,9 @@ package dialects
 // What the headers say of the error whatever the body's dialect, read into
 // what the body left empty: a Bearer or DPoP challenge's error (RFC 6750 §3,
 // RFC 9449 §7.1), the error of an OAuth authorization redirect (RFC 6749
-// §4.1.2.1), AWS's X-Amzn-ErrorType, Squid's X-Squid-Error, and Proxy-Status
-// (RFC 9209 §2.1).
+// §4.1.2.1), AWS's X-Amzn-ErrorType, Squid's X-Squid-Error, Sentry's
+// X-Sentry-Rate-Limits reason, Proxy-Status (RFC 9209 §2.1), and the reason an
+// empty body's X-...-Error or X-...-Reason header gives.
 
 import (
 	"net/url"
@@ -12,6 +13,11 @@ import (
 )
 
 func readHeaders(d *doc, r *Report) {
+	for i := 0; i < len(d.msg.Headers) && r.Message == "" && d.kind == "empty"; i++ { // an empty body's reason in a vendor's header: express-http-proxy's X-Timeout-Reason
+		if k := asciiLower(d.msg.Headers[i].Name); strings.HasPrefix(k, "x-") && (strings.HasSuffix(k, "-error") || strings.HasSuffix(k, "-reason")) {
+			r.Message = d.msg.Headers[i].Value
+		}
+	}
 	if r.Code != "" {
 		return
 	}
@@ -44,6 +50,12 @@ func readHeaders(d *doc, r *Report) {
 	if sq := d.header("X-Squid-Error"); sq != "" {
 		r.Code, _, _ = strings.Cut(sq, " ") // "ERR_CONNECT_FAIL 111": the code, then errno
 		return
+	}
+	if rl := d.header("X-Sentry-Rate-Limits"); rl != "" { // "2700:metric_bucket:organization:quota_exceeded:custom": the reason code is the fourth
+		if f := strings.Split(strings.Split(rl, ",")[0], ":"); len(f) > 3 && f[3] != "" {
+			r.Code = strings.TrimSpace(f[3])
+			return
+		}
 	}
 	if t := d.header("X-Amzn-ErrorType"); t != "" {
 		r.Code = awsCode(t)

@@ -31,7 +31,7 @@ func detectOData(d *doc, s *score) {
 	if e.has("target") {
 		s.add(15, "error.target")
 	}
-	if e.get("details").IsArray() {
+	if det := e.get("details"); det.IsArray() && !field(first(det), "field").Exists() { // OData's {code, message, target}, not a list of field errors
 		s.add(15, "error.details is a list")
 	}
 	if e.has("innererror") || e.has("innerError") {

@@ -40,7 +40,7 @@ var (
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -447,6 +447,9 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 				o.take(k)
 				break
 			}
+			if v.Type == gjson.Number && v.Int() > 0 && v.Int() < 100 && k == "status_code" && r.Code == "" {
+				r.Code, r.Sources.Code = v.Raw, source(o, k) // TMDB's own code in "status_code": 7, no HTTP status
+			}
 		}
 		if v := o.get("error"); r.BodyStatus == 0 && v.Type == gjson.Number && statusNamed(o, status(v)) {
 			r.BodyStatus, r.Sources.Status = status(v), source(o, "error") // MongoDB Atlas: {"error": 409, "reason": "Conflict"}
@@ -803,6 +806,11 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 			r.FieldErrors = slices.Grow(r.FieldErrors, min(len(arr.Raw)/len(e.Raw), 1<<16))
 		}
 		switch {
+		case e.Type == gjson.String && identifier(e.Str) && strings.ContainsAny(e.Str, "_") && !strings.Contains(e.Str, " "):
+			if r.first == nil {
+				r.first = &Issue{Code: e.Str} // a code where a message may stand: Ashby's ["requested_job_not_found"]
+			}
+			r.addIssue("", e.Str)
 		case e.Type == gjson.String:
 			if r.first == nil {
 				r.first = &Issue{Message: e.Str}
@@ -1107,7 +1115,7 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 	}
 	v.ForEach(func(k, e gjson.Result) bool {
 		name, sub := fromDotted(k.Str), k.Str
-		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && k.Str == "root" {
+		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && (k.Str == "root" || k.Str == "base") { // Rails' errors on :base
 			name, sub = "", path
 		} else if path != "" {
 			sub = path + "." + k.Str

@@ -68,7 +68,7 @@ func (a *Advice) add(rule, text string, facts ...Fact) {
 
 // classify returns the first class a rule finds, recording the rules that fired.
 func classify(in *input, a *Advice) class {
-	for _, rule := range []func(*input, *Advice) class{serverVerdict, dialectCodes, githubRateLimit, codeStatus, tryLater, statusClass} {
+	for _, rule := range []func(*input, *Advice) class{serverVerdict, dialectCodes, githubRateLimit, tryLater, codeStatus, statusClass} {
 		if c := rule(in, a); c != unknown {
 			return c
 		}
@@ -295,7 +295,7 @@ func githubRateLimit(in *input, a *Advice) class {
 // server knows the refusal is temporary whatever its status says.
 func tryLater(in *input, a *Advice) class {
 	msg := strings.ToLower(in.r.Message + " " + in.r.Detail)
-	for _, p := range []string{"too many requests", "too many failed", "rate limit exceeded"} {
+	for _, p := range []string{"too many requests", "too many failed", "rate limit exceeded", "rate limit reached"} {
 		if strings.Contains(msg, p) {
 			a.add("message-says-too-many", "the message says the client sent too many requests ("+p+"): wait, then retry", Fact{"message", in.r.Message}, in.statusFact())
 			return rateLimited
