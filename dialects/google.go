@@ -6,9 +6,9 @@ package dialects
 // "errors": [{domain, reason, message, location}] list of older Google APIs.
 
 import (
-	"github.com/errlens/errlens/dialects/message"
 	"strings"
 
+	"github.com/errlens/errlens/dialects/message"
 	"github.com/tidwall/gjson"
 )
 
