@@ -221,15 +221,6 @@ func readRequestID(o *obj, r *Report) {
 			return
 		}
 	}
-	for _, m := range o.m { // Azure's "ExceptionMessage": "Tracking ID:...", Service Bus' "...TrackingId:..., SystemTracker:..."
-		for _, label := range [...]string{"Tracking ID:", "TrackingId:"} {
-			if _, id, ok := strings.Cut(m.val.Str, label); ok && strings.TrimSpace(id) != "" {
-				id, _, _ = strings.Cut(id, ",")
-				r.RequestID, r.RequestIDSource = strings.TrimSpace(id), "body "+joinKey(o.path, m.key)
-				return
-			}
-		}
-	}
 	for b := o.present(vRequestIDHolder); b != 0; b &= b - 1 {
 		h, v := o.vget(vRequestIDHolder, bits.TrailingZeros64(b))
 		if !v.IsObject() {

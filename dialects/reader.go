@@ -216,10 +216,18 @@ func readJSON(d *doc, r *Report, t *obj) {
 	dropStatusEcho(d, r)
 	readMessageFields(r)
 	r.Message = fillTemplate(r.Message, t.get("parameters"))
-	// Azure IoT Hub's and Service Bus' "ErrorCode:DeviceNotFound;...": the
-	// code in the text.
+	// Azure IoT Hub's and Service Bus' {"Message": "ErrorCode:DeviceNotFound;...",
+	// "ExceptionMessage": "Tracking ID:..."}: the code and the id in the text.
 	if code, rest, ok := strings.Cut(r.Message, ";"); ok && r.Code == "" && strings.HasPrefix(code, "ErrorCode:") && codeLike(code[len("ErrorCode:"):]) {
 		r.Code, r.Message = code[len("ErrorCode:"):], rest
+	}
+	for i := 0; i < len(t.m) && r.RequestID == ""; i++ {
+		for _, label := range [...]string{"Tracking ID:", "TrackingId:"} {
+			if _, id, ok := strings.Cut(t.m[i].val.Str, label); ok && id != "" {
+				id, _, _ = strings.Cut(id, ",")
+				r.RequestID, r.RequestIDSource = strings.TrimSpace(id), "body "+t.m[i].key
+			}
+		}
 	}
 	if c := first(t.get("error_codes")); codeLike(c.Str) && (r.Code == "" || r.Sources.Code == "error_type") {
 		r.Code, r.Sources.Code = c.Str, "error_codes[0]" // Checkout.com's: error_type is the kind, error_codes what went wrong
@@ -970,10 +978,8 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 		}
 	case f.Type == gjson.String && f.Str != "":
 		paths = []string{f.Str}
-		if it.fieldKey == "fieldName" {
-			if fp := field(e, "fieldPath").Str; fp != "" {
-				paths[0] = fp + "." + f.Str // Sabre's {"fieldName": "toAirportCode", "fieldPath": "ShoppingRequest.oneWay"}
-			}
+		if it.fieldKey == "fieldName" && field(e, "fieldPath").Str != "" {
+			paths[0] = field(e, "fieldPath").Str + "." + f.Str // Sabre's {"fieldName": "toAirportCode", "fieldPath": "ShoppingRequest.oneWay"}
 		}
 	}
 	if len(paths) == 0 && strings.HasPrefix(msg, "must have required property '") {
