@@ -39,6 +39,9 @@ func bigBody(n int) string {
 func (tb *tab) inputToRender(b testing.TB, text string) (dom, frame float64) {
 	b.Helper()
 	var ms []float64
+	// Each paste starts on a quiet page: the previous one's body view, drawn
+	// a frame after its report, is in.
+	tb.run(b, chromedp.WaitNotPresent(`[data-testid=body-pending]`))
 	script := fmt.Sprintf(`new Promise(resolve => {
 		const res = document.querySelector('[data-testid=results]');
 		const before = res.dataset.decodes;

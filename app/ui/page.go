@@ -368,7 +368,8 @@ func (p *Page) decode(ctx app.Context, msg *message.Message, err error, spent ti
 		p.bodyShown = p.decodes
 	} else {
 		n := p.decodes
-		ctx.After(0, func(ctx app.Context) { p.bodyShown = n })
+		// After this frame: a dispatch made now would run before it.
+		ctx.Defer(func(ctx app.Context) { ctx.Dispatch(func(app.Context) { p.bodyShown = n }) })
 	}
 	opt := p.adviceOptions(p.policy)
 	opt.Params = p.params

@@ -524,12 +524,18 @@ func fieldTable(rows []dialects.FieldError, selected int) string {
 	var b strings.Builder
 	b.WriteString(`<table class="fields"><thead><tr><th>Field</th><th>Message</th><th>Code</th></tr></thead><tbody>`)
 	for i, fe := range rows {
-		cls := "field-row"
+		cls, sel := "field-row", "false"
 		if i == selected {
-			cls += " selected"
+			cls, sel = "field-row selected", "true"
 		}
-		fmt.Fprintf(&b, `<tr class="%s" data-testid="field-error" data-index="%d" data-field="%s" tabindex="0" aria-selected="%t" title="Show it in the body (%s)"><td><code>%s</code></td><td>%s</td><td>%s</td></tr>`,
-			cls, i, esc(fe.Field), i == selected, esc(fe.Path), esc(fe.Field), esc(fe.Message), esc(fe.Code))
+		field := esc(fe.Field)
+		// Written piece by piece, without fmt: a table of hundreds of rows
+		// is part of the first frame after a paste.
+		for _, s := range [...]string{`<tr class="`, cls, `" data-testid="field-error" data-index="`, strconv.Itoa(i), `" data-field="`, field,
+			`" tabindex="0" aria-selected="`, sel, `" title="Show it in the body (`, esc(fe.Path), `)"><td><code>`, field,
+			`</code></td><td>`, esc(fe.Message), `</td><td>`, esc(fe.Code), `</td></tr>`} {
+			b.WriteString(s)
+		}
 	}
 	b.WriteString(`</tbody></table>`)
 	return b.String()
@@ -605,7 +611,7 @@ func (p *Page) bodyView(r *dialects.Report) app.UI {
 		return app.Text("")
 	}
 	if p.bodyShown != p.decodes {
-		return h("p", "class=card muted").Text(fmt.Sprintf("Body (%s, %d bytes)…", r.Body.Kind, r.Body.Bytes))
+		return h("p", "class=card muted|data-testid=body-pending").Text(fmt.Sprintf("Body (%s, %d bytes)…", r.Body.Kind, r.Body.Bytes))
 	}
 	hs, he := -1, -1
 	if p.selected >= 0 && p.selected < len(r.FieldErrors) {
