@@ -91,4 +91,4 @@ func decodeDRF(d *doc, r *Report) {
 
 // envelopeKeys are members that hold an error, not a field of the request:
 // Jira's errorMessages, GitLab's message map, Vault's errors list.
-var envelopeKeys = []string{"errors", "errorMessages", "error", "message", "messages"}
+var envelopeKeys = []string{"errors", "errorMessages", "error", "message", "messages", "validationError"}

@@ -72,12 +72,12 @@ func ajvMessage(msg string) (field, path, rest string, ok bool) {
 	}
 	loc, _, _ := strings.Cut(subject, "/")
 	switch loc {
-	case "body", "querystring", "params", "headers":
+	case "body", "querystring", "params", "headers", "data": // "data": Ajv's own name for the value, Express Gateway's "data should have ..."
 	default:
 		return "", "", "", false
 	}
 	field = fromSlashes(strings.TrimPrefix(subject, loc))
-	if name, ok := strings.CutPrefix(rest, "must have required property '"); ok {
+	if name, ok := cutRequired(rest); ok {
 		name = strings.TrimSuffix(name, "'")
 		field = joinKey(field, name)
 	}
@@ -85,6 +85,15 @@ func ajvMessage(msg string) (field, path, rest string, ok bool) {
 		return "", "", "", false
 	}
 	return field, subject, rest, true
+}
+
+// cutRequired returns the property Ajv's "must have required property 'x'"
+// (before Ajv 7, "should have ...") names, quote included.
+func cutRequired(s string) (string, bool) {
+	if name, ok := strings.CutPrefix(s, "must have required property '"); ok {
+		return name, true
+	}
+	return strings.CutPrefix(s, "should have required property '")
 }
 
 // classValidatorMessage splits "address.city should not be empty".

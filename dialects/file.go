@@ -718,8 +718,8 @@ func (f *fileDialect) decode(d *doc, r *Report) {
 	}
 	code, _ := d.takeFirst(fs.Code, itoa(d.msg.Status)) // a code that only repeats the status is none
 	r.Code = text(code)
-	if r.Code == "" && codeLike(r.Type) && strings.Contains(r.Type, "_") && !d.at(pathParent(fs.Type)+"errors").Exists() {
-		r.Code = r.Type // "not_found" names the error; beside a list, the first error's code is the code
+	if r.Code == "" && codeLike(r.Type) && (strings.Contains(r.Type, "_") || StatusOfCode(r.Type) != 0 && strings.Trim(r.Type, "abcdefghijklmnopqrstuvwxyz") == "") && !d.at(pathParent(fs.Type)+"errors").Exists() {
+		r.Code = r.Type // "not_found", "forbidden" name the error; beside a list, the first error's code is the code
 	}
 	if v, p := d.takeFirst(fs.RequestID, ""); text(v) != "" {
 		r.RequestID, r.RequestIDSource = text(v), "body "+p

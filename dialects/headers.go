@@ -22,10 +22,11 @@ func readHeaders(d *doc, r *Report) {
 		return
 	}
 	if h := d.header("WWW-Authenticate"); h != "" {
-		if r.Code = bearerParam(h, "error"); r.Code != "" {
+		// A code, not express-jwt-authz's phrase error="Insufficient scope".
+		if r.Code = bearerParam(h, "error"); r.Code != "" && !strings.Contains(r.Code, " ") {
 			// The challenge says more than a body that only names the status
 			// (express-oauth2-jwt-bearer's page: "Unauthorized").
-			if desc := bearerParam(h, "error_description"); desc != "" && (r.Message == "" || ReasonPhraseStatus(r.Message) != 0) {
+			if desc := bearerParam(h, "error_description"); desc != "" && reasonOnly(r.Message) {
 				r.Message = desc
 			}
 			r.DocURL = firstNonEmpty(r.DocURL, bearerParam(h, "error_uri"))
@@ -34,6 +35,7 @@ func readHeaders(d *doc, r *Report) {
 			}
 			return
 		}
+		r.Code = ""
 	}
 	if loc := d.header("Location"); d.msg.Status/100 == 3 && strings.Contains(loc, "error=") {
 		if u, err := url.Parse(loc); err == nil {
@@ -42,7 +44,9 @@ func readHeaders(d *doc, r *Report) {
 				q, _ = url.ParseQuery(u.Fragment)
 			}
 			if r.Code = q.Get("error"); r.Code != "" {
-				r.Message = firstNonEmpty(r.Message, q.Get("error_description"))
+				if desc := q.Get("error_description"); desc != "" && reasonOnly(r.Message) {
+					r.Message = desc // not Go's redirect page: "Found."
+				}
 				return
 			}
 		}
@@ -69,4 +73,10 @@ func readHeaders(d *doc, r *Report) {
 			}
 		}
 	}
+}
+
+// reasonOnly reports a message that says no more than the status: empty, or
+// a reason phrase ("Unauthorized", "Found.").
+func reasonOnly(m string) bool {
+	return m == "" || ReasonPhraseStatus(strings.TrimSuffix(m, ".")) != 0
 }

@@ -160,8 +160,8 @@ func htmlExplanation(d *doc, heading string) string {
 		if len(t) > 5 && t[0] == '(' && t[3] == ')' && t[4] == ' ' {
 			t = t[5:] // a language tag: Catalyst's "(en) Please come back later"
 		}
-		if strings.HasPrefix(t, "Error code ") && statusLike(strings.TrimSuffix(t[len("Error code "):], ".")) {
-			return "" // Python's http.server: "Error code 401." only states the status
+		if code, ok := strings.CutPrefix(t, "Error code"); ok && statusLike(strings.TrimSuffix(strings.TrimLeft(code, ": "), ".")) {
+			return "" // Python's http.server: "Error code 401.", "Error code: 404" only state the status
 		}
 		stated = d.msg.Status != 0 && strings.HasPrefix(t, strconv.Itoa(d.msg.Status)+" - ")
 		t = stripStatusPrefix(t)

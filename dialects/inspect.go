@@ -424,8 +424,8 @@ func (s *score) penalize(points int) { s.points[s.dialect] -= points }
 // members, the body's description and the request.
 func finish(d *doc, r *Report) {
 	m := d.msg
-	if len(r.Code) > 3 && message.Digits(r.Code) && isUpperSnake(r.Type) && strings.Contains(r.Type, "_") {
-		r.Code = r.Type // a symbolic code wins over a number: Flutterwave's {type: "REQUEST_NOT_VALID", code: "10400"}
+	if message.Digits(r.Code) && strings.Contains(r.Type, "_") && (len(r.Code) > 3 && isUpperSnake(r.Type) || r.Code == "1" && codeLike(r.Type)) {
+		r.Code = r.Type // a symbolic code wins over a number (Flutterwave's {type: "REQUEST_NOT_VALID", code: "10400"}) or a flag (Hoopr's {"code": 1, "type": "invalid_token"})
 	}
 	r.Status = m.Status
 	if r.Status == 0 {

@@ -35,7 +35,7 @@ var (
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
 		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType"}
 	// maybeCodeKeys hold a code when their value reads like one.
-	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId"}
+	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId", "exception"}
 	// jsonTypes name the types of JSON Schema, never an error.
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
@@ -55,7 +55,7 @@ var (
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
 		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error",
-		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo"}
+		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo", "validationDetails", "validationError", "error_detail"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data", "context"}
@@ -180,7 +180,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 		}
 		firstOfErrors(r)
 		return
-	case locatedFieldMap(t) && len(r.FieldErrors)+len(r.Errors) == 0:
+	case (locatedFieldMap(t) || d.msg.Status/100 != 2 && sentenceMap(d.root, 0) && unnamed(t)) && len(r.FieldErrors)+len(r.Errors) == 0:
 		readFieldMap(r, d.root, "", "", 0)
 		firstOfErrors(r)
 		return
@@ -337,6 +337,10 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 		return chain
 	}
 	if len(chain) > 1 {
+		if e := t.get("error"); e.IsObject() && looksLikeError(e) && !t.has("message") {
+			o := d.open(t, "error") // Subsonic's {"subsonic-response": {"status": "failed", "type": ..., "error": {...}}}
+			return errorHolders(d, o, append(chain, o))
+		}
 		if code, _ := pickCode(d, t); code != "" || hasMessage(t) {
 			return chain // an error object with its own code or message: its "data" is detail
 		}
@@ -481,13 +485,13 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		}
 	}
 	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
-		for _, k := range []string{"param", "parameter", "field", "error_param", "var_name", "locator", "target", "details", "name"} {
+		for _, k := range []string{"param", "parameter", "field", "error_param", "var_name", "locator", "target", "details", "name", "source"} {
 			v := o.get(k)
 			if k == "details" {
 				v = field(v, "field") // {"code", "message", "details": {"field": "name"}}
 			}
-			if k == "name" && !strings.Contains(msg, `"`+v.Str+`"`) {
-				continue // a name is a field's when the message quotes it (api.video)
+			if k == "name" && !strings.Contains(msg, `"`+v.Str+`"`) || k == "source" && !(isPropertyPath(v.Str) && strings.Contains(msg, v.Str)) {
+				continue // a name is a field's when the message quotes it (api.video), a source when the message names it (Airwallex)
 			}
 			if v.Type == gjson.String && v.Str != "" {
 				o.take(k)
@@ -524,6 +528,11 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			}
 			if (k == "data" || k == "items") && v.IsArray() && field(first(v), "message").Type != gjson.String {
 				continue // a list of results, not of errors (DHL's "items" are errors)
+			}
+			if k == "items" && v.IsObject() && len(o.m) == 1 && sentenceMap(v, 0) {
+				readFieldMap(r, v, key, joinKey(o.path, key), 0) // a field named items: ozzo-validation's {"items": {"1": {"qty": "..."}}}
+				o.take(key)
+				break
 			}
 			if issues := len(r.Errors) > 0; issues && !v.IsObject() {
 				continue // beside a list of issues, only a map of field errors (Flask-Security's field_errors)
@@ -565,7 +574,8 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		}
 		// A code of words only when the message ends with it: Podman's
 		// {"cause": "no such container", "message": "...: no such container"}.
-		words := strings.Contains(v.Str, " ") && !strings.HasSuffix(text(o.get("message")), ": "+v.Str)
+		// Or a short phrase in lower case: mountebank's "no such resource".
+		words := strings.Contains(v.Str, " ") && !strings.HasSuffix(text(o.get("message")), ": "+v.Str) && !phraseCode(v.Str)
 		if v.Type == gjson.String && v.Str != "" && !words && (d.msg.Status == 0 || status(v) != d.msg.Status) {
 			return o.str(k), k
 		}
@@ -603,7 +613,7 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		}
 		switch maybeCodeKeys[i] {
 		case "type":
-			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") || o.has("title") || oneOf(v.Str, jsonTypes) {
+			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") || o.has("title") || oneOf(v.Str, jsonTypes) || !identifierField(v.Str) {
 				continue // not superstruct's "type": "string", the type a value should have had
 			}
 		case "kind":
@@ -619,8 +629,12 @@ func pickCode(d *doc, o *obj) (code, key string) {
 				continue // Infobip's "UNAUTHORIZED", not a message's own id
 			}
 		case "id", "error_id":
-			if !hasMessage || !identifier(v.Str) {
+			if !hasMessage || !identifier(v.Str) || strings.ContainsAny(v.Str, "/:") { // Vespa's document "id": "id:ns:music::doc"
 				continue
+			}
+		case "exception":
+			if !strings.Contains(v.Str, "_") || v.Str != strings.ToLower(v.Str) {
+				continue // Paymill's "preauthorization_already_used", not a class name
 			}
 		case "name":
 			if !hasMessage || !(isUpperSnake(v.Str) || strings.Contains(v.Str, "_")) {
@@ -901,7 +915,8 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			switch i := int(r.rank); int(r.vocab) {
 			case vItemField:
 				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Raw != `""` && v.Type != gjson.Null &&
-					!(key == "Source" && v.Type == gjson.String && v.Str != strings.ToLower(v.Str)) { // not Mastercard's {"Source": "System"}
+					!(key == "Source" && v.Type == gjson.String && v.Str != strings.ToLower(v.Str)) && // not Mastercard's {"Source": "System"}
+					!(key == "source" && (strings.ContainsAny(v.Str, ` {"`) || v.IsObject() && !firstExisting(field(v, "pointer"), field(v, "parameter"), field(v, "header")).Exists())) { // nor mountebank's, what failed to parse
 					fi, it.field, it.fieldKey = i, v, key
 				}
 			case vItemMessage:
@@ -948,7 +963,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			it.code = t.Str // Cloud Foundry's {"code": 10010, "title": "CF-ResourceNotFound"}: the symbol, not its number
 		}
 	}
-	it.code = itemCode(it.code)
+	if ci >= len(n.code) || n.code[ci] != "code" || !phraseCode(it.code) {
+		it.code = itemCode(it.code) // a "code" of a few words stays: mountebank's "no such resource"
+	}
 	if m := itemNames.message[mi%len(itemNames.message)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
 		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
 	}
@@ -981,8 +998,11 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 		if it.fieldKey == "fieldName" && field(e, "fieldPath").Str != "" {
 			paths[0] = field(e, "fieldPath").Str + "." + f.Str // Sabre's {"fieldName": "toAirportCode", "fieldPath": "ShoppingRequest.oneWay"}
 		}
+		if a := field(e, "attribute"); it.fieldKey == "property" && a.Type == gjson.String && a.Str != "" {
+			paths[0] += "." + a.Str // Akeneo's {"property": "values", "attribute": "brand"}: values are keyed by attribute
+		}
 	}
-	if len(paths) == 0 && strings.HasPrefix(msg, "must have required property '") {
+	if _, ok := cutRequired(msg); len(paths) == 0 && ok {
 		paths = []string{""} // a property missing from the body itself
 	}
 	if it.missing != "" {
@@ -1010,7 +1030,7 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 	}
 	for _, p := range paths {
 		f := normItemPath(p, it.fieldKey)
-		if name, ok := strings.CutPrefix(msg, "must have required property '"); ok && it.missing == "" {
+		if name, ok := cutRequired(msg); ok && it.missing == "" {
 			if name = strings.TrimSuffix(name, "'"); f != name && !strings.HasSuffix(f, "."+name) {
 				f = joinKey(f, name) // Ajv names the missing property in its message alone
 			}
@@ -1114,8 +1134,8 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 		return
 	}
 	v.ForEach(func(k, e gjson.Result) bool {
-		name, sub := fromDotted(k.Str), k.Str
-		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && (k.Str == "root" || k.Str == "base") { // Rails' errors on :base
+		name, sub := normPath(k.Str), k.Str                                                                                                                                                         // Ditto keys its map with JSON pointers
+		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && (k.Str == "root" || k.Str == "base" || k.Str == r.Code && e.IsObject()) { // Rails' errors on :base; Eventbrite's {"error_detail": {"ARGUMENTS_ERROR": {"status": [...]}}}
 			name, sub = "", path
 		} else if path != "" {
 			sub = path + "." + k.Str
@@ -1370,6 +1390,12 @@ func identifier(s string) bool {
 	return letters > 0 && digits*3 < letters && len(s) <= 64
 }
 
+// phraseCode reports a code of at most three words, starting in lower case,
+// of letters and spaces only.
+func phraseCode(s string) bool {
+	return s[0] >= 'a' && s[0] <= 'z' && strings.Count(s, " ") < 3 && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ") == ""
+}
+
 // isStatusWord reports a "status" value that only says the call failed.
 func isStatusWord(s string) bool {
 	switch strings.ToLower(s) {
@@ -1508,6 +1534,29 @@ func errorMap(v gjson.Result) bool {
 		return ok
 	})
 	return ok && n > 0
+}
+
+// sentenceMap reports an object whose values are all sentences or such
+// objects: ozzo-validation's {"email": "must be a valid email address",
+// "address": {"zip": "must be in a valid format"}}.
+func sentenceMap(v gjson.Result, depth int) bool {
+	ok, n := depth <= maxDepth && v.IsObject(), 0
+	v.ForEach(func(_, e gjson.Result) bool {
+		n++
+		ok = ok && (e.Type == gjson.String && strings.Contains(e.Str, " ") || sentenceMap(e, depth+1))
+		return ok
+	})
+	return ok && n > 0
+}
+
+// unnamed reports whether no member of o has a name the vocabularies know.
+func unnamed(o *obj) bool {
+	for _, m := range o.m {
+		if lookupFolded(m.key) != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // hasMessage reports whether o has a message of its own.

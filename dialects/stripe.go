@@ -5,7 +5,10 @@ package dialects
 // request id travels in the Request-Id header, the retry verdict in
 // Stripe-Should-Retry.
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 var stripe = &Dialect{
 	ID:          "stripe",
@@ -35,7 +38,7 @@ func detectStripe(d *doc, s *score) {
 		s.add(10, "Request-Id header starts req_")
 	}
 	if oneOf(text(e.get("type")), stripeTypes) {
-		s.add(40, "error.type is one of Stripe's types ("+e.get("type").Str+")")
+		s.add(45, "error.type is one of Stripe's types ("+e.get("type").Str+")")
 	}
 	if e.has("message") {
 		s.add(10, "error.message")
@@ -57,7 +60,7 @@ func detectStripe(d *doc, s *score) {
 func decodeStripe(d *doc, r *Report) {
 	e := d.open(&d.top, "error")
 	r.Type = e.str("type")
-	r.Code = e.str("code")
+	r.Code = cmp.Or(e.str("code"), r.Type) // the type, for errors with no code
 	r.Message = e.str("message")
 	r.DocURL = e.str("doc_url")
 	if p := e.str("param"); p != "" {

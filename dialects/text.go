@@ -33,6 +33,9 @@ func decodeText(d *doc, r *Report) {
 	if (statusLike(strings.TrimSpace(para)) || strings.HasSuffix(para, ":")) && strings.TrimSpace(rest) != "" { // aiohttp: "500 Internal Server Error\n\nServer got itself in trouble"; promhttp's "An error has occurred while serving metrics:\n\n..."
 		para, _, _ = strings.Cut(strings.TrimSpace(rest), "\n\n")
 	}
+	if head, tail, ok := strings.Cut(para, "\n"); ok && statusLike(strings.TrimSpace(head)) && strings.TrimSpace(tail) != "" {
+		para = tail // CivetWeb's "Error 404: Not Found\nNot found"
+	}
 	if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
 		para, _, _ = strings.Cut(para, "\n")
 	}

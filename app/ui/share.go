@@ -322,17 +322,7 @@ func (p *Page) shareView() app.UI {
 				app.If(len(l.secrets) > 0, func() app.UI {
 					return h("div", "data-testid=redactions").Body(
 						app.Elem("p").Text(fmt.Sprintf("Redacted from the link (%d): tick one to keep it.", len(l.secrets))),
-						h("ul", "class=redactions").OnChange(p.onKeep).Body(app.Range(l.secrets).Slice(func(i int) app.UI {
-							s := l.secrets[i]
-							name := s.Kind
-							if s.Name != "" {
-								name += " " + s.Name
-							}
-							return app.Elem("li").Body(app.Elem("label").Body(
-								h("input", "type=checkbox|data-testid=keep-secret").Attr("data-index", i).Attr("checked", p.keep[i]),
-								app.Text(fmt.Sprintf(" keep %s (line %d, %s)", name, s.Line, s.Preview)),
-							), h("span", "class=muted").Text(": "+s.Why))
-						})),
+						h("ul", "class=redactions").OnChange(p.onKeep).Body(p.redactions(l.secrets)...),
 					)
 				}),
 				app.If(p.showEmbed, func() app.UI {
@@ -418,4 +408,21 @@ func postHeight() {
 // the embed view's own, without "embed.".
 func openInApp(href string) string {
 	return strings.Replace(href, "#"+share.EmbedPrefix, "#", 1)
+}
+
+// redactions are the items of the list of secrets taken out of a link, each
+// with its box to keep it.
+func (p *Page) redactions(secrets []share.Secret) []app.UI {
+	items := make([]app.UI, len(secrets))
+	for i, s := range secrets {
+		name := s.Kind
+		if s.Name != "" {
+			name += " " + s.Name
+		}
+		items[i] = app.Elem("li").Body(app.Elem("label").Body(
+			h("input", "type=checkbox|data-testid=keep-secret").Attr("data-index", i).Attr("checked", p.keep[i]),
+			app.Text(fmt.Sprintf(" keep %s (line %d, %s)", name, s.Line, s.Preview)),
+		), h("span", "class=muted").Text(": "+s.Why))
+	}
+	return items
 }
