@@ -1393,7 +1393,7 @@ func identifier(s string) bool {
 // phraseCode reports a code of at most three words, starting in lower case,
 // of letters and spaces only.
 func phraseCode(s string) bool {
-	return s[0] >= 'a' && s[0] <= 'z' && strings.Count(s, " ") < 3 && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ") == ""
+	return s != "" && s[0] >= 'a' && s[0] <= 'z' && strings.Count(s, " ") < 3 && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ") == ""
 }
 
 // isStatusWord reports a "status" value that only says the call failed.
