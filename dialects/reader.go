@@ -180,7 +180,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 		}
 		firstOfErrors(r)
 		return
-	case (locatedFieldMap(t) || d.msg.Status/100 != 2 && sentenceMap(d.root, 0) && unnamed(t)) && len(r.FieldErrors)+len(r.Errors) == 0:
+	case (locatedFieldMap(t) || d.msg.Status/100 != 2 && unnamed(t) && sentenceMap(d.root, 0)) && len(r.FieldErrors)+len(r.Errors) == 0:
 		readFieldMap(r, d.root, "", "", 0)
 		firstOfErrors(r)
 		return
@@ -1134,7 +1134,8 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 		return
 	}
 	v.ForEach(func(k, e gjson.Result) bool {
-		name, sub := normPath(k.Str), k.Str                                                                                                                                                         // Ditto keys its map with JSON pointers
+		// A dotted name or, in Ditto's map, a JSON pointer.
+		name, sub := normPath(k.Str), k.Str
 		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && (k.Str == "root" || k.Str == "base" || k.Str == r.Code && e.IsObject()) { // Rails' errors on :base; Eventbrite's {"error_detail": {"ARGUMENTS_ERROR": {"status": [...]}}}
 			name, sub = "", path
 		} else if path != "" {
