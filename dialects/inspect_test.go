@@ -373,3 +373,13 @@ func TestHealthReport(t *testing.T) {
 		}
 	}
 }
+
+// A body that is only a map of field errors leaves no member unread: each is
+// a field error, not an "other member" besides.
+func TestFieldMapMembers(t *testing.T) {
+	r := inspect(t, "HTTP/1.1 422 Unprocessable Entity\nContent-Type: application/json\n\n"+
+		`{"address":{"zip":"must be in a valid format"},"email":"must be a valid email address"}`)
+	if len(r.FieldErrors) != 2 || len(r.Members) != 0 {
+		t.Errorf("%d field errors, members %v", len(r.FieldErrors), r.Members)
+	}
+}

@@ -182,6 +182,9 @@ func readJSON(d *doc, r *Report, t *obj) {
 		return
 	case (locatedFieldMap(t) || d.msg.Status/100 != 2 && unnamed(t) && sentenceMap(d.root, 0)) && len(r.FieldErrors)+len(r.Errors) == 0:
 		readFieldMap(r, d.root, "", "", 0)
+		for i := range t.m {
+			t.m[i].used = true // every member is a field's: none is left to list
+		}
 		firstOfErrors(r)
 		return
 	}
