@@ -1001,8 +1001,10 @@ func readItem(r *Report, e gjson.Result, it item, depth int) {
 		if it.fieldKey == "fieldName" && field(e, "fieldPath").Str != "" {
 			paths[0] = field(e, "fieldPath").Str + "." + f.Str // Sabre's {"fieldName": "toAirportCode", "fieldPath": "ShoppingRequest.oneWay"}
 		}
-		if a := field(e, "attribute"); it.fieldKey == "property" && a.Type == gjson.String && a.Str != "" {
-			paths[0] += "." + a.Str // Akeneo's {"property": "values", "attribute": "brand"}: values are keyed by attribute
+		if it.fieldKey == "property" {
+			if a := field(e, "attribute"); a.Type == gjson.String && a.Str != "" {
+				paths[0] += "." + a.Str // Akeneo's {"property": "values", "attribute": "brand"}: values are keyed by attribute
+			}
 		}
 	}
 	if _, ok := cutRequired(msg); len(paths) == 0 && ok {
@@ -1397,7 +1399,19 @@ func identifier(s string) bool {
 // phraseCode reports a code of at most three words, starting in lower case,
 // of letters and spaces only.
 func phraseCode(s string) bool {
-	return s != "" && s[0] >= 'a' && s[0] <= 'z' && strings.Count(s, " ") < 3 && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ ") == ""
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return false
+	}
+	spaces := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i] | 0x20; {
+		case s[i] == ' ':
+			spaces++
+		case c < 'a' || c > 'z':
+			return false
+		}
+	}
+	return spaces < 3
 }
 
 // isStatusWord reports a "status" value that only says the call failed.
