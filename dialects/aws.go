@@ -42,6 +42,8 @@ func detectAWS(d *doc, s *score) {
 	if c := xmlTag(d.body, "Code"); d.kind == "xml" && c != "" && !message.Digits(c) {
 		if strings.Contains(d.body, "<Error>") && strings.Contains(d.body, "<Message>") {
 			s.add(60, "XML <Error> with a <Code>")
+		} else if strings.Contains(d.body, "<Error>") {
+			s.add(40, "XML <Error> with a <Code> and no <Message> (S3's NoSuchKey from some servers)")
 		}
 		if xmlTag(d.body, "RequestId") != "" || xmlTag(d.body, "RequestID") != "" {
 			s.add(30, "XML <RequestId>")

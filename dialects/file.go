@@ -667,7 +667,7 @@ func (r *rule) match(d *doc) (value string, ok bool) {
 		n = 0
 		v.ForEach(func(_, _ gjson.Result) bool { n++; return true })
 	}
-	holds := (r.Is == "" || r.Is == kindOf(v) || r.Is == "status" && status(v) != 0) && (r.Equals == nil || oneOf(value, r.Equals)) &&
+	holds := (r.Is == "" || r.Is == kindOf(v) || r.Is == "status" && status(v) >= 400) && (r.Equals == nil || oneOf(value, r.Equals)) &&
 		strings.HasPrefix(value, r.Prefix) && strings.Contains(value, r.Contains) && (r.Count == nil || n == *r.Count) &&
 		(r.re == nil || r.re.MatchString(value))
 	return value, holds != r.Not

@@ -42,7 +42,7 @@ func detectGoogle(d *doc, s *score) {
 	}
 	if det := first(e.get("details")); strings.Contains(text(field(det, "@type")), "googleapis.com/") {
 		s.add(40, `details carry "@type": type.googleapis.com/...`)
-	} else if e.get("details").IsArray() {
+	} else if e.get("details").IsArray() && (det.IsObject() || !det.Exists() && e.get("code").Int() <= 16) { // not ArcGIS's list of sentences, nor its empty one beside an HTTP status
 		s.add(20, "details is a list")
 	}
 	if c := e.get("code").Int(); c > 0 && c <= 16 && text(e.get("error")) == text(e.get("message")) {

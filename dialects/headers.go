@@ -3,7 +3,7 @@ package dialects
 // What the headers say of the error whatever the body's dialect, read into
 // what the body left empty: a Bearer or DPoP challenge's error (RFC 6750 §3,
 // RFC 9449 §7.1), the error of an OAuth authorization redirect (RFC 6749
-// §4.1.2.1), AWS's X-Amzn-ErrorType, Squid's X-Squid-Error, Sentry's
+// §4.1.2.1), AWS's X-Amzn-ErrorType, Squid's X-Squid-Error, a vendor's X-...-Error-Code, Sentry's
 // X-Sentry-Rate-Limits reason, Proxy-Status (RFC 9209 §2.1), and the reason an
 // empty body's X-...-Error or X-...-Reason header gives.
 
@@ -64,6 +64,12 @@ func readHeaders(d *doc, r *Report) {
 	if t := d.header("X-Amzn-ErrorType"); t != "" {
 		r.Code = awsCode(t)
 		return
+	}
+	for _, h := range d.msg.Headers { // a vendor's X-...-Error-Code: ClickHouse's X-ClickHouse-Exception-Code
+		if k := asciiLower(h.Name); strings.HasPrefix(k, "x-") && (strings.HasSuffix(k, "-error-code") || strings.HasSuffix(k, "-exception-code")) && h.Value != "" {
+			r.Code = h.Value
+			return
+		}
 	}
 	if ps := d.header("Proxy-Status"); ps != "" {
 		for _, p := range strings.Split(ps, ";") {

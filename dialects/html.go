@@ -45,6 +45,16 @@ func decodeHTML(d *doc, r *Report) {
 		r.Message = firstNonEmpty(htmlExplanation(d, tag), heading, r.Title)
 	}
 	r.Message, _, _ = strings.Cut(r.Message, " Stack trace:") // PHP's uncaught error, without the trace its display_errors prints
+	if code, ok := strings.CutPrefix(r.Message, "error: "); ok && codeLike(code) {
+		// An OAuth 2.0 error rendered as "name: value" lines: node-oidc-provider's
+		// <pre><strong>error</strong>: invalid_client</pre><pre>...error_description...
+		r.Code = code
+		if i := strings.Index(d.body, "error_description"); i >= 0 {
+			line, _, _ := strings.Cut(d.body[i:min(len(d.body), i+1024)], "</pre>")
+			_, desc, _ := strings.Cut(stripTags(line), ":")
+			r.Message = firstNonEmpty(collapse(unescape(desc)), r.Message)
+		}
+	}
 	if isUpperSnake(heading) && strings.Contains(heading, "_") {
 		r.Code = heading // api.data.gov's <h1>API_KEY_MISSING</h1>
 	}

@@ -574,7 +574,7 @@ var requestIDFallbacks = []string{
 
 // requestIDHeader returns the response's request id: from the first of
 // requestIDHeaders present, else from any header named like one
-// ("X-Dropbox-Request-Id", "Twilio-Request-Id").
+// ("X-Dropbox-Request-Id", "Twilio-Request-Id", ClickHouse's "X-ClickHouse-Query-Id").
 func requestIDHeader(h message.Headers) (id, source string) {
 	for _, name := range requestIDHeaders {
 		if v, ok := h.Lookup(name); ok && v != "" {
@@ -583,7 +583,7 @@ func requestIDHeader(h message.Headers) (id, source string) {
 	}
 	for _, f := range h {
 		n := asciiLower(f.Name)
-		if f.Value != "" && (strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "requestid") || strings.HasSuffix(n, "req-id") || strings.HasSuffix(n, "request-uuid") || strings.HasSuffix(n, "-trace-id") || strings.HasSuffix(n, "-reference-id")) {
+		if f.Value != "" && (strings.HasSuffix(n, "request-id") || strings.HasSuffix(n, "requestid") || strings.HasSuffix(n, "req-id") || strings.HasSuffix(n, "request-uuid") || strings.HasSuffix(n, "-trace-id") || strings.HasSuffix(n, "-reference-id") || strings.HasSuffix(n, "-query-id")) {
 			return f.Value, f.Name
 		}
 	}

@@ -383,3 +383,13 @@ func TestFieldMapMembers(t *testing.T) {
 		t.Errorf("%d field errors, members %v", len(r.FieldErrors), r.Members)
 	}
 }
+
+// A short label beside a detail that explains it: the detail is the message,
+// the label heads it as the title, and neither is listed again as a member.
+func TestLabelBesideDetail(t *testing.T) {
+	r := inspect(t, "HTTP/1.1 409 Conflict\nContent-Type: application/json\n\n"+
+		`{"msg": "Duplicate record", "detail": "Duplicate logging_syslog: 'test-s3'"}`)
+	if r.Title != "Duplicate record" || r.Message != "Duplicate logging_syslog: 'test-s3'" || len(r.Members) != 0 {
+		t.Errorf("title %q, message %q, members %v", r.Title, r.Message, r.Members)
+	}
+}

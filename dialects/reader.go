@@ -40,7 +40,7 @@ var (
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong", "ServiceException"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -55,7 +55,7 @@ var (
 		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
 		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
 		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error",
-		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo", "validationDetails", "validationError", "error_detail"}
+		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo", "validationDetails", "validationError", "error_detail", "Exception", "extraDetails", "payload"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
 		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data", "context"}
@@ -64,7 +64,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys", "context", "extensions"}
 )
 
@@ -73,11 +73,11 @@ var (
 var itemNames = struct{ field, message, code []string }{
 	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
 		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
-		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "error_key", "element", "name"},
+		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "error_key", "element", "locator", "attr", "name"},
 	message: []string{"longMessage", "message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
-		"error_message", "help_message", "reason", "title", "error", "text", "summary", "errorSummary"},
+		"error_message", "help_message", "reason", "title", "error", "text", "summary", "errorSummary", "ExceptionText"},
 	code: []string{"code", "error_code", "errorCode", "errorcode", "dataCode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
-		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "name", "id"},
+		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "exceptionCode", "name", "id"},
 }
 
 // The vocabularies an object's members are looked up in, by id.
@@ -382,7 +382,7 @@ func looksLikeError(v gjson.Result) bool {
 				found = found || r.vocab == vCode || r.vocab == vMessage
 			}
 		}
-		found = found || k.Str == "errors" || k.Str == "issues" || k.Str == "meta" || k.Str == "json"
+		found = found || k.Str == "errors" || k.Str == "issues" || k.Str == "messages" || k.Str == "meta" || k.Str == "json"
 		return !found
 	})
 	return found
@@ -406,7 +406,10 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		// Orthanc's {"Message": "Bad file format", "Details": ...}).
 		for _, k := range [...]string{"detail", "Details"} {
 			if det := o.get(k); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") {
-				r.Message, r.Sources.Message = det.Str, source(o, k)
+				if r.Title == "" {
+					r.Title = r.Message // the label heads the explanation
+				}
+				r.Message, r.Sources.Message = o.str(k), source(o, k)
 			}
 		}
 	}
@@ -488,7 +491,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		}
 	}
 	if msg := firstNonEmpty(r.Message, r.Detail); len(r.FieldErrors) == 0 && len(r.Errors) == 0 && msg != "" {
-		for _, k := range []string{"param", "parameter", "field", "error_param", "var_name", "locator", "target", "details", "name", "source"} {
+		for _, k := range []string{"param", "parameter", "field", "error_param", "var_name", "locator", "attr", "target", "details", "name", "source"} {
 			v := o.get(k)
 			if k == "details" {
 				v = field(v, "field") // {"code", "message", "details": {"field": "name"}}
@@ -523,8 +526,8 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() && !first(v).IsObject() {
 				continue
 			}
-			if v.IsObject() && (k == "details" || k == "params") && !sentences(v, 0) && !field(v, "errors").Exists() {
-				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors
+			if v.IsObject() && (k == "details" || k == "params") && (!sentences(v, 0) || field(v, "message").Type == gjson.String) && !field(v, "errors").Exists() {
+				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors; nor does one with its own message (nba2kapi's)
 			}
 			if v.IsObject() && k == "data" && !errorMap(v) && !field(v, "issues").IsArray() || k == "description" && !(v.IsObject() && sentences(v, 0)) {
 				continue // data about the error, not errors by field
@@ -835,6 +838,8 @@ func readItems(r *Report, arr gjson.Result, depth int) {
 			r.addMessage(e.Str, "", e, false)
 		case e.IsArray() && text(first(e)) == "error" && e.Get("1").IsObject():
 			readItems(r, gjson.Parse("["+e.Get("1").Raw+"]"), depth) // doveadm's [["error", {"type": ...}, "tag"]]
+		case e.IsObject() && sentenceMap(e, 0) && !looksLikeError(e):
+			readFieldMap(r, e, "", "", depth+1) // a map of field errors where an item may stand: express-validation's keyByField
 		case e.IsObject():
 			it := readItemMembers(e, &keys)
 			if it.typed {
@@ -953,6 +958,10 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			}
 		case "errors":
 			it.errors = v
+		case "details":
+			if c := field(v, "error"); c.Type == gjson.String && ci == len(n.code) && identifier(c.Str) {
+				it.code = c.Str // Expo's push ticket: {"status": "error", "message", "details": {"error": "DeviceNotRegistered"}}
+			}
 		case "constraints", "children":
 			it.validationError = it.validationError || v.IsObject() || v.IsArray()
 		case "__type":
@@ -1095,7 +1104,8 @@ func wholeRequest(p string) bool { return p == "base" || p == "request" }
 // leading location ("body.items[0]") left out.
 func normItemPath(p, key string) string {
 	p = strings.TrimPrefix(strings.TrimSpace(p), "$.") // a JSONPath: "$.user.name"
-	if wholeRequest(p) {
+	// An OGC locator names a parameter, WMS's REQUEST too.
+	if wholeRequest(p) && key != "locator" {
 		return ""
 	}
 	if strings.HasPrefix(p, "/") || strings.HasPrefix(p, ".") { // "/body/name", ".body.name": the location first
@@ -1149,6 +1159,11 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 		full := joinPath(f, name)
 		if message.Digits(k.Str) {
 			full = joinKey(f, k.Str)
+		}
+		if rest, ok := strings.CutPrefix(e.Str, `"`); ok && f == "" {
+			if q, _, ok := strings.Cut(rest, `"`); ok && strings.HasSuffix(q, "."+k.Str) {
+				full = normPath(q) // Joi's message quotes the whole path its key ends: "qty": "\"items[0].qty\" must be ..."
+			}
 		}
 		if f == "" && path == "" && depth == 0 && webargsLocation(k.Str, e) {
 			full, sub = "", "" // webargs: {"json": {"name": [...]}} says where, not which
@@ -1454,9 +1469,14 @@ func readXML(d *doc, r *Report) {
 		r.Code = davCondition(d.body)
 	}
 	if tree := xmlTree(d.body); tree != "" && gjson.Valid(tree) {
-		d.root = gjson.Parse(tree)
+		if d.root = gjson.Parse(tree); d.root.Get("Header").Exists() && d.root.Get("Body").IsObject() {
+			d.root = d.root.Get("Body") // a SOAP envelope's header carries the transport's metadata, its body the fault
+		}
 		d.top = newObj("", d.root, d.top.m[:0])
 		readJSON(d, r, &d.top)
+		if f := firstExisting(d.root.Get("Body.Fault"), d.root.Get("Fault")); r.Code == "" && r.Message == "" { // SOAP 1.2: <Code><Value>, <Reason><Text>
+			r.Code, r.Message = text(f.Get("Code.Value")), text(f.Get("Reason.Text"))
+		}
 	}
 	if _, c, ok := strings.Cut(r.Code, ":"); ok && !strings.Contains(r.Code, "://") {
 		r.Code = c // a SOAP fault's "soap11env:Client...": the namespace prefix is no part of it

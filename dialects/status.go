@@ -124,7 +124,7 @@ func StatusOfCode(code string) int {
 		}
 	}
 	for _, w := range []string{"invalid", "validation", "parsefailed", "malformed"} {
-		if strings.Contains(n, w) {
+		if strings.Contains(n, w) && !strings.Contains(n, "response") { // not Fastify's FST_RESPONSE_VALIDATION_FAILED: the server's own answer failed
 			return 400 // GRAPHQL_VALIDATION_FAILED, INVALID_CURSOR_ARGUMENTS
 		}
 	}

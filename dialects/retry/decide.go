@@ -365,9 +365,10 @@ func codeStatus(in *input, a *Advice) class {
 }
 
 // refusal returns the words by which the report's message, or its first
-// listed error's, blames the request itself, or "".
+// listed error's, says the request cannot succeed as things stand (it is wrong, or
+// the server lacks what it needs), or "".
 func refusal(r *dialects.Report) string {
-	msg := strings.ToLower(r.Message + " " + r.Detail)
+	msg := strings.ToLower(r.Message + " " + r.Detail + " " + r.Title)
 	if len(r.Errors) > 0 {
 		msg += " " + strings.ToLower(r.Errors[0].Message)
 	}
@@ -380,7 +381,7 @@ func refusal(r *dialects.Report) string {
 	}
 	for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission",
 		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist",
-		"duplicate", "cannot unmarshal", "not implemented", "not allowed", "not permitted"} {
+		"duplicate", "cannot unmarshal", "not implemented", "not allowed", "not permitted", "not configured", "didn't find", "did not find", "unexpected end of json"} {
 		if i := strings.Index(msg, w); i == 0 || i > 0 && (msg[i-1] < 'a' || msg[i-1] > 'z') { // a word, not "defaultPermissionHelper"
 			return w
 		}
@@ -430,7 +431,7 @@ func statusClass(in *input, a *Advice) class {
 		a.add("not-implemented", itoa(s)+": the server does not support this; retrying cannot help", f)
 		return permanent
 	case s == 500 && refusal(in.r) != "":
-		a.add("server-error-refused", "500, but the message blames the request itself ("+refusal(in.r)+"): it will fail again unchanged; fix what it says", Fact{"message", in.r.Message + in.r.Detail}, f)
+		a.add("server-error-refused", "500, but the message says why it cannot succeed ("+refusal(in.r)+"): it will fail again unchanged until that changes", Fact{"message", in.r.Message + in.r.Detail}, f)
 		return permanent
 	case s == 500:
 		a.add("server-error", "500: usually retried with backoff, but it may be a bug rather than a blip: if it repeats, report it with the request id", f)
