@@ -3,9 +3,10 @@ package dialects
 // What the headers say of the error whatever the body's dialect, read into
 // what the body left empty: a Bearer or DPoP challenge's error (RFC 6750 §3,
 // RFC 9449 §7.1), the error of an OAuth authorization redirect (RFC 6749
-// §4.1.2.1), AWS's X-Amzn-ErrorType, Squid's X-Squid-Error, a vendor's X-...-Error-Code, Sentry's
-// X-Sentry-Rate-Limits reason, Proxy-Status (RFC 9209 §2.1), and the reason an
-// empty body's X-...-Error or X-...-Reason header gives.
+// §4.1.2.1), AWS's X-Amzn-ErrorType, Squid's X-Squid-Error, Sentry's
+// X-Sentry-Rate-Limits reason, a vendor's X-...-Error-Code, Proxy-Status
+// (RFC 9209 §2.1), and the reason an empty body's X-...-Error or X-...-Reason
+// header gives.
 
 import (
 	"net/url"
