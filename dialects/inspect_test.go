@@ -393,3 +393,15 @@ func TestLabelBesideDetail(t *testing.T) {
 		t.Errorf("title %q, message %q, members %v", r.Title, r.Message, r.Members)
 	}
 }
+
+// TestSOAP12Fault: a SOAP 1.2 fault's Code/Value and Reason/Text are its code
+// and message, and are not listed again under Other members.
+func TestSOAP12Fault(t *testing.T) {
+	r := inspect(t, "HTTP/1.1 500 Internal Server Error\nContent-Type: application/soap+xml\n\n"+
+		`<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault>`+
+		`<env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text xml:lang="en">database down</env:Text></env:Reason>`+
+		`</env:Fault></env:Body></env:Envelope>`)
+	if r.Code != "Receiver" || r.Message != "database down" || len(r.Members) != 0 {
+		t.Errorf("code %q, message %q, members %v", r.Code, r.Message, r.Members)
+	}
+}

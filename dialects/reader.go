@@ -1474,8 +1474,10 @@ func readXML(d *doc, r *Report) {
 		}
 		d.top = newObj("", d.root, d.top.m[:0])
 		readJSON(d, r, &d.top)
-		if f := firstExisting(d.root.Get("Body.Fault"), d.root.Get("Fault")); r.Code == "" && r.Message == "" { // SOAP 1.2: <Code><Value>, <Reason><Text>
-			r.Code, r.Message = text(f.Get("Code.Value")), text(f.Get("Reason.Text"))
+		for _, f := range [...]string{"Body.Fault.", "Fault."} { // SOAP 1.2: <Code><Value>, <Reason><Text>, taken so no member repeats them
+			if r.Code == "" && r.Message == "" && d.root.Get(f+"Code").Exists() {
+				r.Code, r.Message = text(d.takePath(f+"Code").Get("Value")), text(d.takePath(f+"Reason").Get("Text"))
+			}
 		}
 	}
 	if _, c, ok := strings.Cut(r.Code, ":"); ok && !strings.Contains(r.Code, "://") {
