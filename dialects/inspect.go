@@ -251,6 +251,9 @@ func isHTML(ct, b string) bool {
 	if (strings.HasPrefix(b, "<?xml") || strings.HasSuffix(ct, "/xml") || strings.HasSuffix(ct, "+xml")) && !strings.Contains(ct, "html") {
 		return false // XML that happens to have a <title>, or BOSH's <body condition=...> (XEP-0124)
 	}
+	if tag, _, _ := strings.Cut(b, ">"); b[0] == '<' && strings.Contains(tag, "xmlns") && !strings.Contains(tag, "xhtml") {
+		return false // a root in its own namespace: Vivox's <response xmlns="http://www.vivox.com"> with a <body>
+	}
 	head := strings.ToLower(b[:min(len(b), 512)])
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<title", "<h1"} {
 		if strings.Contains(head, tag) {

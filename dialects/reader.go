@@ -33,14 +33,14 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType", "error_reason"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId", "exception"}
 	// jsonTypes name the types of JSON Schema, never an error.
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong", "ServiceException"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong", "ServiceException", "statusDescription"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
@@ -48,7 +48,7 @@ var (
 	// wrapperKeys name members that hold the error object.
 	wrapperKeys = []string{"detailedError", "error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
 		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus", "human-readable",
-		"requestError", "serviceException", "ServiceException", "Exception"}
+		"requestError", "serviceException", "ServiceException", "Exception", "body"}
 	// listKeys name members that hold a list or map of errors.
 	listKeys = []string{"errors", "Errors", "generalErrors", "error", "err", "details", "fieldErrors", "field_errors", "fields",
 		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
@@ -58,13 +58,13 @@ var (
 		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo", "validationDetails", "validationError", "error_detail", "Exception", "extraDetails", "payload"}
 	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
 	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
-		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data", "context"}
+		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data", "context", "details"}
 	// requestIDKeys hold a request id; nested objects that often carry one are
 	// searched too (requestIDHolders).
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId", "trackingId"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys", "context", "extensions"}
 )
 
@@ -452,7 +452,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if s == 0 && v.Type == gjson.String && statusKeys[i] != "code" {
 				s = ReasonPhraseStatus(strings.ReplaceAll(v.Str, "_", " ")) // SureCart's "http_status": "unprocessable_entity"
 			}
-			if s != 0 && (statusKeys[i] != "code" || r.Code != v.Raw) {
+			if s != 0 && (statusKeys[i] != "code" || r.Code != v.Raw && s >= 400) { // a "code" of 200 is the API's own (Vivox's "Wrong user credentials")
 				r.BodyStatus, r.Sources.Status = s, source(o, k)
 				o.take(k)
 				break
@@ -773,7 +773,7 @@ func pickDelay(o *obj) *Hint {
 	for b := o.present(vDelay); b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		k, v := o.vget(vDelay, i)
-		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" || n == "data" || n == "context" { // Telegram's parameters, Twirp's meta, Kratos' metadata, oRPC's data, Bloomreach's context
+		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" || n == "data" || n == "context" || n == "details" { // Telegram's parameters, Twirp's meta, Kratos' metadata, oRPC's data, Bloomreach's context, Webex's details
 			for _, name := range []string{"retry_after", "retryAfter", "retry_after_seconds"} {
 				if ra := field(v, name); ra.Type == gjson.Number && ra.Float() < 1e9 || ra.Type == gjson.String && ra.Str != "" {
 					return &Hint{Value: text(ra), Source: joinKey(o.path, k+"."+name)}
@@ -1432,7 +1432,7 @@ func phraseCode(s string) bool {
 // isStatusWord reports a "status" value that only says the call failed.
 func isStatusWord(s string) bool {
 	switch strings.ToLower(s) {
-	case "error", "fail", "failed", "failure", "ko", "false", "nok":
+	case "error", "err", "fail", "failed", "failure", "ko", "false", "nok":
 		return true
 	}
 	return false
