@@ -15,21 +15,22 @@ AXE       := app/server/testdata/axe
 
 ## build: web/app.wasm (precompressed) and the native errlens binary, each
 ## rebuilt only when a Go source or an embedded file changed.
-## Inlining is off to keep app.wasm small, except in gjson, tidwall/match, dialects/message,
-## strconv, internal/stringslite and internal/bytealg, where it makes the
-## code faster and, as measured with brotli, app.wasm.br smaller. GOWASM lets it use sign-extension and
-## saturating conversions, which every browser errlens runs in has (it needs
-## CompressionStream: Chrome 80, Firefox 113, Safari 16.4): about 6 KB less
-## with brotli. brotli's output moves by several KB with small changes of the
-## input, and its window size changes which way: app.wasm.br is the smallest
-## of three windows (4, 8 and 16 MB).
+## Inlining is off to keep app.wasm small, except in gjson, tidwall/match,
+## dialects/message, strconv and internal/bytealg, where it makes the code
+## faster and, as measured with brotli, app.wasm.br smaller. GOWASM lets it use
+## sign-extension and saturating conversions, which every browser errlens runs
+## in has (it needs CompressionStream: Chrome 80, Firefox 113, Safari 16.4):
+## about 6 KB less with brotli. brotli's output moves by up to 10 KB with any
+## change of the input (function indexes and data addresses shift everywhere),
+## and its window size changes which way: app.wasm.br is the smallest of three
+## windows (4, 8 and 16 MB).
 SOURCES := go.mod go.sum $(shell find app dialects main.go -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*') \
 	dialects/share/secretrules.json dialects/meanings.json $(wildcard dialects/builtin/*.json) $(wildcard dialects/testdata/*/*.gallery.http)
 
 build: web/app.wasm.gz web/app.wasm.br errlens
 
 web/app.wasm: $(SOURCES)
-	GOOS=js GOARCH=wasm GOWASM=satconv,signext $(GO) build -trimpath -gcflags=all=-l -gcflags=github.com/tidwall/gjson= -gcflags=github.com/errlens/errlens/dialects/message= -gcflags=strconv= -gcflags=github.com/tidwall/match= -gcflags=internal/stringslite= -gcflags=internal/bytealg= -ldflags="-s -w" -o web/app.wasm .
+	GOOS=js GOARCH=wasm GOWASM=satconv,signext $(GO) build -trimpath -gcflags=all=-l -gcflags=github.com/tidwall/gjson= -gcflags=github.com/errlens/errlens/dialects/message= -gcflags=strconv= -gcflags=github.com/tidwall/match= -gcflags=internal/bytealg= -ldflags="-s -w" -o web/app.wasm .
 
 web/app.wasm.gz: web/app.wasm
 	gzip -9 -c web/app.wasm > web/app.wasm.gz

@@ -219,7 +219,7 @@ func status(r gjson.Result) int {
 		}
 		n = n*10 + int(s[i]-'0')
 	}
-	if n < 100 || n > 599 {
+	if n < 100 || n > 599 || n < 400 && reasons[n] == "" { // Tencent's "status": 311 is its own code
 		return 0
 	}
 	return n

@@ -70,11 +70,9 @@ func Decode(msg *message.Message, opt Options) *Report {
 		r.dialect.decode(d, r)
 	}
 	switch { // the generic reader: all of a body no decoder read, what a decoder left
-	case d.kind == "xml":
-		if !d.root.Exists() { // the text and aws decoders read it
-			readXML(d, r)
-		}
-	case d.root.Exists():
+	case d.kind == "xml" && !d.root.Exists(): // else the text and aws decoders read it, or it is XML problem details
+		readXML(d, r)
+	case d.root.Exists() && (d.kind != "xml" || r.dialect == problemDetails):
 		readJSON(d, r, &d.top)
 	}
 	finish(d, r)
@@ -112,6 +110,11 @@ func newDoc(msg *message.Message) *doc {
 			body, valid, d.comma = fixed, true, at+1 // a docs example's {"message": "...",}: read, and said
 		} else {
 			valid = false
+		}
+	}
+	if d.kind == "xml" && (d.ct == "application/problem+xml" || strings.Contains(body[:min(len(body), 512)], "urn:ietf:rfc:7807")) {
+		if tree := xmlTree(body); gjson.Valid(tree) {
+			body, valid = tree, true // RFC 9457's XML problem details, read as the JSON ones are
 		}
 	}
 	if valid {

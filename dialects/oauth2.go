@@ -50,6 +50,9 @@ func detectOAuth2(d *doc, s *score) {
 			s.add(11, "error is a lower-case code beside it, as OAuth's are") // WorkOS' "sso_required"
 		}
 	}
+	if !oneOf(e.Str, oauthErrors) && (t.get("messages").IsObject() || t.get("errors").IsObject()) {
+		s.penalize(30) // field errors beside its own code: Sendle's {"messages": {...}, "error": "unprocessable_entity", "error_description"}
+	}
 	if t.has("error_uri") {
 		s.add(15, "error_uri")
 	}

@@ -46,6 +46,9 @@ func detectProblem(d *doc, s *score) {
 	if t.has("title") && t.has("type") {
 		s.add(5, "has both type and title")
 	}
+	if t.has("title") && t.has("detail") && !t.has("message") {
+		s.add(16, "has both title and detail") // type and status are optional: Wazuh's {title, detail, error}
+	}
 	if t.get("errors").IsObject() || d.err0.has("field") {
 		s.add(5, "has an errors extension with field errors")
 	}
@@ -55,7 +58,7 @@ func detectProblem(d *doc, s *score) {
 	if t.get("problems").IsArray() {
 		s.add(20, "has a list of problems")
 	}
-	if t.has("invalid-params") {
+	if t.has("invalid-params") || t.has("invalidParams") {
 		s.add(10, "has the invalid-params extension of RFC 7807's example")
 	}
 }

@@ -33,16 +33,16 @@ import (
 var (
 	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType", "error_reason"}
+		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType", "error_reason", "return_code"}
 	// maybeCodeKeys hold a code when their value reads like one.
 	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId", "exception"}
 	// jsonTypes name the types of JSON Schema, never an error.
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
 		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong", "ServiceException", "statusDescription"}
+		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong", "ServiceException", "statusDescription", "returnMessage"}
 	titleKeys  = []string{"title", "hydra:title"}
-	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "code"}
+	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "returnCode", "code"}
 	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
 		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
 	// wrapperKeys name members that hold the error object.
@@ -457,8 +457,8 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 				o.take(k)
 				break
 			}
-			if v.Type == gjson.Number && v.Int() > 0 && v.Int() < 100 && k == "status_code" && r.Code == "" {
-				r.Code, r.Sources.Code = v.Raw, source(o, k) // TMDB's own code in "status_code": 7, no HTTP status
+			if v.Type == gjson.Number && v.Int() > 0 && s == 0 && (k == "status_code" || k == "status") && r.Code == "" {
+				r.Code, r.Sources.Code = v.Raw, source(o, k) // TMDB's own code in "status_code": 7, Baidu's "status": 5: no HTTP status
 			}
 		}
 		if v := o.get("error"); r.BodyStatus == 0 && v.Type == gjson.Number && statusNamed(o, status(v)) {
@@ -496,8 +496,9 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if k == "details" {
 				v = field(v, "field") // {"code", "message", "details": {"field": "name"}}
 			}
-			if k == "name" && !strings.Contains(msg, `"`+v.Str+`"`) || k == "source" && !(isPropertyPath(v.Str) && strings.Contains(msg, v.Str)) {
-				continue // a name is a field's when the message quotes it (api.video), a source when the message names it (Airwallex)
+			if k == "name" && !strings.Contains(msg, `"`+v.Str+`"`) || k == "source" && !(isPropertyPath(v.Str) && strings.Contains(msg, v.Str)) ||
+				k == "target" && strings.Contains(v.Str, "-") && strings.ToLower(v.Str) != v.Str {
+				continue // a name is a field's when the message quotes it (api.video), a source when the message names it (Airwallex); a target may be a header (Azure Maps' "WWW-Authenticate")
 			}
 			if v.Type == gjson.String && v.Str != "" {
 				o.take(k)
@@ -1270,11 +1271,20 @@ func readMessageFields(r *Report) {
 	}
 	// AWS's validation messages: "1 validation error detected: Value 'USA'
 	// at 'shipFromAddress.countryCode' failed to satisfy constraint: Member
-	// must have length less than or equal to 2".
+	// must have length less than or equal to 2"; several after "2 validation
+	// errors detected:", each after "; Value ".
 	if _, after, ok := strings.Cut(r.Message, "' at '"); ok {
-		if name, rest, ok := strings.Cut(after, "' failed to satisfy constraint: "); ok && isPropertyPath(name) {
-			msg, _, _ := strings.Cut(rest, "; Value ")
+		n := len(r.FieldErrors)
+		for ok {
+			name, rest, found := strings.Cut(after, "' failed to satisfy constraint: ")
+			if !found || !isPropertyPath(name) {
+				break
+			}
+			msg, rest, _ := strings.Cut(rest, "; Value ")
 			r.addField(fromDotted(name), name, msg, r.Code, gjson.Result{})
+			_, after, ok = strings.Cut(rest, "' at '")
+		}
+		if len(r.FieldErrors) > n {
 			return
 		}
 	}
@@ -1469,15 +1479,26 @@ func readXML(d *doc, r *Report) {
 		r.Code = davCondition(d.body)
 	}
 	if tree := xmlTree(d.body); tree != "" && gjson.Valid(tree) {
-		if d.root = gjson.Parse(tree); d.root.Get("Header").Exists() && d.root.Get("Body").IsObject() {
-			d.root = d.root.Get("Body") // a SOAP envelope's header carries the transport's metadata, its body the fault
+		d.root = gjson.Parse(tree)
+		envelope := true // of a Header and a Body only: a SOAP envelope, whose header carries the transport's metadata
+		d.root.ForEach(func(k, _ gjson.Result) bool {
+			envelope = k.Str == "Header" || k.Str == "Body"
+			return envelope
+		})
+		if body := d.root.Get("Body"); envelope && body.IsObject() {
+			d.root = body // the fault, or the reply that says what failed (Chronopost's <return><errorCode>)
 		}
 		d.top = newObj("", d.root, d.top.m[:0])
 		readJSON(d, r, &d.top)
-		for _, f := range [...]string{"Body.Fault.", "Fault."} { // SOAP 1.2: <Code><Value>, <Reason><Text>, taken so no member repeats them
-			if r.Code == "" && r.Message == "" && d.root.Get(f+"Code").Exists() {
-				r.Code, r.Message = text(d.takePath(f+"Code").Get("Value")), text(d.takePath(f+"Reason").Get("Text"))
+		d.root.Get("Fault.detail").ForEach(func(_, e gjson.Result) bool { // the application's own code and message (UPnP's UPnPError, DPD's authenticationFault)
+			if c := text(firstExisting(field(e, "errorCode"), field(e, "code"))); c != "" {
+				r.Code, r.Message = c, cmp.Or(text(firstExisting(field(e, "errorMessage"), field(e, "errorDescription"), field(e, "message"))), r.Message)
+				return false
 			}
+			return true
+		})
+		if r.Code == "" && r.Message == "" && d.root.Get("Fault.Code").Exists() { // SOAP 1.2: <Code><Value>, <Reason><Text>, taken so no member repeats them
+			r.Code, r.Message = text(d.takePath("Fault.Code").Get("Value")), text(d.takePath("Fault.Reason").Get("Text"))
 		}
 	}
 	if _, c, ok := strings.Cut(r.Code, ":"); ok && !strings.Contains(r.Code, "://") {

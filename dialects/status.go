@@ -76,7 +76,7 @@ func indexPhrases() {
 	}
 	// The names RFC 7231 and RFC 2616 gave, still sent by many servers.
 	for p, c := range map[string]int{"Request Entity Too Large": 413, "Payload Too Large": 413,
-		"Request-URI Too Long": 414, "Request-URI Too Large": 414, "Requested Range Not Satisfiable": 416,
+		"Request-URI Too Long": 414, "Request URI Too Long": 414, "Request-URI Too Large": 414, "Requested Range Not Satisfiable": 416,
 		"Unprocessable Entity": 422, "Moved Temporarily": 302} {
 		m[p], m[strings.ToLower(p)] = c, c
 	}

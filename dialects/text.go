@@ -44,7 +44,9 @@ func decodeText(d *doc, r *Report) {
 	if head, tail, ok := strings.Cut(para, "\n"); ok && statusLike(strings.TrimSpace(head)) && strings.TrimSpace(tail) != "" {
 		para = tail // CivetWeb's "Error 404: Not Found\nNot found"
 	}
-	if _, below, _ := strings.Cut(para, "\n"); len(below) > 2 && below[:2] == "  " && below[2] != ' ' { // an indented tree of errors (openapi-enforcer's), not a stack trace
+	if strings.HasPrefix(para, "Traceback (most recent call last):") { // Python's: the exception is its last line
+		para = strings.TrimSpace(para[strings.LastIndexByte(strings.TrimSpace(para), '\n')+1:])
+	} else if _, below, _ := strings.Cut(para, "\n"); len(below) > 2 && below[:2] == "  " && below[2] != ' ' { // an indented tree of errors (openapi-enforcer's), not a stack trace
 		readTree(r, para)
 	} else if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
 		para, _, _ = strings.Cut(para, "\n")

@@ -102,7 +102,7 @@ func (p *xmlParser) element(parent *xnode, depth int) {
 			break
 		}
 		k := strings.TrimSpace(attrs[:eq])
-		if k != "xmlns" && !strings.HasPrefix(k, "xmlns:") && !strings.HasPrefix(k, "xml:") && !strings.HasSuffix(k, "chemaLocation") && !xmlType(localName(k), attrs[eq+2:eq+2+close]) { // xml:lang, xml:space and xsi:schemaLocation say how, not what
+		if k != "xmlns" && !strings.HasPrefix(k, "xmlns:") && !strings.HasPrefix(k, "xml:") && !strings.HasSuffix(k, "chemaLocation") && !strings.HasSuffix(k, ":encodingStyle") && !xmlType(localName(k), attrs[eq+2:eq+2+close]) { // xml:lang, xml:space, xsi:schemaLocation and SOAP's encodingStyle say how, not what
 			n.attrs = append(n.attrs, localName(k), unescape(attrs[eq+2:eq+2+close]))
 		}
 		attrs = attrs[eq+3+close:]
