@@ -1493,6 +1493,7 @@ func readXML(d *doc, r *Report) {
 		d.root.Get("Fault.detail").ForEach(func(_, e gjson.Result) bool { // the application's own code and message (UPnP's UPnPError, DPD's authenticationFault)
 			if c := text(firstExisting(field(e, "errorCode"), field(e, "code"))); c != "" {
 				r.Code, r.Message = c, cmp.Or(text(firstExisting(field(e, "errorMessage"), field(e, "errorDescription"), field(e, "message"))), r.Message)
+				d.takePath("Fault.detail") // read, so not listed again under Other members
 				return false
 			}
 			return true

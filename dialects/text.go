@@ -45,7 +45,8 @@ func decodeText(d *doc, r *Report) {
 		para = tail // CivetWeb's "Error 404: Not Found\nNot found"
 	}
 	if strings.HasPrefix(para, "Traceback (most recent call last):") { // Python's: the exception is its last line
-		para = strings.TrimSpace(para[strings.LastIndexByte(strings.TrimSpace(para), '\n')+1:])
+		para = strings.TrimSpace(para)
+		para = para[strings.LastIndexByte(para, '\n')+1:]
 	} else if _, below, _ := strings.Cut(para, "\n"); len(below) > 2 && below[:2] == "  " && below[2] != ' ' { // an indented tree of errors (openapi-enforcer's), not a stack trace
 		readTree(r, para)
 	} else if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
