@@ -37,6 +37,10 @@ func decodeHTML(d *doc, r *Report) {
 		r.Message = e // cgit's <div class='error'>Invalid branch: nobranch</div>
 	} else if c := labelledCell(d.body, "message:"); c != "" {
 		r.Message = c // Jetty's table: <th>MESSAGE:</th><td>Not Found</td>
+	} else if t := echoedTitle(d.body, r.Title); t != "" {
+		r.Message = t
+	} else if e := stackHead(d.body); e != "" {
+		r.Message = e
 	} else if tag != "h1" && heading != "" && !statusLike(heading) {
 		// A page whose top heading is a subheading says its message there
 		// (Sinatra's "Sinatra doesn't know this ditty.").
@@ -90,6 +94,31 @@ func errorElement(body string) string {
 			return collapse(unescape(htmlText(body[open:], tag))) // not a box whose heading and paragraphs say it (Jupyter)
 		}
 	}
+}
+
+// echoedTitle returns the page's title when a subheading restates it after
+// the status (Connect's <h1>Connect</h1><h2><em>500</em> Error: ...</h2>
+// titled "Error: ..."), or "".
+func echoedTitle(body, title string) string {
+	if title == "" || statusLike(title) {
+		return ""
+	}
+	for _, h := range []string{"h2", "h3"} {
+		if t := htmlText(body, h); strings.HasSuffix(t, title) && statusLike(strings.TrimSpace(strings.TrimSuffix(t, title))) {
+			return title
+		}
+	}
+	return ""
+}
+
+// stackHead returns the first line of a <pre> holding a stack trace, the
+// error it traces (koa-onerror's, below a paragraph every page has), or "".
+func stackHead(body string) string {
+	head, rest, _ := strings.Cut(strings.TrimSpace(stripTags(htmlInner(body, "pre"))), "\n")
+	if strings.HasPrefix(strings.TrimSpace(rest), "at ") {
+		return collapse(unescape(head))
+	}
+	return ""
 }
 
 // statusLike reports a heading that only states the status: "404 Not Found",
@@ -299,6 +328,11 @@ func firstNonEmpty(s ...string) string {
 
 // htmlText returns the text of the first element named tag, without markup.
 func htmlText(body, tag string) string {
+	return collapse(unescape(stripTags(htmlInner(body, tag))))
+}
+
+// htmlInner returns the markup inside the first element tag opens, or "".
+func htmlInner(body, tag string) string {
 	lower := asciiLower(body[:min(len(body), 1<<16)])
 	i := strings.Index(lower, "<"+tag)
 	if i < 0 {
@@ -314,7 +348,7 @@ func htmlText(body, tag string) string {
 	if end < 0 {
 		return ""
 	}
-	return collapse(unescape(stripTags(body[start : start+end])))
+	return body[start : start+end]
 }
 
 func stripTags(s string) string {

@@ -180,6 +180,16 @@ func readJSON(d *doc, r *Report, t *obj) {
 		}
 		firstOfErrors(r)
 		return
+	case d.msg.Status/100 == 5 && unnamed(t) && sentenceMap(d.root, 0):
+		// Under a server error, a map of names to sentences names the parts
+		// that failed, not the request's fields: django-health-check's
+		// {"CacheBackend": "unavailable: ..."}. The first one says what.
+		m := &t.m[0]
+		for m.val.IsObject() {
+			m = &newObj("", m.val, nil).m[0]
+		}
+		r.Message, r.Sources.Message, t.m[0].used = m.val.Str, source(t, t.m[0].key), true
+		return
 	case (locatedFieldMap(t) || d.msg.Status/100 != 2 && unnamed(t) && sentenceMap(d.root, 0)) && len(r.FieldErrors)+len(r.Errors) == 0:
 		readFieldMap(r, d.root, "", "", 0)
 		for i := range t.m {
@@ -193,6 +203,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 		t.take("details")
 		t.take("components")
 		t.take("checks")
+		t.take("error")
 		return
 	}
 	dropStatusEcho(d, r)
@@ -248,17 +259,27 @@ func readJSON(d *doc, r *Report, t *obj) {
 // {"database": {"status": "down", "error": "..."}}} (alexliesenfeld/health;
 // Spring Boot Actuator's "components", the IETF draft's "checks" lists and
 // "output"). Its checks are components, not fields.
+//
+// Terminus (and NestJS's) {"status": "error", "error": {...}, "details":
+// {...}} lists the failing checks alone in "error", each its cause or
+// {"status": "down", "message"}.
 func healthReport(t *obj) string {
-	if !down(t.get("status").Str) {
+	checks := firstExisting(t.get("details"), t.get("components"), t.get("checks"))
+	terminus := t.get("status").Str == "error" && checks.IsObject() && t.get("error").IsObject()
+	if terminus {
+		checks = t.get("error")
+	} else if !down(t.get("status").Str) {
 		return ""
 	}
-	msg, checks := "", firstExisting(t.get("details"), t.get("components"), t.get("checks"))
+	msg := ""
 	checks.ForEach(func(_, c gjson.Result) bool {
 		if c.IsArray() {
 			c = first(c)
 		}
-		if down(field(c, "status").Str) {
-			msg = firstNonEmpty(text(field(c, "error")), text(field(c, "output")), text(field(field(c, "details"), "error")))
+		if terminus && c.Type == gjson.String {
+			msg = c.Str
+		} else if down(field(c, "status").Str) {
+			msg = firstNonEmpty(text(field(c, "error")), text(field(c, "output")), text(field(c, "message")), text(field(field(c, "details"), "error")))
 		}
 		return msg == ""
 	})

@@ -301,6 +301,15 @@ func tryLater(in *input, a *Advice) class {
 			return rateLimited
 		}
 	}
+	if strings.Contains(msg, "exceed") {
+		// A short period's quota renews soon; a month's or a plan's is no reason to resend.
+		for _, p := range []string{"daily", "per day", "hourly", "per hour", "per minute", "per second"} {
+			if strings.Contains(msg, p) {
+				a.add("message-says-quota", "the message says a quota of requests ("+p+") is used up: it renews, so wait, then retry", Fact{"message", in.r.Message}, in.statusFact())
+				return rateLimited
+			}
+		}
+	}
 	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish", " busy", "likely to be offline", "temporarily unavailable", "you may retry", "try again"} {
 		if strings.Contains(msg, p) && (p != "try again" || strings.Contains(msg, " yet")) { // "not mutable yet, try again" (Fingerprint)
 			a.add("message-says-later", "the message says to try again later: the refusal is temporary", Fact{"message", in.r.Message}, in.statusFact())

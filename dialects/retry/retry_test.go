@@ -65,6 +65,8 @@ func TestDecisions(t *testing.T) {
 		{"a body without its status line", "{\"message\": \"x\"}", Options{}, DoNotRetry, "no-status-line"},
 		{"a code naming the status", "{\"error\": {\"code\": \"rate_limited\", \"message\": \"x\"}}", Options{}, Retry, "status-from-code"},
 		{"try again later", "HTTP/1.1 409 Conflict\n\n{\"message\": \"Busy. Please try again later.\"}", Options{Method: "GET"}, Retry, "message-says-later"},
+		{"a day's quota", "{\"message\": \"You have exceeded your request quota of 200 per day.\"}", Options{}, Retry, "message-says-quota"},
+		{"a month's quota", "HTTP/1.1 403 Forbidden\n\n{\"message\": \"Monthly quota exceeded\"}", Options{}, DoNotRetry, "forbidden"},
 		{"a client error code under a 502", "HTTP/1.1 502 Bad Gateway\n\n{\"code\": \"invalid_argument\", \"message\": \"x\"}", Options{}, DoNotRetry, "code-says-client-error"},
 		{"a body's retryable flag", "HTTP/1.1 503 Service Unavailable\n\n{\"error\": {\"code\": \"X\", \"message\": \"m\", \"retryable\": false}}", Options{}, DoNotRetry, "server-verdict"},
 		{"a body's recoverable flag on an item", "HTTP/1.1 400 Bad Request\n\n{\"errors\": [{\"code\": \"BUSY\", \"message\": \"m\", \"recoverable\": true}]}", Options{}, Retry, "server-verdict"},
