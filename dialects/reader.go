@@ -35,7 +35,7 @@ var (
 		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
 		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType", "error_reason", "return_code"}
 	// maybeCodeKeys hold a code when their value reads like one.
-	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId", "exception"}
+	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId", "exception", "info"}
 	// jsonTypes name the types of JSON Schema, never an error.
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
@@ -64,7 +64,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId", "trackingId"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId", "trackingId", "statementHandle"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys", "context", "extensions"}
 )
 
@@ -175,7 +175,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 		readStringBody(r, d.root)
 		return
 	case d.root.IsArray():
-		if len(r.FieldErrors)+len(r.Errors) == 0 {
+		if !readHeaderRow(r, first(d.root)) && len(r.FieldErrors)+len(r.Errors) == 0 {
 			readItems(r, d.root, 0)
 		}
 		firstOfErrors(r)
@@ -252,6 +252,32 @@ func readJSON(d *doc, r *Report, t *obj) {
 	if r.RetryDelay == nil {
 		r.RetryDelay = messageDelay(firstNonEmpty(r.Message, r.Detail))
 	}
+}
+
+// readHeaderRow reads a list whose first row is an array of values without
+// names: its first integer is the code, its first sentence the message, as in
+// Groonga's header [return_code, start_time, elapsed_time, message, ...].
+// It reports whether it read them.
+func readHeaderRow(r *Report, row gjson.Result) bool {
+	if !row.IsArray() {
+		return false
+	}
+	code, msg, i, at := "", "", 0, [2]int{}
+	row.ForEach(func(_, v gjson.Result) bool {
+		if v.Type == gjson.Number && code == "" && !strings.ContainsAny(v.Raw, ".eE") {
+			code, at[0] = v.Raw, i
+		} else if v.Type == gjson.String && strings.Contains(v.Str, " ") {
+			msg, at[1] = v.Str, i
+		}
+		i++
+		return msg == ""
+	})
+	if code != "" && code != "0" && msg != "" {
+		r.Code, r.Sources.Code = code, "[0]["+itoa(at[0])+"]"
+		r.Message, r.Sources.Message = msg, "[0]["+itoa(at[1])+"]"
+		return true
+	}
+	return false
 }
 
 // healthReport returns the error of the first failing check of a health
@@ -486,6 +512,11 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			r.BodyStatus, r.Sources.Status = status(v), source(o, "error") // MongoDB Atlas: {"error": 409, "reason": "Conflict"}
 			o.take("error")
 		}
+		for _, k := range [...]string{"type", "error", "title"} {
+			if v := o.get(k); r.BodyStatus == 0 && v.Type == gjson.String && ReasonPhraseStatus(v.Str) >= 400 {
+				r.BodyStatus, r.Sources.Status = ReasonPhraseStatus(v.Str), source(o, k) // Tomorrow.io's "type": "Not Found"
+			}
+		}
 	}
 	if r.DocURL == "" {
 		var k string
@@ -611,6 +642,9 @@ func pickCode(d *doc, o *obj) (code, key string) {
 			number = k // a symbol beside it wins: Cloud Foundry's {"code": 100004, "error_code": "CF-AppNotFound"}
 		}
 	}
+	if e := o.get("error"); number == "" && o.path == "" && e.Type == gjson.Number && status(e) == 0 {
+		number = "error" // at the top: Wazuh's {"title", "detail", "error": 4000}, not Onfleet's subcode in "message"
+	}
 	if number != "" {
 		if n := o.get("name"); strings.Contains(n.Str, " ") && strings.HasPrefix(text(o.get("message")), n.Str) {
 			return o.str("name"), "name" // Kong's {"code": 2, "name": "schema violation", "message": "schema violation (...)"}
@@ -625,6 +659,9 @@ func pickCode(d *doc, o *obj) (code, key string) {
 	}
 	if errs := o.get("errors"); errs.IsArray() && !first(errs).Get("path").Exists() {
 		return "", "" // the first listed error's code is the code, unless the errors are about fields (Elysia's {"type": "validation", "errors": [{"path"...}]})
+	}
+	if e := o.get("error"); e.Type == gjson.String && len(strings.Fields(e.Str)) <= 3 && ReasonPhraseStatus(e.Str) == 0 && !strings.ContainsAny(e.Str, ".:!") && o.get("errorMessage").Type == gjson.String {
+		return e.Str, "error" // a label beside the message: Druid's {"error": "Query timeout", "errorMessage": ...}
 	}
 	hasMessage := false
 	for b := o.present(vMessage) & (1<<12 - 1); b != 0; b &= b - 1 {
@@ -649,7 +686,7 @@ func pickCode(d *doc, o *obj) (code, key string) {
 				continue // Kubernetes' "kind": "Status" names the object; Puppet's "puppetlabs.orchestrator/unknown-environment" the error
 			}
 		case "status":
-			if isStatusWord(v.Str) || status(v) != 0 || StatusOfCode(v.Str) == d.msg.Status && d.msg.Status != 0 {
+			if isStatusWord(v.Str) || status(v) != 0 || StatusOfCode(v.Str) == d.msg.Status && d.msg.Status != 0 || v.Str == "0" || v.Str == "1" { // AMap's flag "0", failed
 				continue
 			}
 		case "messageId":
