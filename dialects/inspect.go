@@ -568,7 +568,7 @@ func position(m *message.Message, off int, msg string) *SyntaxError {
 var requestIDHeaders = []string{
 	"X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Amz-Request-Id",
 	"X-GitHub-Request-Id", "X-Ms-Request-Id", "X-Correlation-Id", "Correlation-Id",
-	"X-Trace-Id", "Audit-Id", "Fly-Request-Id", "X-Railway-Request-Id",
+	"X-Trace-Id", "Trace-Id", "Audit-Id", "Fly-Request-Id", "X-Railway-Request-Id",
 	"Grpc-Metadata-X-Request-Id", "Opc-Request-Id", "Apigw-Requestid",
 }
 

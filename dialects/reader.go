@@ -39,7 +39,7 @@ var (
 	// jsonTypes name the types of JSON Schema, never an error.
 	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
-		"error_msg", "errorSummary", "error_summary", "Message", "description", "error_description",
+		"error_msg", "error_text", "longmessage", "errorSummary", "error_summary", "Message", "description", "error_description",
 		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong", "ServiceException", "statusDescription", "returnMessage"}
 	titleKeys  = []string{"title", "hydra:title"}
 	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "returnCode", "code"}
@@ -64,7 +64,7 @@ var (
 	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
 		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
 		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId", "trackingId", "statementHandle"}
+		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId", "trackingId", "statementHandle", "response_id", "responseId"}
 	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys", "context", "extensions"}
 )
 

@@ -382,8 +382,8 @@ func refusal(r *dialects.Report) string {
 		msg += " " + strings.ToLower(r.Errors[0].Message)
 	}
 	// The server's own failure, whatever else the message says: a timeout,
-	// a missing file or a failed command on its side.
-	for _, w := range []string{"deadline exceeded", "timed out", "timeout", "temporarily", "try again", "no such file or directory", "exit status", "connection refused"} {
+	// a missing file, a failed command or a Go panic on its side.
+	for _, w := range []string{"runtime error", "deadline exceeded", "timed out", "timeout", "temporarily", "try again", "no such file or directory", "exit status", "connection refused"} {
 		if strings.Contains(msg, w) {
 			return ""
 		}

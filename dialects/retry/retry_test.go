@@ -59,6 +59,7 @@ func TestDecisions(t *testing.T) {
 		{"403", "HTTP/1.1 403 Forbidden\n\n", Options{}, DoNotRetry, "forbidden"},
 		{"501", "HTTP/1.1 501 Not Implemented\n\n", Options{}, DoNotRetry, "not-implemented"},
 		{"500", "HTTP/1.1 500 Internal Server Error\n\n", Options{Method: "GET"}, Retry, "server-error"},
+		{"a Go panic's invalid address", "HTTP/1.1 500 Internal Server Error\n\n{\"error\": \"runtime error: invalid memory address or nil pointer dereference\"}", Options{Method: "GET"}, Retry, "server-error"},
 		{"413 no delay", "HTTP/1.1 413 Content Too Large\n\n", Options{}, DoNotRetry, "too-large"},
 		{"413 with delay", "HTTP/1.1 413 Content Too Large\nRetry-After: 60\n\n", Options{}, Retry, "too-large-temporary"},
 		{"no status, no body", "", Options{}, Retry, "no-status"},
