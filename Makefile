@@ -16,7 +16,7 @@ AXE       := app/server/testdata/axe
 ## build: web/app.wasm (precompressed) and the native errlens binary, each
 ## rebuilt only when a Go source or an embedded file changed.
 ## Inlining is off to keep app.wasm small, except in gjson, tidwall/match,
-## dialects/message, strconv, internal/bytealg, unicode/utf8 and cmp (the
+## dialects/message, strconv, internal/bytealg, unicode/utf8, math/bits and cmp (the
 ## smallest of the variants measured last), where it makes the code
 ## faster and, as measured with brotli, app.wasm.br smaller. GOWASM lets it use
 ## sign-extension and saturating conversions, which every browser errlens runs
@@ -31,7 +31,7 @@ SOURCES := go.mod go.sum $(shell find app dialects main.go -name '*.go' ! -name 
 build: web/app.wasm.gz web/app.wasm.br errlens
 
 web/app.wasm: $(SOURCES)
-	GOOS=js GOARCH=wasm GOWASM=satconv,signext $(GO) build -trimpath -gcflags=all=-l -gcflags=github.com/tidwall/gjson= -gcflags=github.com/errlens/errlens/dialects/message= -gcflags=strconv= -gcflags=github.com/tidwall/match= -gcflags=internal/bytealg= -gcflags=unicode/utf8= -gcflags=cmp= -ldflags="-s -w" -o web/app.wasm .
+	GOOS=js GOARCH=wasm GOWASM=satconv,signext $(GO) build -trimpath -gcflags=all=-l -gcflags=github.com/tidwall/gjson= -gcflags=github.com/errlens/errlens/dialects/message= -gcflags=strconv= -gcflags=github.com/tidwall/match= -gcflags=internal/bytealg= -gcflags=unicode/utf8= -gcflags=math/bits= -gcflags=cmp= -ldflags="-s -w" -o web/app.wasm .
 
 web/app.wasm.gz: web/app.wasm
 	gzip -9 -c web/app.wasm > web/app.wasm.gz
