@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tidwall/gjson"
 )
@@ -101,23 +102,23 @@ type facts struct {
 // rule is one detection rule: a test of a body member or a header (or of
 // conditions, "all" or "any" of them), and the points it gives.
 type rule struct {
-	Path     paths  `json:"path,omitempty"` // the first that exists is tested
-	Header   string `json:"header,omitempty"`
-	All      []rule `json:"all,omitempty"`
-	Any      []rule `json:"any,omitempty"`
-	Is       string `json:"is,omitempty"`
-	Equals   paths  `json:"equals,omitempty"`
-	Prefix   string `json:"prefix,omitempty"`
-	Contains string `json:"contains,omitempty"`
-	Matches  string `json:"matches,omitempty"` // a regular expression (RE2 syntax)
-	Count    *int   `json:"count,omitempty"`   // members or elements
-	Not      bool   `json:"not,omitempty"`     // the member exists and fails the tests
-	Absent   bool   `json:"absent,omitempty"`
-	Require  bool   `json:"require,omitempty"`
-	Group    string `json:"group,omitempty"` // of a group's rules, only the first that holds scores
-	Points   int    `json:"points,omitempty"`
-	Evidence string `json:"evidence,omitempty"`
-	re       *regexp.Regexp
+	Path     paths          `json:"path,omitempty"` // the first that exists is tested
+	Header   string         `json:"header,omitempty"`
+	All      []rule         `json:"all,omitempty"`
+	Any      []rule         `json:"any,omitempty"`
+	Is       string         `json:"is,omitempty"`
+	Equals   paths          `json:"equals,omitempty"`
+	Prefix   string         `json:"prefix,omitempty"`
+	Contains string         `json:"contains,omitempty"`
+	Matches  string         `json:"matches,omitempty"` // a regular expression (RE2 syntax)
+	Count    *int           `json:"count,omitempty"`   // members or elements
+	Not      bool           `json:"not,omitempty"`     // the member exists and fails the tests
+	Absent   bool           `json:"absent,omitempty"`
+	Require  bool           `json:"require,omitempty"`
+	Group    string         `json:"group,omitempty"` // of a group's rules, only the first that holds scores
+	Points   int            `json:"points,omitempty"`
+	Evidence string         `json:"evidence,omitempty"`
+	re       *regexp.Regexp // Matches compiled, once first needed (regexpOf)
 }
 
 // fieldsAt is where field errors are: a map of field to messages, a list of
@@ -275,7 +276,6 @@ func checkFile(file string) (*dialectFile, *fileParser) {
 // build makes the dialect a checked file describes.
 func build(f *dialectFile) *Dialect {
 	d := &Dialect{ID: f.ID, Name: f.Name, Description: f.Description, Spec: f.Spec, Guidance: f.Retry}
-	compile(f.Detect)
 	fd := &fileDialect{rules: f.Detect, facts: &f.Read}
 	d.detect, d.decode = fd.detect, fd.decode
 	d.anchors = anchors(f.Detect)
@@ -287,15 +287,20 @@ func build(f *dialectFile) *Dialect {
 	return d
 }
 
-// compile compiles the rules' regular expressions, checked before.
-func compile(rules []rule) {
-	for i := range rules {
-		if r := &rules[i]; r.Matches != "" {
-			r.re = regexp.MustCompile(r.Matches)
-		}
-		compile(rules[i].All)
-		compile(rules[i].Any)
+// compiling guards the rules' regular expressions, each compiled when its
+// rule is first tested rather than when its file is read: most never are (a
+// dialect's rules run only on bodies with its anchors), and the app, which
+// reads the built-in files before it starts, starts sooner.
+var compiling sync.Mutex
+
+// regexpOf returns the rule's regular expression, checked when its file was.
+func (r *rule) regexpOf() *regexp.Regexp {
+	compiling.Lock()
+	defer compiling.Unlock()
+	if r.re == nil {
+		r.re = regexp.MustCompile(r.Matches)
 	}
+	return r.re
 }
 
 // anchors are the top-level members one of which a body needs for the rules
@@ -669,7 +674,7 @@ func (r *rule) match(d *doc) (value string, ok bool) {
 	}
 	holds := (r.Is == "" || r.Is == kindOf(v) || r.Is == "status" && status(v) >= 400) && (r.Equals == nil || oneOf(value, r.Equals)) &&
 		strings.HasPrefix(value, r.Prefix) && strings.Contains(value, r.Contains) && (r.Count == nil || n == *r.Count) &&
-		(r.re == nil || r.re.MatchString(value))
+		(r.Matches == "" || r.regexpOf().MatchString(value))
 	return value, holds != r.Not
 }
 
