@@ -247,32 +247,26 @@ func dialectCodes(in *input, a *Advice) class {
 // UNAVAILABLE is retryable by default (https://google.aip.dev/194).
 func aip194(in *input, a *Advice) class {
 	st := in.r.Type
-	f := Fact{"google status", st}
+	text, c := st+" is not retryable (AIP-194): fix the request", permanent
 	switch st {
 	case "UNAVAILABLE":
-		a.add("aip-194", "UNAVAILABLE is the one code AIP-194 (and gRPC's status code guide) says to retry", f)
-		return transient
+		text, c = "UNAVAILABLE is the one code AIP-194 (and gRPC's status code guide) says to retry", transient
 	case "RESOURCE_EXHAUSTED":
+		text = "RESOURCE_EXHAUSTED is generally not retryable (AIP-194): a quota is used up; retrying only helps once it renews"
 		if in.server >= 0 || in.status == 429 {
-			a.add("aip-194", "RESOURCE_EXHAUSTED with a retry delay: a quota or rate limit that renews; wait, then retry", f)
-			return rateLimited
+			text, c = "RESOURCE_EXHAUSTED with a retry delay: a quota or rate limit that renews; wait, then retry", rateLimited
 		}
-		a.add("aip-194", "RESOURCE_EXHAUSTED is generally not retryable (AIP-194): a quota is used up; retrying only helps once it renews", f)
-		return permanent
 	case "ABORTED":
-		a.add("aip-194", "ABORTED is a concurrency conflict: retry the whole read-modify-write sequence, not just this call", f)
-		return conflict
+		text, c = "ABORTED is a concurrency conflict: retry the whole read-modify-write sequence, not just this call", conflict
 	case "INTERNAL", "UNKNOWN":
-		a.add("aip-194", st+" is generally not retryable (AIP-194): it may be a bug, not a blip; retry once at most", f)
-		return transient
+		text, c = st+" is generally not retryable (AIP-194): it may be a bug, not a blip; retry once at most", transient
 	case "DEADLINE_EXCEEDED":
-		a.add("aip-194", "DEADLINE_EXCEEDED: AIP-194 says not to retry automatically; the operation may have completed, check before resending", f)
-		return transient
+		text, c = "DEADLINE_EXCEEDED: AIP-194 says not to retry automatically; the operation may have completed, check before resending", transient
 	case "":
 		return unknown
 	}
-	a.add("aip-194", st+" is not retryable (AIP-194): fix the request", f)
-	return permanent
+	a.add("aip-194", text, Fact{"google status", st})
+	return c
 }
 
 // githubRateLimit: GitHub answers rate limits with 403 as well as 429.
@@ -403,60 +397,45 @@ func refusal(r *dialects.Report) string {
 
 // statusClass is the fallback: what the status code means (RFC 9110 §15).
 func statusClass(in *input, a *Advice) class {
-	s, f := in.status, in.statusFact()
+	s := in.status
+	rule, text, c := "client-error", itoa(s)+": the request itself is wrong; it will fail again unchanged: fix it", permanent
 	switch {
 	case s == 0:
-		a.add("no-status", "no status: no response reached the client (network failure, CORS, timeout); the request may or may not have run", f)
-		return transient
+		rule, text, c = "no-status", "no status: no response reached the client (network failure, CORS, timeout); the request may or may not have run", transient
 	case s == 408:
-		a.add("timeout", "408: the server timed out waiting for the request; it MAY be repeated (RFC 9110 §15.5.9)", f)
-		return transient
+		rule, text, c = "timeout", "408: the server timed out waiting for the request; it MAY be repeated (RFC 9110 §15.5.9)", transient
 	case s == 409:
-		a.add("conflict-status", "409: the request conflicts with the resource's current state", f)
-		return conflict
+		rule, text, c = "conflict-status", "409: the request conflicts with the resource's current state", conflict
+	case s == 413 && in.server >= 0:
+		rule, text, c = "too-large-temporary", "413 with a retry delay: the limit is temporary (RFC 9110 §15.5.14)", rateLimited
 	case s == 413:
-		if in.server >= 0 {
-			a.add("too-large-temporary", "413 with a retry delay: the limit is temporary (RFC 9110 §15.5.14)", f)
-			return rateLimited
-		}
-		a.add("too-large", "413: the body is too large; shrink it or split the request", f)
-		return permanent
+		rule, text = "too-large", "413: the body is too large; shrink it or split the request"
 	case s == 425:
-		a.add("too-early", "425: replayed early data; resend after the handshake", f)
-		return transient
+		rule, text, c = "too-early", "425: replayed early data; resend after the handshake", transient
 	case s == 429:
-		a.add("rate-limited", "429: too many requests; wait for the server's delay, then retry (RFC 6585 §4)", f)
-		return rateLimited
+		rule, text, c = "rate-limited", "429: too many requests; wait for the server's delay, then retry (RFC 6585 §4)", rateLimited
 	case s == 420:
-		a.add("rate-limited", "420 (Enhance Your Calm, Twitter's and Cloudinary's rate limit): wait, then retry", f)
-		return rateLimited
+		rule, text, c = "rate-limited", "420 (Enhance Your Calm, Twitter's and Cloudinary's rate limit): wait, then retry", rateLimited
 	case s == 401:
-		a.add("unauthorized", "401: the credentials are missing, invalid or expired; fix them (check the Authorization header and its scheme), then send the request again", f)
-		return permanent
+		rule, text = "unauthorized", "401: the credentials are missing, invalid or expired; fix them (check the Authorization header and its scheme), then send the request again"
 	case s == 403:
-		a.add("forbidden", "403: authenticated but not allowed; use credentials with the needed permission or role", f)
-		return permanent
+		rule, text = "forbidden", "403: authenticated but not allowed; use credentials with the needed permission or role"
 	case s == 501 || s == 505:
-		a.add("not-implemented", itoa(s)+": the server does not support this; retrying cannot help", f)
-		return permanent
+		rule, text = "not-implemented", itoa(s)+": the server does not support this; retrying cannot help"
 	case s == 500 && refusal(in.r) != "":
-		a.add("server-error-refused", "500, but the message says why it cannot succeed ("+refusal(in.r)+"): it will fail again unchanged until that changes", Fact{"message", in.r.Message + in.r.Detail}, f)
+		a.add("server-error-refused", "500, but the message says why it cannot succeed ("+refusal(in.r)+"): it will fail again unchanged until that changes", Fact{"message", in.r.Message + in.r.Detail}, in.statusFact())
 		return permanent
 	case s == 500:
-		a.add("server-error", "500: usually retried with backoff, but it may be a bug rather than a blip: if it repeats, report it with the request id", f)
-		return transient
+		rule, text, c = "server-error", "500: usually retried with backoff, but it may be a bug rather than a blip: if it repeats, report it with the request id", transient
 	case s >= 500:
-		a.add("server-unavailable", itoa(s)+": a gateway or the server is failing or overloaded; transient, retry with backoff", f)
-		return transient
+		rule, text, c = "server-unavailable", itoa(s)+": a gateway or the server is failing or overloaded; transient, retry with backoff", transient
 	case s >= 400 && in.server >= 0 && dialects.ReasonPhrase(s) == "" || s == 418 && in.server >= 0:
-		a.add("client-error-with-delay", itoa(s)+", a status of the API's own, with a delay: it says when the request will be accepted again (a ban or a quota), so wait that long", f)
-		return rateLimited
-	case s >= 400:
-		a.add("client-error", itoa(s)+": the request itself is wrong; it will fail again unchanged: fix it", f)
-		return permanent
+		rule, text, c = "client-error-with-delay", itoa(s)+", a status of the API's own, with a delay: it says when the request will be accepted again (a ban or a quota), so wait that long", rateLimited
+	case s < 400:
+		rule, text = "not-an-error-status", itoa(s)+" is not an error status, but the body reports a failure; retrying unchanged will not help"
 	}
-	a.add("not-an-error-status", itoa(s)+" is not an error status, but the body reports a failure; retrying unchanged will not help", f)
-	return permanent
+	a.add(rule, text, in.statusFact())
+	return c
 }
 
 // codeMatch matches a value against "exact", "prefix*" or "*suffix".
