@@ -205,7 +205,7 @@ func joinPath(a, b string) string {
 	return a + "." + b
 }
 
-// readRequestID takes o's request id: a request id member (requestIDKeys)
+// readRequestID takes o's request id: a request id member (vocabs[vRequestID])
 // holding one token, else such a member of an object that often carries one
 // (innerError, meta...).
 func readRequestID(o *obj, r *Report) {
@@ -235,7 +235,7 @@ func readRequestID(o *obj, r *Report) {
 		if !v.IsObject() {
 			continue
 		}
-		for _, k := range requestIDKeys {
+		for _, k := range vocabs[vRequestID] {
 			if id := field(v, k); isID(id) {
 				r.RequestID, r.RequestIDSource = text(id), "body "+joinKey(joinKey(o.path, h), k)
 				return

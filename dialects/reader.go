@@ -29,57 +29,6 @@ import (
 	"github.com/tidwall/gjson"
 )
 
-// Vocabularies, most specific first.
-var (
-	codeKeys = []string{"code", "error_code", "errorCode", "errcode", "errCode", "err_code",
-		"errorcode", "ErrorCode", "Code", "error_type", "errorType", "error_name", "faultcode", "ErrorNumber", "errorNumber",
-		"errorNum", "errno", "api_error_code", "symbol", "retCode", "ret_code", "ReasonCode", "reasonCode", "resultCode", "error_label", "error_key", "cause", "condition", "exceptionCode", "OrthancStatus", "scimType", "error_reason", "return_code"}
-	// maybeCodeKeys hold a code when their value reads like one.
-	maybeCodeKeys = []string{"error", "reason", "type", "status", "id", "name", "error_id", "Error", "category", "kind", "messageId", "exception", "info"}
-	// jsonTypes name the types of JSON Schema, never an error.
-	jsonTypes   = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
-	messageKeys = []string{"message", "msg", "errorMessage", "error_message", "errorMsg", "errmsg", "faultstring", "retMsg", "ret_msg",
-		"error_msg", "error_text", "longmessage", "errorSummary", "error_summary", "Message", "description", "error_description",
-		"errorDescription", "detail", "details", "hydra:description", "resultText", "reason", "error", "text", "summary", "Error", "exception", "status", "errors", "result", "err", "ExceptionText", "status_message", "statusLong", "ServiceException", "statusDescription", "returnMessage"}
-	titleKeys  = []string{"title", "hydra:title"}
-	statusKeys = []string{"status", "statusCode", "status_code", "httpStatus", "http_status", "httpStatusCode", "returnCode", "code"}
-	docKeys    = []string{"documentation_url", "doc_url", "docs_url", "documentation", "help_url", "helpUrl",
-		"more_info", "moreInfo", "info_url", "error_uri", "errorUri", "help", "link", "url", "href", "type"}
-	// wrapperKeys name members that hold the error object.
-	wrapperKeys = []string{"detailedError", "error", "Error", "err", "fault", "Fault", "errorResponse", "error_response",
-		"ErrorResponse", "Response", "response", "Errors", "meta", "status", "json", "data", "result", "detail", "message", "results", "ResponseStatus", "human-readable",
-		"requestError", "serviceException", "ServiceException", "Exception", "body"}
-	// listKeys name members that hold a list or map of errors.
-	listKeys = []string{"errors", "Errors", "generalErrors", "error", "err", "details", "fieldErrors", "field_errors", "fields",
-		"violations", "invalid_params", "invalid-params", "invalidParams", "validation_errors",
-		"validationErrors", "validation", "errorCauses", "causes", "root_cause", "issues", "problems",
-		"subErrors", "sub_errors", "errorDetails", "error_details", "params", "children", "failures", "messages",
-		"invalidFields", "invalid_fields", "errorMessages", "message", "data", "invalid_parameters", "invalidParameters", "Error",
-		"tppMessages", "failed_constraints", "failed_records", "_embedded", "items", "invalid_param_list", "description", "ErrorInfo", "validationDetails", "validationError", "error_detail", "Exception", "extraDetails", "payload"}
-	// delayKeys hold a delay the body asks for, in seconds unless named in ms.
-	delayKeys = []string{"retry_after", "retryAfter", "retry_after_seconds", "retryAfterSeconds",
-		"retry_after_ms", "retryAfterMs", "retry_in", "retryIn", "retry_in_seconds", "retryDelay", "retry_delay", "parameters", "meta", "metadata", "data", "context", "details"}
-	// requestIDKeys hold a request id; nested objects that often carry one are
-	// searched too (requestIDHolders).
-	requestIDKeys = []string{"request_id", "requestId", "requestID", "RequestId", "RequestID", "request-id",
-		"x-request-id", "traceId", "trace_id", "traceID", "TraceId", "correlation_id", "correlationId",
-		"correlation-id", "debug_id", "debugId", "errorId", "error_id", "fbtrace_id", "incident_id", "pspReference", "phrase",
-		"incidentId", "ray_id", "reference_id", "referenceId", "trace", "client-request-id", "tracingId", "tracing_id", "ErrorIdentifier", "error_ref", "ticket", "transactionId", "transaction_id", "operation_id", "operationId", "logId", "logref", "logRef", "api_id", "refId", "reqId", "trackingId", "statementHandle", "response_id", "responseId"}
-	requestIDHolders = []string{"innerError", "innererror", "meta", "debug", "context_info", "error", "metadata", "sys", "context", "extensions"}
-)
-
-// itemNames are the members of an error item that name its field, hold its
-// message and its code, most specific first.
-var itemNames = struct{ field, message, code []string }{
-	field: []string{"field", "fieldName", "field_name", "path", "param", "parameter", "property",
-		"propertyPath", "property_path", "attribute", "pointer", "instancePath", "dataPath", "location",
-		"loc", "target", "key", "fields", "source", "argument_name", "parameter_name", "param_name", "reference", "error_key", "element", "locator", "attr", "name"},
-	message: []string{"longMessage", "message", "msg", "detail", "Details", "description", "defaultMessage", "errorMessage",
-		"error_message", "help_message", "reason", "title", "error", "text", "summary", "errorSummary", "ExceptionText"},
-	code: []string{"code", "error_code", "errorCode", "errorcode", "dataCode", "ReasonCode", "reasonCode", "type", "reason", "rule", "kind",
-		"issue", "keyword", "constraint", "error", "validator", "validation_type", "result", "category", "exceptionCode", "name", "id"},
-}
-
 // The vocabularies an object's members are looked up in, by id.
 const (
 	vCode = iota
@@ -99,12 +48,76 @@ const (
 	vAnchor
 )
 
-// vocabs lists the vocabularies by id; none has more than 64 names.
-var vocabs = [...][]string{vCode: codeKeys, vMaybeCode: maybeCodeKeys, vMessage: messageKeys,
-	vTitle: titleKeys, vStatus: statusKeys, vDoc: docKeys, vWrapper: wrapperKeys, vList: listKeys,
-	vDelay: delayKeys, vRequestID: requestIDKeys, vRequestIDHolder: requestIDHolders,
-	vItemField: itemNames.field, vItemMessage: itemNames.message, vItemCode: itemNames.code,
-	vAnchor: nil} // the dialects' anchors, set by init
+// vocabText holds the vocabularies by id, each a list of names, most specific
+// first, in one string (app.wasm carries one string for a vocabulary rather
+// than a string header for each name). The names that hold:
+var vocabText = [...]string{
+	// the code
+	vCode: `code error_code errorCode errcode errCode err_code errorcode ErrorCode Code error_type
+		errorType error_name faultcode ErrorNumber errorNumber errorNum errno api_error_code
+		symbol retCode ret_code ReasonCode reasonCode resultCode error_label error_key cause
+		condition exceptionCode OrthancStatus scimType error_reason return_code`,
+	// a code when their value reads like one
+	vMaybeCode: `error reason type status id name error_id Error category kind messageId exception info`,
+	// the message
+	vMessage: `message msg errorMessage error_message errorMsg errmsg faultstring retMsg ret_msg
+		error_msg error_text longmessage errorSummary error_summary Message description
+		error_description errorDescription detail details hydra:description resultText reason
+		error text summary Error exception status errors result err ExceptionText status_message
+		statusLong ServiceException statusDescription returnMessage`,
+	// the title
+	vTitle: `title hydra:title`,
+	// the body's status
+	vStatus: `status statusCode status_code httpStatus http_status httpStatusCode returnCode code`,
+	// the documentation link
+	vDoc: `documentation_url doc_url docs_url documentation help_url helpUrl more_info moreInfo
+		info_url error_uri errorUri help link url href type`,
+	// the error object
+	vWrapper: `detailedError error Error err fault Fault errorResponse error_response ErrorResponse
+		Response response Errors meta status json data result detail message results
+		ResponseStatus human-readable requestError serviceException ServiceException Exception
+		body`,
+	// a list or map of errors
+	vList: `errors Errors generalErrors error err details fieldErrors field_errors fields violations
+		invalid_params invalid-params invalidParams validation_errors validationErrors
+		validation errorCauses causes root_cause issues problems subErrors sub_errors
+		errorDetails error_details params children failures messages invalidFields
+		invalid_fields errorMessages message data invalid_parameters invalidParameters Error
+		tppMessages failed_constraints failed_records _embedded items invalid_param_list
+		description ErrorInfo validationDetails validationError error_detail Exception
+		extraDetails payload`,
+	// a delay the body asks for, in seconds unless named in ms
+	vDelay: `retry_after retryAfter retry_after_seconds retryAfterSeconds retry_after_ms retryAfterMs
+		retry_in retryIn retry_in_seconds retryDelay retry_delay parameters meta metadata data
+		context details`,
+	// a request id
+	vRequestID: `request_id requestId requestID RequestId RequestID request-id x-request-id traceId
+		trace_id traceID TraceId correlation_id correlationId correlation-id debug_id debugId
+		errorId error_id fbtrace_id incident_id pspReference phrase incidentId ray_id
+		reference_id referenceId trace client-request-id tracingId tracing_id ErrorIdentifier
+		error_ref ticket transactionId transaction_id operation_id operationId logId logref
+		logRef api_id refId reqId trackingId statementHandle response_id responseId`,
+	// objects that often carry a request id
+	vRequestIDHolder: `innerError innererror meta debug context_info error metadata sys context extensions`,
+	// an error item's field
+	vItemField: `field fieldName field_name path param parameter property propertyPath property_path
+		attribute pointer instancePath dataPath location loc target key fields source
+		argument_name parameter_name param_name reference error_key element locator attr name`,
+	// an error item's message
+	vItemMessage: `longMessage message msg detail Details description defaultMessage errorMessage
+		error_message help_message reason title error text summary errorSummary ExceptionText`,
+	// an error item's code
+	vItemCode: `code error_code errorCode errorcode dataCode ReasonCode reasonCode type reason rule kind
+		issue keyword constraint error validator validation_type result category exceptionCode
+		name id`,
+}
+
+// vocabs lists the vocabularies by id, vocabText split (foldVocabs), and the
+// dialects' anchors (indexAnchors); none has more than 64 names.
+var vocabs [vAnchor + 1][]string
+
+// jsonTypes name the types of JSON Schema, never an error.
+var jsonTypes = []string{"string", "number", "integer", "boolean", "object", "array", "null"}
 
 // vocabRank is a name's place in a vocabulary.
 type vocabRank struct{ vocab, rank uint8 }
@@ -398,10 +411,10 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 	for b := t.present(vWrapper); b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		k, v := t.vget(vWrapper, i)
-		if wrapperKeys[i] == "Errors" && !field(v, k[:len(k)-1]).IsArray() && field(v, "message").Type != gjson.String {
+		if vocabs[vWrapper][i] == "Errors" && !field(v, k[:len(k)-1]).IsArray() && field(v, "message").Type != gjson.String {
 			continue // a map of field errors, not Mastercard's {"Errors": {"Error": [...]}} nor FreshBooks' {"errors": {"message", "details": [...]}}
 		}
-		if wrapperKeys[i] == "results" && v.IsArray() && looksLikeError(first(v)) && len(chain) == 1 { // Icinga's {"results": [{code, status, errors}]}
+		if vocabs[vWrapper][i] == "results" && v.IsArray() && looksLikeError(first(v)) && len(chain) == 1 { // Icinga's {"results": [{code, status, errors}]}
 			o := d.openFirst(t, k)
 			return errorHolders(d, o, append(chain, o))
 		}
@@ -412,7 +425,7 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 	}
 	// A wrapper of one member: {"ocs": {"meta": ...}}, GraphQL's {"data":
 	// {"applyCouponCode": {"errorCode", "message"}}} (Vendure's ErrorResult).
-	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 && (!contains(listKeys, t.m[0].key) || t.m[0].key == "data" && !errorMap(t.m[0].val)) {
+	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 && (!contains(vocabs[vList], t.m[0].key) || t.m[0].key == "data" && !errorMap(t.m[0].val)) {
 		o := d.open(t, t.m[0].key)
 		return errorHolders(d, o, append(chain, o))
 	}
@@ -440,7 +453,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 	if r.Code == "" {
 		// A type the dialect read is no code, nor is a wrapper's type, id or
 		// name (TiDB's {"type": "sql_endpoint", "data": {"result": {...}}}).
-		if c, k := pickCode(d, o); c != r.Type && !(outer && contains(maybeCodeKeys, k)) {
+		if c, k := pickCode(d, o); c != r.Type && !(outer && contains(vocabs[vMaybeCode], k)) {
 			r.Code, r.Sources.Code = c, source(o, k)
 		}
 	}
@@ -496,10 +509,10 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			i := bits.TrailingZeros64(b)
 			k, v := o.vget(vStatus, i)
 			s := status(v)
-			if s == 0 && v.Type == gjson.String && statusKeys[i] != "code" {
+			if s == 0 && v.Type == gjson.String && vocabs[vStatus][i] != "code" {
 				s = ReasonPhraseStatus(strings.ReplaceAll(v.Str, "_", " ")) // SureCart's "http_status": "unprocessable_entity"
 			}
-			if s != 0 && (statusKeys[i] != "code" || r.Code != v.Raw && s >= 400) { // a "code" of 200 is the API's own (Vivox's "Wrong user credentials")
+			if s != 0 && (vocabs[vStatus][i] != "code" || r.Code != v.Raw && s >= 400) { // a "code" of 200 is the API's own (Vivox's "Wrong user credentials")
 				r.BodyStatus, r.Sources.Status = s, source(o, k)
 				o.take(k)
 				break
@@ -569,7 +582,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		for b := o.present(vList); b != 0; b &= b - 1 {
 			i := bits.TrailingZeros64(b)
 			key, v := o.vget(vList, i)
-			k := listKeys[i]
+			k := vocabs[vList][i]
 			var opened *obj // a member a dialect file only went into: "details" of error.details.fields
 			if o.used(key) {
 				if opened = d.untouched(joinKey(o.path, key)); opened == nil {
@@ -676,7 +689,7 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		if v.Type != gjson.String || !codeLike(v.Str) {
 			continue
 		}
-		switch maybeCodeKeys[i] {
+		switch vocabs[vMaybeCode][i] {
 		case "type":
 			if strings.EqualFold(v.Str, "error") || strings.ContainsAny(v.Str, "/:") || o.has("title") || oneOf(v.Str, jsonTypes) || !identifierField(v.Str) {
 				continue // not superstruct's "type": "string", the type a value should have had
@@ -785,7 +798,7 @@ func pickMessage(o *obj, code, title, detail string) (msg, key string) {
 		if v.Type != gjson.String || v.Str == "" || v.Str == code || v.Str == title || v.Str == detail {
 			continue
 		}
-		k := messageKeys[i]
+		k := vocabs[vMessage][i]
 		if (k == "error" || k == "reason" || k == "Error" || k == "status" || k == "errors" || k == "result" || k == "err") && codeLike(v.Str) || k == "status" && (isStatusWord(v.Str) || ReasonPhraseStatus(v.Str) != 0) ||
 			k == "exception" && !strings.Contains(v.Str, " ") { // a class name: sabre/dav's "Sabre\DAV\Exception\Locked"
 			continue
@@ -809,7 +822,7 @@ func pickDocURL(o *obj) (url, key string) {
 	for b := o.present(vDoc); b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		if k, v := o.vget(vDoc, i); v.Type == gjson.String && (strings.HasPrefix(v.Str, "https://") || strings.HasPrefix(v.Str, "http://")) {
-			if n := docKeys[i]; n == "type" || n == "url" || n == "href" {
+			if n := vocabs[vDoc][i]; n == "type" || n == "url" || n == "href" {
 				return v.Str, k // a problem type or a link: read, not taken
 			}
 			return o.str(k), k
@@ -832,7 +845,7 @@ func pickDelay(o *obj) *Hint {
 	for b := o.present(vDelay); b != 0; b &= b - 1 {
 		i := bits.TrailingZeros64(b)
 		k, v := o.vget(vDelay, i)
-		if n := delayKeys[i]; n == "parameters" || n == "meta" || n == "metadata" || n == "data" || n == "context" || n == "details" { // Telegram's parameters, Twirp's meta, Kratos' metadata, oRPC's data, Bloomreach's context, Webex's details
+		if n := vocabs[vDelay][i]; n == "parameters" || n == "meta" || n == "metadata" || n == "data" || n == "context" || n == "details" { // Telegram's parameters, Twirp's meta, Kratos' metadata, oRPC's data, Bloomreach's context, Webex's details
 			for _, name := range []string{"retry_after", "retryAfter", "retry_after_seconds"} {
 				if ra := field(v, name); ra.Type == gjson.Number && ra.Float() < 1e9 || ra.Type == gjson.String && ra.Str != "" {
 					return &Hint{Value: text(ra), Source: joinKey(o.path, k+"."+name)}
@@ -971,11 +984,11 @@ type item struct {
 }
 
 // readItemMembers reads an error item's members: for the field, the message
-// and the code, the earliest-listed name of itemNames present wins.
+// and the code, the earliest-listed name of its vocabulary present wins.
 func readItemMembers(e gjson.Result, keys *rankCache) item {
 	var it item
-	n := &itemNames
-	fi, mi, ci, ri := len(n.field), 2*len(n.message), len(n.code), len(requestIDKeys)
+	fields, messages, codes := vocabs[vItemField], vocabs[vItemMessage], vocabs[vItemCode]
+	fi, mi, ci, ri := len(fields), 2*len(messages), len(codes), len(vocabs[vRequestID])
 	e.ForEach(func(k, v gjson.Result) bool {
 		key := k.Str
 		for _, r := range keys.lookup(key) {
@@ -988,7 +1001,7 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 				}
 			case vItemMessage:
 				if v.Type == gjson.String && (ReasonPhraseStatus(v.Str) != 0 || hexID(v.Str)) {
-					i += len(itemNames.message) // a reason phrase or an id only when nothing says more
+					i += len(vocabs[vItemMessage]) // a reason phrase or an id only when nothing says more
 				}
 				if i < mi && v.Type == gjson.String {
 					mi, it.msg = i, v.Str
@@ -1018,7 +1031,7 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 		case "errors":
 			it.errors = v
 		case "details":
-			if c := field(v, "error"); c.Type == gjson.String && ci == len(n.code) && identifier(c.Str) {
+			if c := field(v, "error"); c.Type == gjson.String && ci == len(codes) && identifier(c.Str) {
 				it.code = c.Str // Expo's push ticket: {"status": "error", "message", "details": {"error": "DeviceNotRegistered"}}
 			}
 		case "constraints", "children":
@@ -1034,10 +1047,10 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			it.code = t.Str // Cloud Foundry's {"code": 10010, "title": "CF-ResourceNotFound"}: the symbol, not its number
 		}
 	}
-	if ci >= len(n.code) || n.code[ci] != "code" || !phraseCode(it.code) {
+	if ci >= len(codes) || codes[ci] != "code" || !phraseCode(it.code) {
 		it.code = itemCode(it.code) // a "code" of a few words stays: mountebank's "no such resource"
 	}
-	if m := itemNames.message[mi%len(itemNames.message)]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
+	if m := vocabs[vItemMessage][mi%len(vocabs[vItemMessage])]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
 		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
 	}
 	return it
@@ -1262,7 +1275,7 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 func looksLikeNested(e gjson.Result) bool {
 	nested := true
 	e.ForEach(func(k, _ gjson.Result) bool {
-		if index(itemNames.message, k.Str, len(itemNames.message)) >= 0 || index(itemNames.code, k.Str, len(itemNames.code)) >= 0 {
+		if index(vocabs[vItemMessage], k.Str, len(vocabs[vItemMessage])) >= 0 || index(vocabs[vItemCode], k.Str, len(vocabs[vItemCode])) >= 0 {
 			nested = false
 		}
 		return nested

@@ -1,6 +1,9 @@
 package dialects
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Dialect is one way APIs write errors: how to recognise it and how to read it.
 type Dialect struct {
@@ -48,6 +51,9 @@ var (
 )
 
 func foldVocabs() {
+	for id, names := range vocabText {
+		vocabs[id] = strings.Fields(names)
+	}
 	m := map[string]*folded{}
 	var fs [len(vocabs)][]string
 	for id, list := range vocabs {
