@@ -247,8 +247,8 @@ func TestBrowserWithoutRules(t *testing.T) {
 	}
 }
 
-// TestWasmBudget: app.wasm, as make build compresses it (brotli -q 11, the smallest of three windows), stays
-// within its budget of 1.7 MB.
+// TestWasmBudget: app.wasm, as make build compresses it (brotli's defaults),
+// stays within its budget of 1.7 MB.
 func TestWasmBudget(t *testing.T) {
 	br := filepath.Join(repo, "web", "app.wasm.br")
 	need(t, br)
