@@ -24,7 +24,9 @@ AXE       := app/server/testdata/axe
 ## about 6 KB less with brotli. app.wasm.br is brotli's default (quality 11, a
 ## 16 MB window), the size the budget is measured at; its output moves by up
 ## to 10 KB with any change of the input (function indexes and data addresses
-## shift everywhere), whatever the change's own size.
+## shift everywhere), whatever the change's own size. app/wasmstrip then zeroes
+## the file and line tables and function names that only a printed stack trace
+## reads: 125 KB less with brotli.
 SOURCES := go.mod go.sum $(shell find app dialects main.go -name '*.go' ! -name '*_test.go' ! -path '*/testdata/*') \
 	dialects/share/secretrules.json dialects/meanings.json $(wildcard dialects/builtin/*.json) $(wildcard dialects/testdata/*/*.gallery.http)
 
@@ -32,6 +34,7 @@ build: web/app.wasm.gz web/app.wasm.br errlens
 
 web/app.wasm: $(SOURCES)
 	GOOS=js GOARCH=wasm GOWASM=satconv,signext $(GO) build -trimpath -gcflags=all=-l -gcflags=github.com/tidwall/gjson= -gcflags=github.com/errlens/errlens/dialects/message= -gcflags=strconv= -gcflags=github.com/tidwall/match= -gcflags=internal/bytealg= -gcflags=unicode/utf8= -gcflags=math/bits= -gcflags=cmp= -ldflags="-s -w" -o web/app.wasm .
+	$(GO) run ./app/wasmstrip web/app.wasm
 
 web/app.wasm.gz: web/app.wasm
 	gzip -9 -c web/app.wasm > web/app.wasm.gz
