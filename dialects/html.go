@@ -114,11 +114,18 @@ func echoedTitle(body, title string) string {
 // stackHead returns the first line of a <pre> holding a stack trace, the
 // error it traces (koa-onerror's, below a paragraph every page has), or "".
 func stackHead(body string) string {
-	head, rest, _ := strings.Cut(strings.TrimSpace(stripTags(htmlInner(body, "pre"))), "\n")
-	if strings.HasPrefix(strings.TrimSpace(rest), "at ") {
+	if head, ok := traceHead(stripTags(htmlInner(body, "pre"))); ok {
 		return collapse(unescape(head))
 	}
 	return ""
+}
+
+// traceHead returns the first line of s when a stack trace follows it
+// (JavaScript's and Java's "at ...", Go's "goroutine 23 [running]:").
+func traceHead(s string) (string, bool) {
+	head, rest, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	rest = strings.TrimSpace(rest)
+	return head, strings.HasPrefix(rest, "at ") || strings.HasPrefix(rest, "goroutine ")
 }
 
 // statusLike reports a heading that only states the status: "404 Not Found",
@@ -174,7 +181,7 @@ func htmlExplanation(d *doc, heading string) string {
 		}
 	}
 	var text strings.Builder
-	inPre, inP, fallback, weak := false, false, "", false
+	inPre, inP, fallback, weak, phrase := false, false, "", false, false
 	stated := false // the last text flushed began with the status: gitweb's "404 - No such project"
 	prevBr, lastTag := false, ""
 	flush := func() string {
@@ -204,7 +211,16 @@ func htmlExplanation(d *doc, heading string) string {
 		}
 		stated = d.msg.Status != 0 && strings.HasPrefix(t, strconv.Itoa(d.msg.Status)+" - ")
 		t = stripStatusPrefix(t)
-		if t != "" && !isSignature(d, t) && !strings.HasSuffix(t, ":") { // "...caused an error:" introduces what follows
+		if message.Digits(t) {
+			return "" // a number in bold above what it means (Total.js's "408")
+		}
+		if strings.HasSuffix(t, ":") {
+			// "...caused an error:" introduces what follows; a sentence before
+			// it stands (Beego's "... can't be authorized. Perhaps you are here because:").
+			k := strings.LastIndex(t, ". ")
+			t = t[:k+1]
+		}
+		if t != "" && !isSignature(d, t) {
 			return t
 		}
 		return ""
@@ -242,10 +258,15 @@ func htmlExplanation(d *doc, heading string) string {
 			}
 			text.WriteByte(' ')
 		case "p", "pre":
-			if t := flush(); t != "" && inP && !label(t) {
+			// A label ("More Info") yields to what follows it; a reason phrase
+			// to a sentence (motion's "Bad Request", then what it means), not
+			// to Varnish's "XID: 5".
+			t := flush()
+			if t != "" && inP && !label(t) && ReasonPhraseStatus(t) == 0 && !(phrase && len(strings.Fields(t)) < 3) {
 				return t // a paragraph, closed or cut short by the next
-			} else if t != "" && (fallback == "" || weak) {
-				fallback, weak = t, label(t) // a label ("More Info") yields to what follows it
+			} else if t != "" && (fallback == "" || weak && !phrase) {
+				fallback, weak = t, label(t) || ReasonPhraseStatus(t) != 0
+				phrase = ReasonPhraseStatus(t) != 0
 			}
 			inPre, inP = tag == "pre" && !closing, !closing
 		case "div", "center", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "table", "tr",
@@ -312,7 +333,7 @@ func isSignature(d *doc, t string) bool {
 	product, _, _ := strings.Cut(server, "/")
 	name, _, _ := strings.Cut(t, "/")
 	return server != "" && (t == server || product != "" && strings.HasPrefix(t, product+"/")) ||
-		strings.Contains(t, " Server at ") && strings.Contains(t, " Port ") ||
+		strings.Contains(t, " Server at ") && strings.Contains(t, " Port ") || strings.HasPrefix(t, "Powered by ") ||
 		oneOf(name, []string{"nginx", "openresty", "tengine", "cloudflare", "envoy", "awselb", "Microsoft-IIS"})
 }
 

@@ -269,7 +269,8 @@ func isHTML(ct, b string) bool {
 // isBinary reports a NUL byte, or a compressed or image signature, near the start.
 func isBinary(b string) bool {
 	head := b[:min(len(b), 8192)]
-	return strings.IndexByte(head, 0) >= 0 || binaryKind(head) != ""
+	// A NUL only at the end is a C string's terminator, sent along (Tor's pages).
+	return strings.IndexByte(strings.TrimRight(head, "\x00"), 0) >= 0 || binaryKind(head) != ""
 }
 
 // binaryKind names what a binary body starts like, or "".

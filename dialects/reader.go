@@ -101,7 +101,7 @@ var vocabText = [...]string{
 	vRequestIDHolder: `innerError innererror meta debug context_info error metadata sys context extensions`,
 	// an error item's field
 	vItemField: `field fieldName field_name path param parameter property propertyPath property_path
-		attribute pointer instancePath dataPath location loc target key fields source
+		attribute pointer instancePath dataPath jsonPath location loc target key fields source
 		argument_name parameter_name param_name reference error_key element locator attr name`,
 	// an error item's message
 	vItemMessage: `longMessage message msg detail Details description defaultMessage errorMessage
@@ -192,6 +192,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 			readItems(r, d.root, 0)
 		}
 		firstOfErrors(r)
+		splitBayeux(r, first(d.root))
 		return
 	case d.msg.Status/100 == 5 && unnamed(t) && sentenceMap(d.root, 0):
 		// Under a server error, a map of names to sentences names the parts
@@ -240,6 +241,7 @@ func readJSON(d *doc, r *Report, t *obj) {
 		r.FieldErrors = kept
 	}
 	firstOfErrors(r)
+	splitBayeux(r, d.root)
 	dropStatusEcho(d, r)
 	readMessageFields(r)
 	r.Message = fillTemplate(r.Message, t.get("parameters"))
@@ -264,6 +266,18 @@ func readJSON(d *doc, r *Report, t *obj) {
 	}
 	if r.RetryDelay == nil {
 		r.RetryDelay = messageDelay(firstNonEmpty(r.Message, r.Detail))
+	}
+}
+
+// splitBayeux splits the error of a Bayeux message (Faye, CometD), written
+// "code:args:message" in a message on a channel: "401:nope:Unknown client".
+func splitBayeux(r *Report, m gjson.Result) {
+	c, rest, ok := strings.Cut(r.Message, ":")
+	if !ok || r.Code != "" || len(c) != 3 || !message.Digits(c) || field(m, "channel").Type != gjson.String {
+		return
+	}
+	if _, msg, ok := strings.Cut(rest, ":"); ok && msg != "" {
+		r.Code, r.Sources.Code, r.Message = c, r.Sources.Message, msg
 	}
 }
 
@@ -429,23 +443,42 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 		o := d.open(t, t.m[0].key)
 		return errorHolders(d, o, append(chain, o))
 	}
+	// A list of errors as the only member, by a name of its own: Hermes'
+	// {"listOfResultCodes": [{"code", "message"}]}; its first is the error,
+	// unless they are about fields (FastAPI's {"detail": [{"loc", ...}]}).
+	if len(t.m) == 1 && len(chain) == 1 && t.m[0].val.IsArray() && !contains(vocabs[vList], t.m[0].key) && looksLikeError(first(t.m[0].val)) && !inVocab(first(t.m[0].val), vItemField) {
+		o := d.openFirst(t, t.m[0].key)
+		return errorHolders(d, o, append(chain, o))
+	}
 	return chain
 }
 
 // looksLikeError reports whether an object has a member of the error
 // vocabularies, so a wrapper such as "data" is entered only when it holds one.
-func looksLikeError(v gjson.Result) bool {
+// inVocab says whether one of v's member names is in vocabulary id.
+func inVocab(v gjson.Result, id int) bool {
 	found := false
 	v.ForEach(func(k, _ gjson.Result) bool {
 		if f := lookupFolded(k.Str); f != nil {
 			for _, r := range f.ranks {
-				found = found || r.vocab == vCode || r.vocab == vMessage
+				found = found || int(r.vocab) == id
 			}
 		}
-		found = found || k.Str == "errors" || k.Str == "issues" || k.Str == "messages" || k.Str == "meta" || k.Str == "json"
 		return !found
 	})
 	return found
+}
+
+func looksLikeError(v gjson.Result) bool {
+	if inVocab(v, vCode) || inVocab(v, vMessage) {
+		return true
+	}
+	for _, k := range [...]string{"errors", "issues", "messages", "meta", "json"} {
+		if field(v, k).Exists() {
+			return true
+		}
+	}
+	return false
 }
 
 // readObject reads an error object's facts into what r still lacks.
@@ -461,11 +494,16 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		var k string
 		r.Message, k = pickMessage(o, r.Code, r.Title, r.Detail)
 		r.Sources.Message = source(o, k)
+		if head, ok := traceHead(r.Message); ok {
+			r.Message = head // go-json-rest's {"Error": "assignment to entry in nil map\ngoroutine 23 [running]:..."}
+		}
 		// A label-like message beside a detail that explains it (Fastly's
 		// {"msg": "Duplicate record", "detail": "Duplicate logging_syslog: ..."},
-		// Orthanc's {"Message": "Bad file format", "Details": ...}).
-		for _, k := range [...]string{"detail", "Details"} {
-			if det := o.get(k); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") {
+		// Orthanc's {"Message": "Bad file format", "Details": ...}, name.com's
+		// {"message": "Invalid Argument", "details": ...}: beside "details", only
+		// a label in title case, as Uptimer's "Invalid input" is the message).
+		for _, k := range [...]string{"detail", "details", "Details"} {
+			if det := o.get(k); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") && (k != "details" || titleCase(r.Message)) {
 				if r.Title == "" {
 					r.Title = r.Message // the label heads the explanation
 				}
@@ -517,8 +555,8 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 				o.take(k)
 				break
 			}
-			if v.Type == gjson.Number && v.Int() > 0 && s == 0 && (k == "status_code" || k == "status") && r.Code == "" {
-				r.Code, r.Sources.Code = v.Raw, source(o, k) // TMDB's own code in "status_code": 7, Baidu's "status": 5: no HTTP status
+			if v.Type == gjson.Number && v.Int() > 0 && s == 0 && (vocabs[vStatus][i] == "statusCode" || k == "status") && r.Code == "" {
+				r.Code, r.Sources.Code = v.Raw, source(o, k) // TMDB's own code in "status_code": 7, Baidu's "status": 5, netcup's "statuscode": 4013: no HTTP status
 			}
 		}
 		if v := o.get("error"); r.BodyStatus == 0 && v.Type == gjson.Number && statusNamed(o, status(v)) {
@@ -634,6 +672,16 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 	}
 }
 
+// titleCase says whether every word of s starts with a capital letter.
+func titleCase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if w[0] < 'A' || w[0] > 'Z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // pickCode returns o's code: a code member, else a member that may be one and
 // reads like one. A number that only repeats the HTTP status is no code; nor,
 // beside a list of errors, is a member that may be one.
@@ -670,8 +718,8 @@ func pickCode(d *doc, o *obj) (code, key string) {
 	if t := o.get("__type"); strings.HasSuffix(t.Str, " Error") {
 		return t.Str, "__type" // CKAN's {"__type": "Authorization Error", "message": ...}
 	}
-	if errs := o.get("errors"); errs.IsArray() && !first(errs).Get("path").Exists() {
-		return "", "" // the first listed error's code is the code, unless the errors are about fields (Elysia's {"type": "validation", "errors": [{"path"...}]})
+	if errs := o.get("errors"); errs.IsArray() && !first(errs).Get("path").Exists() && !first(errs).Get("instancePath").Exists() {
+		return "", "" // the first listed error's code is the code, unless the errors are about fields (Elysia's {"type": "validation", "errors": [{"path"...}]}, Ajv's instancePath)
 	}
 	if e := o.get("error"); e.Type == gjson.String && len(strings.Fields(e.Str)) <= 3 && ReasonPhraseStatus(e.Str) == 0 && !strings.ContainsAny(e.Str, ".:!") && o.get("errorMessage").Type == gjson.String {
 		return e.Str, "error" // a label beside the message: Druid's {"error": "Query timeout", "errorMessage": ...}
