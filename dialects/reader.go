@@ -109,7 +109,7 @@ var vocabText = [...]string{
 	// an error item's code
 	vItemCode: `code error_code errorCode errorcode dataCode ReasonCode reasonCode type reason rule kind
 		issue keyword constraint error validator validation_type result category exceptionCode
-		name id`,
+		name id number`,
 }
 
 // vocabs lists the vocabularies by id, vocabText split (foldVocabs), and the
@@ -496,6 +496,9 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		r.Sources.Message = source(o, k)
 		if head, ok := traceHead(r.Message); ok {
 			r.Message = head // go-json-rest's {"Error": "assignment to entry in nil map\ngoroutine 23 [running]:..."}
+		}
+		if key := r.Message; r.Code == "" && strings.HasPrefix(key, "error.") && !strings.Contains(key, " ") {
+			r.Code, r.Sources.Code, r.Message, r.Sources.Message = key, r.Sources.Message, "", "" // JHipster's translation key: "message": "error.validation"
 		}
 		// A label-like message beside a detail that explains it (Fastly's
 		// {"msg": "Duplicate record", "detail": "Duplicate logging_syslog: ..."},
@@ -1100,6 +1103,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 	}
 	if m := vocabs[vItemMessage][mi%len(vocabs[vItemMessage])]; it.code == "" && (m == "error" || m == "reason") && codeLike(it.msg) && !strings.Contains(it.msg, " ") {
 		it.code, it.msg = it.msg, "" // a code where a message may stand: {"error": "required"}
+	}
+	if it.code == "" && isUpperSnake(it.msg) && strings.Contains(it.msg, "_") {
+		it.code, it.msg = it.msg, "" // or in a message: LINE's {"details": [{"message": "AUDIENCE_GROUP_NOT_FOUND"}]}
 	}
 	return it
 }
