@@ -64,7 +64,7 @@ var vocabText = [...]string{
 		error_msg error_text longmessage errorSummary error_summary Message description
 		error_description errorDescription detail details hydra:description resultText reason
 		error text summary Error exception status errors result err ExceptionText status_message
-		statusLong ServiceException statusDescription returnMessage`,
+		statusLong ServiceException statusDescription returnMessage errtext`,
 	// the title
 	vTitle: `title hydra:title`,
 	// the body's status
@@ -438,9 +438,10 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 		}
 	}
 	// A wrapper of one member: {"ocs": {"meta": ...}}, GraphQL's {"data":
-	// {"applyCouponCode": {"errorCode", "message"}}} (Vendure's ErrorResult).
-	if len(t.m) == 1 && t.m[0].val.IsObject() && len(chain) < 3 && (!contains(vocabs[vList], t.m[0].key) || t.m[0].key == "data" && !errorMap(t.m[0].val)) {
-		o := d.open(t, t.m[0].key)
+	// {"applyCouponCode": {"errorCode", "message"}}} (Vendure's ErrorResult),
+	// Plesk's <packet version="1.6.9.1"><dns><add_rec><result>.
+	if m := soleObject(t); m != nil && len(chain) < 4 && (!contains(vocabs[vList], m.key) || m.key == "data" && !errorMap(m.val)) {
+		o := d.open(t, m.key)
 		return errorHolders(d, o, append(chain, o))
 	}
 	// A list of errors as the only member, by a name of its own: Hermes'
@@ -455,6 +456,21 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 
 // looksLikeError reports whether an object has a member of the error
 // vocabularies, so a wrapper such as "data" is entered only when it holds one.
+// soleObject returns o's only member, when it is an object, or its only
+// object member beside values no vocabulary names (an XML root's version).
+func soleObject(o *obj) *member {
+	var sole *member
+	for i := range o.m {
+		switch m := &o.m[i]; {
+		case m.val.IsObject() && sole == nil:
+			sole = m
+		case m.val.IsObject() || m.val.IsArray() || lookupFolded(m.key) != nil:
+			return nil
+		}
+	}
+	return sole
+}
+
 // inVocab says whether one of v's member names is in vocabulary id.
 func inVocab(v gjson.Result, id int) bool {
 	found := false
