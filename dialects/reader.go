@@ -226,6 +226,10 @@ func readJSON(d *doc, r *Report, t *obj) {
 	for i := len(chain) - 1; i >= 0; i-- {
 		readObject(d, r, chain[i], i < len(chain)-1)
 	}
+	if r.Message == "" && r.Code == "" && len(r.FieldErrors)+len(r.Errors) == 0 && len(t.m) == 1 && t.m[0].val.IsArray() && looksLikeError(first(t.m[0].val)) {
+		readItems(r, t.m[0].val, 0) // a lone list of errors by a name of its own: Hermes' {"listOfResultCodes": [...]}, Foal's {"pathParams": [Ajv's errors]}
+		t.m[0].used, r.Sources.Errors = true, t.m[0].key
+	}
 	// A path on an error about the credentials, the route, the method or the
 	// media type is the request's route, not a field: express-openapi-
 	// validator's {"path": "/pets", "message": "DELETE method not allowed"}.
@@ -442,13 +446,6 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 	// Plesk's <packet version="1.6.9.1"><dns><add_rec><result>.
 	if m := soleObject(t); m != nil && len(chain) < 4 && (!contains(vocabs[vList], m.key) || m.key == "data" && !errorMap(m.val)) {
 		o := d.open(t, m.key)
-		return errorHolders(d, o, append(chain, o))
-	}
-	// A list of errors as the only member, by a name of its own: Hermes'
-	// {"listOfResultCodes": [{"code", "message"}]}; its first is the error,
-	// unless they are about fields (FastAPI's {"detail": [{"loc", ...}]}).
-	if len(t.m) == 1 && len(chain) == 1 && t.m[0].val.IsArray() && !contains(vocabs[vList], t.m[0].key) && looksLikeError(first(t.m[0].val)) && !inVocab(first(t.m[0].val), vItemField) {
-		o := d.openFirst(t, t.m[0].key)
 		return errorHolders(d, o, append(chain, o))
 	}
 	return chain
