@@ -763,7 +763,7 @@ func pickCode(d *doc, o *obj) (code, key string) {
 				continue // Kubernetes' "kind": "Status" names the object; Puppet's "puppetlabs.orchestrator/unknown-environment" the error
 			}
 		case "status":
-			if isStatusWord(v.Str) || status(v) != 0 || StatusOfCode(v.Str) == d.msg.Status && d.msg.Status != 0 || v.Str == "0" || v.Str == "1" { // AMap's flag "0", failed
+			if isStatusWord(v.Str) || status(v) != 0 || StatusOfCode(v.Str) == d.msg.Status && d.msg.Status != 0 && ReasonPhraseStatus(strings.ReplaceAll(v.Str, "_", " ")) != 0 || v.Str == "0" || v.Str == "1" { // AMap's flag "0", failed; "NOT_FOUND" on a 404 restates it, "INVALID_ARGUMENT" (swaggest's) is a code
 				continue
 			}
 		case "messageId":
