@@ -33,7 +33,7 @@ func detectAWS(d *doc, s *score) {
 	if t := d.top.get("__type"); t.Type == gjson.String {
 		s.add(70, `has "__type"`)
 	}
-	if strings.HasPrefix(d.ct, "application/x-amz-json") {
+	if strings.HasPrefix(d.ct, "application/x-amz-json") && d.kind == "json" { // not local-kms's sentence under it
 		s.add(60, "Content-Type is "+d.ct)
 	}
 	if d.top.has("message") || d.top.has("Message") {

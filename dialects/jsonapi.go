@@ -4,7 +4,12 @@ package dialects
 // {"errors": [{id, status, code, title, detail, source: {pointer, parameter,
 // header}, links: {about}, meta}]}; status is a string.
 
-import "github.com/tidwall/gjson"
+import (
+	"strings"
+	"unicode"
+
+	"github.com/tidwall/gjson"
+)
 
 var jsonAPI = &Dialect{
 	ID:          "jsonapi",
@@ -59,6 +64,12 @@ func decodeJSONAPI(d *doc, r *Report) {
 	i := 0
 	errs.ForEach(func(_, e gjson.Result) bool {
 		title, detail, code := text(field(e, "title")), text(field(e, "detail")), text(field(e, "code"))
+		if det := field(e, "detail"); det.Type != gjson.String || !strings.ContainsFunc(detail, unicode.IsLetter) {
+			detail = "" // jsonapi-server's "??" says nothing
+			if det.IsArray() {
+				readItems(r, det, 1) // jsonapi-server's Joi errors in place of the detail
+			}
+		}
 		if i == 0 {
 			r.Title, r.Detail = title, detail
 			if src := field(e, "source"); !field(src, "pointer").Exists() && !field(src, "parameter").Exists() {

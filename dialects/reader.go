@@ -212,8 +212,12 @@ func readJSON(d *doc, r *Report, t *obj) {
 		firstOfErrors(r)
 		return
 	}
-	if msg := healthReport(t); msg != "" {
+	if msg, terminus := healthReport(t); msg != "" || terminus {
 		r.Message, r.Sources.Message = msg, "the failing check"
+		if terminus {
+			t.take("status") // a state, "error" or "shutting_down", not a code
+			t.take("info")
+		}
 		t.take("details")
 		t.take("components")
 		t.take("checks")
@@ -315,20 +319,21 @@ func readHeaderRow(r *Report, row gjson.Result) bool {
 // report, or "" when the body is none: {"status": "down", "details":
 // {"database": {"status": "down", "error": "..."}}} (alexliesenfeld/health;
 // Spring Boot Actuator's "components", the IETF draft's "checks" lists and
-// "output"). Its checks are components, not fields.
+// "output"). Its checks are components, not fields. terminus says the body
+// is Terminus' {status, info, error, details} (NestJS's, godaddy's), failing
+// or not.
 //
 // Terminus (and NestJS's) {"status": "error", "error": {...}, "details":
 // {...}} lists the failing checks alone in "error", each its cause or
 // {"status": "down", "message"}.
-func healthReport(t *obj) string {
+func healthReport(t *obj) (msg string, terminus bool) {
 	checks := firstExisting(t.get("details"), t.get("components"), t.get("checks"))
-	terminus := t.get("status").Str == "error" && checks.IsObject() && t.get("error").IsObject()
+	terminus = (t.get("status").Str == "error" || t.get("info").IsObject()) && checks.IsObject() && t.get("error").IsObject()
 	if terminus {
 		checks = t.get("error")
 	} else if !down(t.get("status").Str) {
-		return ""
+		return "", false
 	}
-	msg := ""
 	checks.ForEach(func(_, c gjson.Result) bool {
 		if c.IsArray() {
 			c = first(c)
@@ -340,7 +345,7 @@ func healthReport(t *obj) string {
 		}
 		return msg == ""
 	})
-	return msg
+	return msg, terminus
 }
 
 // down reports a health status that says a check failed.
