@@ -90,7 +90,11 @@ func decodeGraphQL(d *doc, r *Report) {
 		code := firstNonEmpty(text(field(ext, "code")), text(field(field(ext, "exception"), "code")), text(field(ext, "category")), text(field(e, "type")), text(field(e, "errorCode")))
 		if i == 0 {
 			r.Message, r.Code = msg, code
-			r.NotRun = !field(e, "path").Exists() // a request error (GraphQL spec 7.1.2), not a field's failure while running
+			// A request error (GraphQL spec 7.1.2), not a field's failure while
+			// running; graphql-ruby's validation errors give the document's
+			// path, from the operation's keyword: ["query", "note", "nope"].
+			p := text(first(field(e, "path")))
+			r.NotRun = !field(e, "path").Exists() || p == "query" || p == "mutation" || p == "subscription"
 			if ext.IsObject() {                   // a delay or a status in the extensions: monday.com's retry_in_seconds and status_code
 				o := newObj("errors[0].extensions", ext, nil)
 				r.RetryDelay = pickDelay(&o)

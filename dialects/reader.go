@@ -1612,7 +1612,7 @@ func readXML(d *doc, r *Report) {
 			if i := strings.Index(d.body, "<name>"+m.name+"</name>"); i >= 0 && *m.to == "" {
 				v := d.body[i:]
 				if end := strings.Index(v, "</member>"); end > 0 {
-					*m.to = collapse(stripTags(v[len("<name>"+m.name+"</name>"):end]))
+					*m.to = collapse(unescape(stripTags(v[len("<name>"+m.name+"</name>"):end])))
 				}
 			}
 		}
