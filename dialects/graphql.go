@@ -95,7 +95,7 @@ func decodeGraphQL(d *doc, r *Report) {
 			// path, from the operation's keyword: ["query", "note", "nope"].
 			p := text(first(field(e, "path")))
 			r.NotRun = !field(e, "path").Exists() || p == "query" || p == "mutation" || p == "subscription"
-			if ext.IsObject() {                   // a delay or a status in the extensions: monday.com's retry_in_seconds and status_code
+			if ext.IsObject() { // a delay or a status in the extensions: monday.com's retry_in_seconds and status_code
 				o := newObj("errors[0].extensions", ext, nil)
 				r.RetryDelay = pickDelay(&o)
 				for _, k := range [...]string{"status_code", "statusCode", "status"} {
