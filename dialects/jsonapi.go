@@ -63,8 +63,9 @@ func decodeJSONAPI(d *doc, r *Report) {
 	d.top.take("jsonapi")
 	i := 0
 	errs.ForEach(func(_, e gjson.Result) bool {
-		title, detail, code := text(field(e, "title")), text(field(e, "detail")), text(field(e, "code"))
-		if det := field(e, "detail"); det.Type != gjson.String || !strings.ContainsFunc(detail, unicode.IsLetter) {
+		det := field(e, "detail")
+		title, detail, code := text(field(e, "title")), text(det), text(field(e, "code"))
+		if det.Type != gjson.String || !strings.ContainsFunc(detail, unicode.IsLetter) {
 			detail = "" // jsonapi-server's "??" says nothing
 			if det.IsArray() {
 				readItems(r, det, 1) // jsonapi-server's Joi errors in place of the detail

@@ -456,8 +456,6 @@ func errorHolders(d *doc, t *obj, chain []*obj) []*obj {
 	return chain
 }
 
-// looksLikeError reports whether an object has a member of the error
-// vocabularies, so a wrapper such as "data" is entered only when it holds one.
 // soleObject returns o's only member, when it is an object, or its only
 // object member beside values no vocabulary names (an XML root's version).
 func soleObject(o *obj) *member {
@@ -473,30 +471,20 @@ func soleObject(o *obj) *member {
 	return sole
 }
 
-// inVocab says whether one of v's member names is in vocabulary id.
-func inVocab(v gjson.Result, id int) bool {
+// looksLikeError reports whether an object has a member of the error
+// vocabularies, so a wrapper such as "data" is entered only when it holds one.
+func looksLikeError(v gjson.Result) bool {
 	found := false
 	v.ForEach(func(k, _ gjson.Result) bool {
 		if f := lookupFolded(k.Str); f != nil {
 			for _, r := range f.ranks {
-				found = found || int(r.vocab) == id
+				found = found || r.vocab == vCode || r.vocab == vMessage
 			}
 		}
+		found = found || k.Str == "errors" || k.Str == "issues" || k.Str == "messages" || k.Str == "meta" || k.Str == "json"
 		return !found
 	})
 	return found
-}
-
-func looksLikeError(v gjson.Result) bool {
-	if inVocab(v, vCode) || inVocab(v, vMessage) {
-		return true
-	}
-	for _, k := range [...]string{"errors", "issues", "messages", "meta", "json"} {
-		if field(v, k).Exists() {
-			return true
-		}
-	}
-	return false
 }
 
 // readObject reads an error object's facts into what r still lacks.

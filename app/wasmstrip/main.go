@@ -121,9 +121,9 @@ const (
 // zeroes the file and line tables, the file names and the function names.
 func stripTables(mem []byte) error {
 	le := binary.LittleEndian
-	magic := le.AppendUint32(nil, pcHeaderMagic)
-	p := bytes.Index(mem, append(magic, 0, 0, 1, 8)) // minLC 1, pointers of 8 bytes
-	if p < 0 || bytes.Index(mem[p+1:], append(magic, 0, 0, 1, 8)) >= 0 {
+	head := append(le.AppendUint32(nil, pcHeaderMagic), 0, 0, 1, 8) // minLC 1, pointers of 8 bytes
+	p := bytes.Index(mem, head)
+	if p < 0 || bytes.Index(mem[p+1:], head) >= 0 {
 		return errors.New("the runtime's function table (pcHeader) is not there exactly once: is this a Go 1.20+ js/wasm binary?")
 	}
 	h := mem[p:]
