@@ -639,8 +639,8 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() && !first(v).IsObject() {
 				continue
 			}
-			if v.IsObject() && (k == "details" || k == "params") && (!sentences(v, 0) || field(v, "message").Type == gjson.String) && !field(v, "errors").Exists() {
-				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors; nor does one with its own message (nba2kapi's)
+			if v.IsObject() && (k == "details" || k == "params" || k == "payload") && (!sentences(v, 0) || field(v, "message").Type == gjson.String) && !field(v, "errors").Exists() {
+				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors (nor does Web::MREST's payload, where the error was raised); nor does one with its own message (nba2kapi's)
 			}
 			if v.IsObject() && k == "data" && !errorMap(v) && !field(v, "issues").IsArray() || k == "description" && !(v.IsObject() && sentences(v, 0)) {
 				continue // data about the error, not errors by field
