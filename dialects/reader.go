@@ -85,7 +85,7 @@ var vocabText = [...]string{
 		invalid_fields errorMessages message data invalid_parameters invalidParameters Error
 		tppMessages failed_constraints failed_records _embedded items invalid_param_list
 		description ErrorInfo validationDetails validationError error_detail Exception
-		extraDetails payload`,
+		extraDetails payload context`,
 	// a delay the body asks for, in seconds unless named in ms
 	vDelay: `retry_after retryAfter retry_after_seconds retryAfterSeconds retry_after_ms retryAfterMs
 		retry_in retryIn retry_in_seconds retryDelay retry_delay parameters meta metadata data
@@ -639,7 +639,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 			if !(v.IsArray() || v.IsObject() && k != "error") || (k == "fields" || k == "params") && !v.IsObject() && !first(v).IsObject() {
 				continue
 			}
-			if v.IsObject() && (k == "details" || k == "params" || k == "payload") && (!sentences(v, 0) || field(v, "message").Type == gjson.String) && !field(v, "errors").Exists() {
+			if v.IsObject() && (k == "details" || k == "params" || k == "payload" || k == "context") && (!sentences(v, 0) || field(v, "message").Type == gjson.String) && !field(v, "errors").Exists() {
 				continue // {"details": {"name": "grafana", "kind": "pods"}} describes, it lists no errors (nor does Web::MREST's payload, where the error was raised); nor does one with its own message (nba2kapi's)
 			}
 			if v.IsObject() && k == "data" && !errorMap(v) && !field(v, "issues").IsArray() || k == "description" && !(v.IsObject() && sentences(v, 0)) {
@@ -1077,9 +1077,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			it.verdict = v
 		}
 		switch key {
-		case "metadata", "meta":
-			if f := firstExisting(field(v, "field"), field(v, "param_name")); f.Type == gjson.String && !it.field.Exists() {
-				it.field, it.fieldKey = f, "field" // FreshBooks' {"reason": "name: ...", "metadata": {"field": "name"}}, Clerk's meta.param_name
+		case "metadata", "meta", "context":
+			if f := firstExisting(field(v, "field"), field(v, "param_name"), field(v, "attribute")); f.Type == gjson.String && !it.field.Exists() {
+				it.field, it.fieldKey = f, "field" // FreshBooks' {"reason": "name: ...", "metadata": {"field": "name"}}, Clerk's meta.param_name, Infomaniak's context.attribute
 			}
 		case "params", "info":
 			if mp := field(v, "missingProperty"); mp.Type == gjson.String {
@@ -1283,6 +1283,9 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 	v.ForEach(func(k, e gjson.Result) bool {
 		// A dotted name or, in Ditto's map, a JSON pointer.
 		name, sub := normPath(k.Str), k.Str
+		if loc, rest, ok := strings.Cut(k.Str, ":"); ok && rest != "" && isLocation(loc) {
+			name = normPath(rest) // swaggest's {"context": {"query:limit": [...]}}: where it was sent, then the field
+		}
 		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && (k.Str == "root" || k.Str == "base" || k.Str == r.Code && e.IsObject()) { // Rails' errors on :base; Eventbrite's {"error_detail": {"ARGUMENTS_ERROR": {"status": [...]}}}
 			name, sub = "", path
 		} else if path != "" {
