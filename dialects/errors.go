@@ -64,8 +64,12 @@ func (r *Report) addMessage(msg, code string, at gjson.Result, classValidator bo
 }
 
 // ajvMessage splits "body/name must ..." (Ajv's; a Zod type provider's
-// "body/sku Too small: ...") into the field and its message.
+// "body/sku Too small: ...") or a bare "/name must ..." into the field and
+// its message.
 func ajvMessage(msg string) (field, path, rest string, ok bool) {
+	if _, after, ok := strings.Cut(msg, ". /"); ok {
+		msg = "/" + after // after a lead-in: Firebase's "Invalid JSON payload received. /password must be string"
+	}
 	subject, rest, ok := strings.Cut(msg, " ")
 	if !ok {
 		return "", "", "", false
@@ -73,6 +77,10 @@ func ajvMessage(msg string) (field, path, rest string, ok bool) {
 	loc, _, _ := strings.Cut(subject, "/")
 	switch loc {
 	case "body", "querystring", "params", "headers", "data": // "data": Ajv's own name for the value, Express Gateway's "data should have ..."
+	case "": // the instance path alone
+		if !strings.HasPrefix(rest, "must ") {
+			return "", "", "", false
+		}
 	default:
 		return "", "", "", false
 	}

@@ -82,8 +82,12 @@ func decodeGoogle(d *doc, r *Report) {
 	}
 	decodeGoogleDetails(r, e.take("details"), joinKey(e.path, "details"))
 	readItems(r, e.take("errors"), 0)
-	if name, _, ok := strings.Cut(r.Message, " "); ok && len(name) > 1 && name[0] == '@' && identifier(name[1:]) {
+	name, rest, _ := strings.Cut(r.Message, " ")
+	switch {
+	case len(name) > 1 && name[0] == '@' && identifier(name[1:]) && rest != "":
 		r.Code = name[1:] // Classroom's "@ClassroomApiDisabled The user is not permitted...": its docs say to branch on it
+	case isUpperSnake(name) && strings.Contains(name, "_") && (rest == "" || strings.HasPrefix(rest, ": ")):
+		r.Code = name // Firebase Auth's "EMAIL_EXISTS", "WEAK_PASSWORD : Password should be...": its docs list them as the codes
 	}
 }
 

@@ -87,7 +87,7 @@ func decodeGraphQL(d *doc, r *Report) {
 	t.take("errors").ForEach(func(_, e gjson.Result) bool {
 		msg := text(field(e, "message"))
 		ext := field(e, "extensions")
-		code := firstNonEmpty(text(field(ext, "code")), text(field(field(ext, "exception"), "code")), text(field(ext, "category")), text(field(e, "type")), text(field(e, "errorCode")))
+		code := firstNonEmpty(text(field(ext, "code")), text(field(field(ext, "exception"), "code")), text(field(ext, "category")), text(field(e, "type")), text(field(e, "errorCode")), text(field(e, "errcode")))
 		if i == 0 {
 			r.Message, r.Code = msg, code
 			// A request error (GraphQL spec 7.1.2), not a field's failure while
