@@ -31,7 +31,11 @@ func decodeText(d *doc, r *Report) {
 	if readCSV(d.body, r) {
 		return
 	}
-	para, rest, _ := strings.Cut(strings.ReplaceAll(d.body[:min(len(d.body), 4096)], "\r\n", "\n"), "\n\n")
+	body := d.body[:min(len(d.body), 4096)]
+	if len(body) > 1 && body[0] == '"' && gjson.Valid(d.body) {
+		body = gjson.Parse(d.body).Str // a JSON string sent as text: python-engineio's "\"Invalid session\""
+	}
+	para, rest, _ := strings.Cut(strings.ReplaceAll(body, "\r\n", "\n"), "\n\n")
 	if (statusLike(strings.TrimSpace(para)) || strings.HasSuffix(para, ":")) && strings.TrimSpace(rest) != "" { // aiohttp: "500 Internal Server Error\n\nServer got itself in trouble"; promhttp's "An error has occurred while serving metrics:\n\n..."
 		var more string
 		para, more, _ = strings.Cut(strings.TrimSpace(rest), "\n\n")
