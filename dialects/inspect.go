@@ -251,13 +251,16 @@ func isHTML(ct, b string) bool {
 	if (ct == "text/html" || ct == "application/xhtml+xml") && strings.IndexByte(b, '<') >= 0 {
 		return true // text/html without a tag is text
 	}
+	head := strings.ToLower(b[:min(len(b), 512)])
+	if strings.Contains(head, "<!doctype html") {
+		return true // also an XHTML page after its XML declaration (the EC2 metadata service's, sent as text/plain)
+	}
 	if (strings.HasPrefix(b, "<?xml") || strings.HasSuffix(ct, "/xml") || strings.HasSuffix(ct, "+xml")) && !strings.Contains(ct, "html") {
 		return false // XML that happens to have a <title>, or BOSH's <body condition=...> (XEP-0124)
 	}
 	if tag, _, _ := strings.Cut(b, ">"); b[0] == '<' && strings.Contains(tag, "xmlns") && !strings.Contains(tag, "xhtml") {
 		return false // a root in its own namespace: Vivox's <response xmlns="http://www.vivox.com"> with a <body>
 	}
-	head := strings.ToLower(b[:min(len(b), 512)])
 	for _, tag := range []string{"<!doctype html", "<html", "<head", "<body", "<title", "<h1"} {
 		if strings.Contains(head, tag) {
 			return true

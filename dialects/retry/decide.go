@@ -376,15 +376,16 @@ func refusal(r *dialects.Report) string {
 		msg += " " + strings.ToLower(r.Errors[0].Message)
 	}
 	// The server's own failure, whatever else the message says: a timeout,
-	// a missing file, a failed command or a Go panic on its side.
-	for _, w := range []string{"runtime error", "deadline exceeded", "timed out", "timeout", "temporarily", "try again", "no such file or directory", "exit status", "connection refused"} {
+	// a missing file, a failed command, a Go panic, or its reply failing its
+	// own schema ("response/id must be >= 10").
+	for _, w := range []string{"runtime error", "response/", "deadline exceeded", "timed out", "timeout", "temporarily", "try again", "no such file or directory", "exit status", "connection refused"} {
 		if strings.Contains(msg, w) {
 			return ""
 		}
 	}
 	for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission",
 		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist",
-		"duplicate", "violates", "insufficient funds", "cannot unmarshal", "not implemented", "not allowed", "not permitted", "not configured", "didn't find", "did not find", "unexpected end of json"} {
+		"duplicate", "violates", "insufficient funds", "must be", "failed to decode", "cannot unmarshal", "not implemented", "not allowed", "not permitted", "not configured", "didn't find", "did not find", "unexpected end of json"} {
 		if i := strings.Index(msg, w); i == 0 || i > 0 && (msg[i-1] < 'a' || msg[i-1] > 'z') { // a word, not "defaultPermissionHelper"
 			return w
 		}
