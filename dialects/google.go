@@ -37,7 +37,7 @@ func detectGoogle(d *doc, s *score) {
 		return
 	}
 	s.add(30, "code is a number beside message")
-	if st := e.get("status"); st.Type == gjson.String && isUpperSnake(st.Str) {
+	if st := e.get("status"); st.Type == gjson.String && isGRPCCodeName(st.Str) {
 		s.add(30, "status is a canonical code name ("+st.Str+")")
 	}
 	if det := first(e.get("details")); strings.Contains(text(field(det, "@type")), "googleapis.com/") {
@@ -150,12 +150,25 @@ func decodeGoogleDetail(r *Report, typ string, det gjson.Result, path string) {
 
 // grpcCodeName names a canonical gRPC status code (google/rpc/code.proto).
 func grpcCodeName(c int) string {
-	codes := []string{"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
-		"NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
-		"FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL",
-		"UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"}
-	if c >= 0 && c < len(codes) {
-		return codes[c]
+	if c >= 0 && c < len(grpcCodes) {
+		return grpcCodes[c]
 	}
 	return itoa(c)
+}
+
+// grpcCodes are the canonical codes' names, by number.
+var grpcCodes = [...]string{"OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED",
+	"NOT_FOUND", "ALREADY_EXISTS", "PERMISSION_DENIED", "RESOURCE_EXHAUSTED",
+	"FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE", "UNIMPLEMENTED", "INTERNAL",
+	"UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED"}
+
+// isGRPCCodeName reports whether s is a canonical code's name (not Internet.bs'
+// "status": "FAILURE").
+func isGRPCCodeName(s string) bool {
+	for _, c := range grpcCodes {
+		if s == c {
+			return true
+		}
+	}
+	return false
 }
