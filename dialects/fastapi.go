@@ -24,6 +24,8 @@ func detectFastAPI(d *doc, s *score) {
 	det := d.top.get("detail")
 	if det.Exists() && len(d.top.m) == 1 && asgiServer(d) {
 		s.add(75, `only "detail", from an ASGI server (`+d.header("Server")+`)`)
+	} else if det.IsObject() && len(d.top.m) == 1 {
+		s.add(55, `only "detail", holding an object (an HTTPException's dict)`) // DRF's and problem details' detail is a sentence
 	}
 	e := first(det)
 	if !e.IsObject() {

@@ -56,7 +56,7 @@ var vocabText = [...]string{
 	vCode: `code error_code errorCode errcode errCode err_code errorcode ErrorCode Code error_type
 		errorType error_name faultcode ErrorNumber errorNumber errorNum errno api_error_code
 		symbol retCode ret_code ReasonCode reasonCode resultCode error_label error_key cause
-		condition exceptionCode OrthancStatus scimType error_reason return_code`,
+		condition exceptionCode OrthancStatus scimType error_reason return_code ECODE`,
 	// a code when their value reads like one
 	vMaybeCode: `error reason type status id name error_id Error category kind messageId exception info`,
 	// the message
@@ -64,7 +64,7 @@ var vocabText = [...]string{
 		error_msg error_text longmessage errorSummary error_summary Message description
 		error_description errorDescription detail details hydra:description resultText reason
 		error text summary Error exception status errors result err ExceptionText status_message
-		statusLong ServiceException statusDescription returnMessage errtext`,
+		statusLong ServiceException statusDescription returnMessage errtext info`,
 	// the title
 	vTitle: `title hydra:title`,
 	// the body's status
@@ -510,9 +510,10 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 		// {"msg": "Duplicate record", "detail": "Duplicate logging_syslog: ..."},
 		// Orthanc's {"Message": "Bad file format", "Details": ...}, name.com's
 		// {"message": "Invalid Argument", "details": ...}: beside "details", only
-		// a label in title case, as Uptimer's "Invalid input" is the message).
+		// a label in title case, as Uptimer's "Invalid input" is the message;
+		// not Beefree's link in "details").
 		for _, k := range [...]string{"detail", "details", "Details"} {
-			if det := o.get(k); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") && (k != "details" || titleCase(r.Message)) {
+			if det := o.get(k); r.Message != "" && det.Type == gjson.String && det.Str != r.Detail && len(det.Str) > len(r.Message) && strings.Contains(det.Str, " ") && len(strings.Fields(r.Message)) <= 3 && !strings.ContainsAny(r.Message, ".:") && (k != "details" || titleCase(r.Message)) {
 				if r.Title == "" {
 					r.Title = r.Message // the label heads the explanation
 				}
@@ -716,8 +717,8 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		number = "error" // at the top: Wazuh's {"title", "detail", "error": 4000}, not Onfleet's subcode in "message"
 	}
 	if number != "" {
-		if n := o.get("name"); strings.Contains(n.Str, " ") && strings.HasPrefix(text(o.get("message")), n.Str) {
-			return o.str("name"), "name" // Kong's {"code": 2, "name": "schema violation", "message": "schema violation (...)"}
+		if n := o.get("name"); strings.Contains(n.Str, " ") && strings.HasPrefix(text(o.get("message")), n.Str) || identifier(n.Str) && strings.Contains(n.Str, "_") {
+			return o.str("name"), "name" // Kong's {"code": 2, "name": "schema violation", "message": "schema violation (...)"}, Mandrill's {"code": -1, "name": "Invalid_Key"}
 		}
 		return o.str(number), number
 	}
@@ -772,8 +773,8 @@ func pickCode(d *doc, o *obj) (code, key string) {
 				continue // Paymill's "preauthorization_already_used", not a class name
 			}
 		case "name":
-			if !hasMessage || !(isUpperSnake(v.Str) || strings.Contains(v.Str, "_")) {
-				continue // "NotFoundError" is a class, "not_found" and "NOT_FOUND" are codes
+			if !hasMessage || !(isUpperSnake(v.Str) || strings.Contains(v.Str, "_") || o.path == "" && identifier(v.Str) && v.Str == strings.ToLower(v.Str)) {
+				continue // "NotFoundError" is a class, "not_found", "NOT_FOUND" and a top-level "unauthorized" (Stability's) are codes
 			}
 		}
 		return o.str(k), k
@@ -1053,7 +1054,7 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			case vItemField:
 				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Raw != `""` && v.Type != gjson.Null &&
 					!(key == "Source" && v.Type == gjson.String && v.Str != strings.ToLower(v.Str)) && // not Mastercard's {"Source": "System"}
-					!(key == "source" && (strings.ContainsAny(v.Str, ` {"`) || v.IsObject() && !firstExisting(field(v, "pointer"), field(v, "parameter"), field(v, "header")).Exists())) { // nor mountebank's, what failed to parse
+					!(key == "source" && (strings.ContainsAny(v.Str, ` {"`) || v.IsObject() && !firstExisting(field(v, "pointer"), field(v, "parameter"), field(v, "header"), field(v, "field")).Exists())) { // nor mountebank's, what failed to parse
 					fi, it.field, it.fieldKey = i, v, key
 				}
 			case vItemMessage:
@@ -1469,6 +1470,28 @@ func readMessageFields(r *Report) {
 		for _, f := range fields {
 			r.addField(normItemPath(f[0], ""), f[0], f[1], "", gjson.Result{})
 		}
+		return
+	}
+	// One field before what it must be: Stability's "init_image: is required".
+	if name, rest, ok := strings.Cut(r.Message, ": "); ok && isPropertyPath(name) {
+		for _, verb := range [...]string{"is ", "must ", "should "} {
+			if strings.HasPrefix(rest, verb) {
+				r.addField(fromDotted(name), name, rest, r.Code, gjson.Result{})
+				return
+			}
+		}
+	}
+	// voluptuous (Python): "required key not provided @ data['page']['body']",
+	// data[u'page'] in Python 2's spelling.
+	if msg, at, ok := strings.Cut(r.Message, " @ data["); ok && strings.HasSuffix(at, "]") {
+		f := ""
+		for seg := range strings.SplitSeq(strings.TrimSuffix(at, "]"), "][") {
+			if strings.HasPrefix(seg, "u'") {
+				seg = seg[1:]
+			}
+			f = joinKey(f, strings.Trim(seg, `'"`))
+		}
+		r.addField(f, "data["+at, msg, r.Code, gjson.Result{})
 		return
 	}
 	// express-zod-api and others join their field errors: "email: Invalid
