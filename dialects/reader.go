@@ -1472,8 +1472,9 @@ func readMessageFields(r *Report) {
 		}
 		return
 	}
-	// One field before what it must be: Stability's "init_image: is required".
-	if name, rest, ok := strings.Cut(r.Message, ": "); ok && isPropertyPath(name) {
+	// One field before what it must be, the only error: Stability's
+	// "init_image: is required".
+	if name, rest, ok := strings.Cut(r.Message, ": "); ok && isPropertyPath(name) && len(r.Errors) <= 1 {
 		for _, verb := range [...]string{"is ", "must ", "should "} {
 			if strings.HasPrefix(rest, verb) {
 				r.addField(fromDotted(name), name, rest, r.Code, gjson.Result{})
