@@ -29,6 +29,9 @@ func fromDotted(s string) string {
 	if i := strings.IndexByte(s, '#'); i > 0 && i < len(s)-1 {
 		s = strings.ReplaceAll(s, "#", ".") // Opsgenie's "recipients#type"
 	}
+	for i := strings.Index(s, ".$"); i >= 0 && i+2 < len(s) && s[i+2] >= '0' && s[i+2] <= '9'; i = strings.Index(s, ".$") {
+		s = s[:i+1] + s[i+2:] // tsoa's "phoneNumbers.$1"
+	}
 	if !hasIndexSegment(s) {
 		return s
 	}

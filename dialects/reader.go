@@ -1286,6 +1286,8 @@ func readFieldMap(r *Report, v gjson.Result, f, path string, depth int) {
 		name, sub := normPath(k.Str), k.Str
 		if loc, rest, ok := strings.Cut(k.Str, ":"); ok && rest != "" && isLocation(loc) {
 			name = normPath(rest) // swaggest's {"context": {"query:limit": [...]}}: where it was sent, then the field
+		} else if loc, rest, ok := strings.Cut(k.Str, "."); ok && rest != "" && loc == "requestBody" {
+			name = normPath(rest) // tsoa's {"requestBody.name": {...}}: the body parameter's name, then the field
 		}
 		if k.Str == "non_field_errors" || k.Str == "__all__" || k.Str == "_schema" || k.Str == "_errors" || depth == 0 && (k.Str == "root" || k.Str == "base" || k.Str == r.Code && e.IsObject()) { // Rails' errors on :base; Eventbrite's {"error_detail": {"ARGUMENTS_ERROR": {"status": [...]}}}
 			name, sub = "", path
@@ -1472,6 +1474,10 @@ func readMessageFields(r *Report) {
 		}
 		return
 	}
+	if f, text := schemaPathField(r.Message); f != "" {
+		r.addField(f, f, text, r.Code, gjson.Result{})
+		return
+	}
 	// One field before what it must be, the only error: Stability's
 	// "init_image: is required".
 	if name, rest, ok := strings.Cut(r.Message, ": "); ok && isPropertyPath(name) && len(r.Errors) <= 1 {
@@ -1510,6 +1516,37 @@ func readMessageFields(r *Report) {
 			r.addField(normItemPath(p, ""), p, msgs[i], "", gjson.Result{})
 		}
 	}
+}
+
+// schemaPathField returns the field and message of oas-tools' sentences,
+// which name the field by the schema's path ("Validation failed at
+// #/properties/owner/properties/email/format > must match format ..."), by
+// the parameter ("Parameter limit does not match ...") or by a declaration
+// ("Missing declaration for \"sort\""); "" when msg is none of these.
+func schemaPathField(msg string) (field, text string) {
+	if _, after, ok := strings.Cut(msg, `Missing declaration for "`); ok {
+		field, _, _ = strings.Cut(after, `"`)
+		return field, `Missing declaration for "` + field + `"`
+	}
+	_, after, ok := strings.Cut(msg, "Validation failed at #/")
+	at, text, ok2 := strings.Cut(after, " > ")
+	if !ok || !ok2 {
+		return "", ""
+	}
+	segs := strings.Split(at, "/")
+	for i := 0; i+1 < len(segs); i++ {
+		if segs[i] == "properties" {
+			i++
+			field = joinKey(field, segs[i])
+		}
+	}
+	if name, ok := cutRequired(text); ok {
+		field = joinKey(field, strings.TrimSuffix(name, "'"))
+	}
+	if name, rest, ok := strings.Cut(strings.TrimPrefix(msg, "RequestValidationError: "), " does not match"); field == "" && ok && rest != "" && strings.HasPrefix(name, "Parameter ") {
+		field = name[len("Parameter "):]
+	}
+	return field, text
 }
 
 // validatorFields returns the (path, message) pairs of a message that is only

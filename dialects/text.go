@@ -56,6 +56,9 @@ func decodeText(d *doc, r *Report) {
 	} else if strings.Count(para, "\n") > 4 { // a stack trace or a page: its first line
 		para, _, _ = strings.Cut(para, "\n")
 	}
+	if head, under, ok := strings.Cut(strings.TrimSpace(para), "\n"); ok && len(strings.TrimSpace(under)) >= 3 && strings.Trim(strings.TrimSpace(under), "=-") == "" {
+		para = head // a heading underlined: WireMock's "Request was not matched\n====="
+	}
 	r.Message = stripStatusPrefix(collapse(para[:min(len(para), 500)]))
 	if rest, ok := strings.CutPrefix(r.Message, "remoteAddr: "); ok && strings.Contains(rest, "; requestURI: ") {
 		_, r.Message, _ = strings.Cut(rest[strings.Index(rest, "; requestURI: ")+2:], "; ") // VictoriaMetrics says who asked what first

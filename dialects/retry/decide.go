@@ -385,7 +385,7 @@ func refusal(r *dialects.Report) string {
 	}
 	for _, w := range []string{"not found", "invalid", "not authorized", "not authorised", "unauthorized", "forbidden", "permission",
 		"required", "syntax error", "already exists", "access denied", "validation", "must not be null", "must provide", "parse error", "does not exist",
-		"duplicate", "violates", "insufficient funds", "must be", "failed to decode", "cannot unmarshal", "not implemented", "not allowed", "not permitted", "not configured", "didn't find", "did not find", "unexpected end of json"} {
+		"duplicate", "violates", "insufficient funds", "must be", "failed to decode", "refusing to", "cannot unmarshal", "not implemented", "not allowed", "not permitted", "not configured", "didn't find", "did not find", "unexpected end of json"} {
 		if i := strings.Index(msg, w); i == 0 || i > 0 && (msg[i-1] < 'a' || msg[i-1] > 'z') { // a word, not "defaultPermissionHelper"
 			return w
 		}

@@ -111,6 +111,12 @@ func retryAfter(in *input) (*Delay, string) {
 		}
 		return d, ""
 	}
+	if n, ok := strings.CutSuffix(v, "s"); ok && message.Digits(n) { // GraphQL Yoga passing Envelop's window "10s" on
+		secs, _ := strconv.ParseFloat(n, 64)
+		d.Reading, d.Seconds = "seconds, with a unit", secs
+		d.Note = "RFC 9110 allows a bare number of seconds only: urllib3 raises InvalidHeader and go-retryablehttp ignores it"
+		return d, ""
+	}
 	if f, err := strconv.ParseFloat(v, 64); err == nil && f >= 0 && !math.IsInf(f, 0) {
 		d.Reading, d.Seconds = "seconds, with a fraction", f
 		d.Note = "RFC 9110 allows whole seconds only: got and openai-node wait " + fmtSeconds(f) + "; go-retryablehttp ignores it; urllib3 raises InvalidHeader"
