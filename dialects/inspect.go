@@ -573,7 +573,7 @@ var requestIDHeaders = []string{
 	"X-Request-Id", "Request-Id", "X-Amzn-RequestId", "X-Amz-Request-Id",
 	"X-GitHub-Request-Id", "X-Ms-Request-Id", "X-Correlation-Id", "Correlation-Id",
 	"X-Trace-Id", "Trace-Id", "Audit-Id", "Fly-Request-Id", "X-Railway-Request-Id",
-	"Grpc-Metadata-X-Request-Id", "Opc-Request-Id", "Apigw-Requestid",
+	"Grpc-Metadata-X-Request-Id", "Opc-Request-Id", "Apigw-Requestid", "X-Fapi-Interaction-Id",
 }
 
 // requestIDFallbacks identify the request to a CDN, a proxy or a tracer: used

@@ -96,7 +96,7 @@ var vocabText = [...]string{
 		errorId error_id fbtrace_id incident_id pspReference phrase incidentId ray_id
 		reference_id referenceId trace client-request-id tracingId tracing_id ErrorIdentifier
 		error_ref ticket transactionId transaction_id operation_id operationId logId logref
-		logRef api_id refId reqId trackingId statementHandle response_id responseId`,
+		logRef api_id refId reqId trackingId statementHandle response_id responseId exception_id`,
 	// objects that often carry a request id
 	vRequestIDHolder: `innerError innererror meta debug context_info error metadata sys context extensions`,
 	// an error item's field
@@ -1052,7 +1052,7 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 		for _, r := range keys.lookup(key) {
 			switch i := int(r.rank); int(r.vocab) {
 			case vItemField:
-				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Raw != `""` && v.Type != gjson.Null &&
+				if i < fi && !(key == "name" && v.Type == gjson.String && !identifierField(v.Str)) && v.Raw != "[]" && v.Raw != `""` && v.Raw != `"null"` && v.Type != gjson.Null && // not adorsys' "path": "null"
 					!(key == "Source" && v.Type == gjson.String && v.Str != strings.ToLower(v.Str)) && // not Mastercard's {"Source": "System"}
 					!(key == "source" && (strings.ContainsAny(v.Str, ` {"`) || v.IsObject() && !firstExisting(field(v, "pointer"), field(v, "parameter"), field(v, "header"), field(v, "field")).Exists())) { // nor mountebank's, what failed to parse
 					fi, it.field, it.fieldKey = i, v, key
@@ -1472,6 +1472,11 @@ func readMessageFields(r *Report) {
 		for _, f := range fields {
 			r.addField(normItemPath(f[0], ""), f[0], f[1], "", gjson.Result{})
 		}
+		return
+	}
+	// Mojaloop's Ajv sentences: "must be equal to one of the allowed values - path: /body/amount/currency".
+	if _, at, ok := strings.Cut(r.Message, " - path: /"); ok && !strings.Contains(at, " ") {
+		r.addField(normItemPath("/"+at, ""), "/"+at, r.Message, r.Code, gjson.Result{})
 		return
 	}
 	if f, text := schemaPathField(r.Message); f != "" {
