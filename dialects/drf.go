@@ -6,7 +6,11 @@ package dialects
 // lists; errors of no field go under "non_field_errors"; other errors are
 // {"detail": "..."} (seed 000).
 
-import "github.com/tidwall/gjson"
+import (
+	"strings"
+
+	"github.com/tidwall/gjson"
+)
 
 var drf = &Dialect{
 	ID:          "drf",
@@ -22,7 +26,7 @@ func detectDRF(d *doc, s *score) {
 	if len(t.m) == 0 {
 		return
 	}
-	if det := t.get("detail"); det.Type == gjson.String && len(t.m) == 1+t.keys("code", "messages") && !asgiServer(d) {
+	if det := t.get("detail"); det.Type == gjson.String && len(t.m) == 1+t.keys("code", "messages") && !asgiServer(d) && !strings.ContainsAny(text(t.get("code")), ".ABCDEFGHIJKLMNOPQRSTUVWXYZ") { // DRF's codes are snake_case ("token_not_valid"), not Local Logic's "LocalLogic.API.NotFound"
 		s.add(60, `the only member is "detail", a string`)
 		return
 	}

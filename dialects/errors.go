@@ -56,6 +56,10 @@ func (r *Report) addMessage(msg, code string, at gjson.Result, classValidator bo
 		r.addField(field, path, rest, code, at)
 		return
 	}
+	if name, _, ok := strings.Cut(msg, "] "); ok && msg[0] == '[' && isPropertyPath(name[1:]) {
+		r.addField(fromDotted(name[1:]), name[1:], msg, code, at) // justinrainbow/json-schema's "[category] is missing and it is required" (speedrun.com)
+		return
+	}
 	if field, _, ok := classValidatorMessage(msg); ok && classValidator {
 		r.addField(fromDotted(field), field, msg, code, at) // the property's name is part of its message
 		return

@@ -86,15 +86,14 @@ func decodeProblem(d *doc, r *Report) {
 	if r.RequestID == "" && r.Instance != "" && !strings.ContainsAny(r.Instance, "/: ") {
 		r.RequestID, r.RequestIDSource = r.Instance, "body instance" // an occurrence id, not a URI (Vonage)
 	}
-	if e := t.get("errors"); e.IsObject() {
-		t.take("errors")
-		readFieldMap(r, e, "", "", 0)
-	} else if e.IsArray() {
-		t.take("errors")
-		readItems(r, e, 0)
-	}
-	if p := t.take("invalid-params"); p.IsArray() {
-		readItems(r, p, 0)
+	for _, k := range [...]string{"errors", "invalid-params"} { // a list, or a map by field (PeerTube's invalid-params)
+		if e := t.get(k); e.IsObject() {
+			t.take(k)
+			readFieldMap(r, e, "", "", 0)
+		} else if e.IsArray() {
+			t.take(k)
+			readItems(r, e, 0)
+		}
 	}
 	problemWarnings(d, r)
 }

@@ -1092,6 +1092,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 			if c := field(v, "error"); c.Type == gjson.String && ci == len(codes) && identifier(c.Str) {
 				it.code = c.Str // Expo's push ticket: {"status": "error", "message", "details": {"error": "DeviceNotRegistered"}}
 			}
+			if f := field(v, "field"); f.Type == gjson.String && f.Str != "" {
+				fi, it.field, it.fieldKey = -1, f, "details.field" // Smartling's {"key": null, "message", "details": {"field": "jobName"}}
+			}
 		case "constraints", "children":
 			it.validationError = it.validationError || v.IsObject() || v.IsArray()
 		case "__type":
@@ -1100,6 +1103,9 @@ func readItemMembers(e gjson.Result, keys *rankCache) item {
 		return true
 	})
 	it.validationError = it.validationError && it.fieldKey == "property"
+	if it.fieldKey == "key" && !strings.Contains(it.msg, it.field.Str) {
+		it.field, it.fieldKey = gjson.Result{}, "" // a key the message does not name is the error's: Smartling's "too.many.requests"
+	}
 	if message.Digits(it.code) {
 		if t := field(e, "title"); t.Type == gjson.String && codeLike(t.Str) && strings.ContainsAny(t.Str, "-_") {
 			it.code = t.Str // Cloud Foundry's {"code": 10010, "title": "CF-ResourceNotFound"}: the symbol, not its number
@@ -1450,12 +1456,28 @@ func readMessageFields(r *Report) {
 		}
 	}
 	// go-openapi (go-swagger servers, Alertmanager): "comment in body is
-	// required", "silenceID in path must be of type uuid".
-	if name, rest, ok := strings.Cut(r.Message, " in "); ok && isPropertyPath(name) {
-		if loc, _, ok := strings.Cut(rest, " "); ok && (isLocation(loc) || loc == "formData") {
-			r.addField(fromDotted(strings.TrimPrefix(name, loc+".")), name, r.Message, r.Code, gjson.Result{})
-			return
+	// required", "silenceID in path must be of type uuid", one a line after
+	// "validation failure list:" when there are several.
+	n := len(r.FieldErrors)
+	for line := range strings.SplitSeq(strings.TrimPrefix(r.Message, "validation failure list:\n"), "\n") {
+		if name, rest, ok := strings.Cut(line, " in "); ok && isPropertyPath(name) {
+			if loc, _, ok := strings.Cut(rest, " "); ok && (isLocation(loc) || loc == "formData") {
+				r.addField(fromDotted(strings.TrimPrefix(name, loc+".")), name, line, r.Code, gjson.Result{})
+			}
 		}
+	}
+	if len(r.FieldErrors) > n {
+		return
+	}
+	// A list of the fields missing: Clever's "missing required field(s):
+	// title, description, due_date".
+	if _, list, ok := strings.Cut(r.Message, "missing required field(s): "); ok {
+		for name := range strings.SplitSeq(list, ", ") {
+			if isPropertyPath(name) {
+				r.addField(fromDotted(name), name, r.Message, r.Code, gjson.Result{})
+			}
+		}
+		return
 	}
 	// Goa's validation errors, joined by "; ": "\"email\" is missing from
 	// body.customer", "invalid value \"abc\" for \"id\", must be a integer",
@@ -1484,7 +1506,11 @@ func readMessageFields(r *Report) {
 		return
 	}
 	// One field before what it must be, the only error: Stability's
-	// "init_image: is required".
+	// "init_image: is required", DeepL's "/targets/0/type: Value is not valid".
+	if name, rest, ok := strings.Cut(r.Message, ": "); ok && len(name) > 1 && name[0] == '/' && isPropertyPath(strings.ReplaceAll(name[1:], "/", ".")) && len(r.Errors) <= 1 {
+		r.addField(fromPointer(name), name, rest, r.Code, gjson.Result{})
+		return
+	}
 	if name, rest, ok := strings.Cut(r.Message, ": "); ok && isPropertyPath(name) && len(r.Errors) <= 1 {
 		for _, verb := range [...]string{"is ", "must ", "should "} {
 			if strings.HasPrefix(rest, verb) {

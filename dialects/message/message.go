@@ -216,7 +216,12 @@ func parseResponses(m *Message, sc *scanner) {
 
 // readStatusLine fills Proto, Status and Reason from "HTTP/1.1 404 Not Found".
 func readStatusLine(m *Message, line string, n int) {
-	proto, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "HTTP ") {
+		line = "HTTP/" + line[len("HTTP "):] // docs' "HTTP 1.1 404 Not Found" (PeerTube's)
+		m.Notes = append(m.Notes, Note{n, `the status line has "HTTP 1.1" where HTTP/1.1 has a slash; read as HTTP/1.1`})
+	}
+	proto, rest, _ := strings.Cut(line, " ")
 	m.Proto = proto
 	code, reason, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
 	m.Status, m.Reason = 0, ""
@@ -276,9 +281,10 @@ func isHeaderLine(line string) bool {
 	return ok
 }
 
-// isStatusLine reports whether line starts "HTTP/" followed by a version.
+// isStatusLine reports whether line starts "HTTP/" followed by a version, or
+// "HTTP " as some docs write it.
 func isStatusLine(line string) bool {
-	if !strings.HasPrefix(line, "HTTP/") || len(line) < 6 {
+	if !strings.HasPrefix(line, "HTTP/") && !strings.HasPrefix(line, "HTTP ") || len(line) < 6 {
 		return false
 	}
 	c := line[5]

@@ -40,6 +40,8 @@ func TestParse(t *testing.T) {
 		{name: "stray line in headers", in: "HTTP/1.1 400 Bad Request\nContent-Type: text/plain\nthis is not a header\nmore",
 			format: FormatCurl, status: 400, reason: "Bad Request", body: "this is not a header\nmore", responses: 1, notes: 1},
 		{name: "bad status line", in: "HTTP/1.1 4x4 Nope\n\n", format: FormatCurl, responses: 1, notes: 1},
+		{name: "docs' status line without its slash", in: "HTTP 1.1 404 Not Found\nContent-Type: application/problem+json\n\n{}",
+			format: FormatCurl, status: 404, reason: "Not Found", body: "{}", responses: 1, notes: 1},
 		{name: "headers and body", in: "Content-Type: application/problem+json\nX-Request-Id: 7\n\n{}", format: FormatHeaders, body: "{}", header: "X-Request-Id=7"},
 		{name: "body alone", in: "\n\n  {\"detail\": \"x\"}\n", format: FormatBody, body: "  {\"detail\": \"x\"}\n"},
 		{name: "empty", in: " \n\t\n", format: FormatEmpty},

@@ -304,7 +304,7 @@ func tryLater(in *input, a *Advice) class {
 			}
 		}
 	}
-	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish", " busy", "likely to be offline", "temporarily unavailable", "you may retry", "try again"} {
+	for _, p := range []string{"try again later", "retry later", "try again in ", "try again after", "wait for it to finish", "will be available in", " busy", "likely to be offline", "temporarily unavailable", "you may retry", "try again"} {
 		if strings.Contains(msg, p) && (p != "try again" || strings.Contains(msg, " yet")) { // "not mutable yet, try again" (Fingerprint)
 			a.add("message-says-later", "the message says to try again later: the refusal is temporary", Fact{"message", in.r.Message}, in.statusFact())
 			return transient
