@@ -76,7 +76,7 @@ var vocabText = [...]string{
 	vWrapper: `detailedError error Error err fault Fault errorResponse error_response ErrorResponse
 		Response response Errors meta status json data result detail message results
 		ResponseStatus human-readable requestError serviceException ServiceException Exception
-		body`,
+		body content`,
 	// a list or map of errors
 	vList: `errors Errors generalErrors error err details fieldErrors field_errors fields violations
 		invalid_params invalid-params invalidParams validation_errors validationErrors
@@ -85,7 +85,7 @@ var vocabText = [...]string{
 		invalid_fields errorMessages message data invalid_parameters invalidParameters Error
 		tppMessages failed_constraints failed_records _embedded items invalid_param_list
 		description ErrorInfo validationDetails validationError error_detail Exception
-		extraDetails payload context`,
+		extraDetails payload context methodResponses`,
 	// a delay the body asks for, in seconds unless named in ms
 	vDelay: `retry_after retryAfter retry_after_seconds retryAfterSeconds retry_after_ms retryAfterMs
 		retry_in retryIn retry_in_seconds retryDelay retry_delay parameters meta metadata data
@@ -102,7 +102,8 @@ var vocabText = [...]string{
 	// an error item's field
 	vItemField: `field fieldName field_name path param parameter property propertyPath property_path
 		attribute pointer instancePath dataPath jsonPath location loc target key fields source
-		argument_name parameter_name param_name reference error_key element locator attr name`,
+		argument_name parameter_name param_name reference error_key element locator attr name
+		arguments`,
 	// an error item's message
 	vItemMessage: `longMessage message msg detail Details description defaultMessage errorMessage
 		error_message help_message reason title error text summary errorSummary ExceptionText`,
@@ -565,7 +566,7 @@ func readObject(d *doc, r *Report, o *obj, outer bool) {
 				o.take(k)
 				break
 			}
-			if v.Type == gjson.Number && v.Int() > 0 && s == 0 && (vocabs[vStatus][i] == "statusCode" || k == "status") && r.Code == "" {
+			if v.Type == gjson.Number && v.Int() > 1 && s == 0 && (vocabs[vStatus][i] == "statusCode" || k == "status") && r.Code == "" { // not a flag: tt-rss's "status": 1
 				r.Code, r.Sources.Code = v.Raw, source(o, k) // TMDB's own code in "status_code": 7, Baidu's "status": 5, netcup's "statuscode": 4013: no HTTP status
 			}
 		}
