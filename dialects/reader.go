@@ -56,7 +56,8 @@ var vocabText = [...]string{
 	vCode: `code error_code errorCode errcode errCode err_code errorcode ErrorCode Code error_type
 		errorType error_name faultcode ErrorNumber errorNumber errorNum errno api_error_code
 		symbol retCode ret_code ReasonCode reasonCode resultCode error_label error_key cause
-		condition exceptionCode OrthancStatus scimType error_reason return_code ECODE`,
+		condition exceptionCode OrthancStatus scimType error_reason return_code ECODE ResponseCode
+		Number`,
 	// a code when their value reads like one
 	vMaybeCode: `error reason type status id name error_id Error category kind messageId exception info`,
 	// the message
@@ -64,7 +65,7 @@ var vocabText = [...]string{
 		error_msg error_text longmessage errorSummary error_summary Message description
 		error_description errorDescription detail details hydra:description resultText reason
 		error text summary Error exception status errors result err ExceptionText status_message
-		statusLong ServiceException statusDescription returnMessage errtext info`,
+		statusLong ServiceException statusDescription returnMessage errtext info MessageText StatusDetail`,
 	// the title
 	vTitle: `title hydra:title`,
 	// the body's status
@@ -74,7 +75,7 @@ var vocabText = [...]string{
 		info_url error_uri errorUri help link url href type`,
 	// the error object
 	vWrapper: `detailedError error Error err fault Fault errorResponse error_response ErrorResponse
-		Response response Errors meta status json data result detail message results
+		Response response Errors meta status json data result detail message messages results
 		ResponseStatus human-readable requestError serviceException ServiceException Exception
 		body content`,
 	// a list or map of errors
@@ -707,7 +708,7 @@ func pickCode(d *doc, o *obj) (code, key string) {
 		// {"cause": "no such container", "message": "...: no such container"}.
 		// Or a short phrase in lower case: mountebank's "no such resource".
 		words := strings.Contains(v.Str, " ") && !strings.HasSuffix(text(o.get("message")), ": "+v.Str) && !phraseCode(v.Str)
-		if v.Type == gjson.String && v.Str != "" && !words && (d.msg.Status == 0 || status(v) != d.msg.Status) {
+		if v.Type == gjson.String && v.Str != "" && !words && (d.msg.Status == 0 || status(v) != d.msg.Status) && !strings.EqualFold(v.Str, "error") { // not Authorize.Net's "resultCode": "Error", a flag
 			return o.str(k), k
 		}
 		if v.Type == gjson.Number && (status(v) == 0 || status(v) != d.msg.Status) && number == "" {

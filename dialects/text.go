@@ -31,6 +31,13 @@ func decodeText(d *doc, r *Report) {
 	if readCSV(d.body, r) {
 		return
 	}
+	if tree := formTree(d.body[:min(len(d.body), 4096)]); tree != "" {
+		d.root = gjson.Parse(tree)
+		d.top = newObj("", d.root, d.top.m[:0])
+		if readJSON(d, r, &d.top); r.Message != "" || r.Code != "" {
+			return
+		}
+	}
 	body := d.body[:min(len(d.body), 4096)]
 	if len(body) > 1 && body[0] == '"' && gjson.Valid(d.body) {
 		body = gjson.Parse(d.body).Str // a JSON string sent as text: python-engineio's "\"Invalid session\""
