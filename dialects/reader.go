@@ -1507,15 +1507,15 @@ func readMessageFields(r *Report) {
 		r.addField(f, f, text, r.Code, gjson.Result{})
 		return
 	}
-	// One field before what it must be, the only error: Stability's
-	// "init_image: is required", DeepL's "/targets/0/type: Value is not valid".
-	if name, rest, ok := strings.Cut(r.Message, ": "); ok && len(name) > 1 && name[0] == '/' && isPropertyPath(strings.ReplaceAll(name[1:], "/", ".")) && len(r.Errors) <= 1 {
-		r.addField(fromPointer(name), name, rest, r.Code, gjson.Result{})
-		return
-	}
-	if name, rest, ok := strings.Cut(r.Message, ": "); ok && isPropertyPath(name) && len(r.Errors) <= 1 {
+	// One field before what it must be, the only error: DeepL's pointer in
+	// "/targets/0/type: Value is not valid", Stability's "init_image: is required".
+	if name, rest, ok := strings.Cut(r.Message, ": "); ok && len(r.Errors) <= 1 {
+		if len(name) > 1 && name[0] == '/' && isPropertyPath(strings.ReplaceAll(name[1:], "/", ".")) {
+			r.addField(fromPointer(name), name, rest, r.Code, gjson.Result{})
+			return
+		}
 		for _, verb := range [...]string{"is ", "must ", "should "} {
-			if strings.HasPrefix(rest, verb) {
+			if isPropertyPath(name) && strings.HasPrefix(rest, verb) {
 				r.addField(fromDotted(name), name, rest, r.Code, gjson.Result{})
 				return
 			}
@@ -1686,6 +1686,14 @@ func firstExisting(v ...gjson.Result) gjson.Result {
 	return gjson.Result{}
 }
 
+// readTreeAsJSON reads root, the JSON a body of another format stands for
+// (xmlTree's, formTree's), as a JSON body is read.
+func readTreeAsJSON(d *doc, r *Report, root gjson.Result) {
+	d.root = root
+	d.top = newObj("", root, d.top.m[:0])
+	readJSON(d, r, &d.top)
+}
+
 // readXML reads an XML body by the JSON reader, from its tree (xmlTree), after
 // what XML-RPC's and WebDAV's faults say.
 func readXML(d *doc, r *Report) {
@@ -1716,8 +1724,7 @@ func readXML(d *doc, r *Report) {
 		if body := d.root.Get("Body"); envelope && body.IsObject() {
 			d.root = body // the fault, or the reply that says what failed (Chronopost's <return><errorCode>)
 		}
-		d.top = newObj("", d.root, d.top.m[:0])
-		readJSON(d, r, &d.top)
+		readTreeAsJSON(d, r, d.root)
 		d.root.Get("Fault.detail").ForEach(func(_, e gjson.Result) bool { // the application's own code and message (UPnP's UPnPError, DPD's authenticationFault)
 			if c := text(firstExisting(field(e, "errorCode"), field(e, "code"))); c != "" {
 				r.Code, r.Message = c, cmp.Or(text(firstExisting(field(e, "errorMessage"), field(e, "errorDescription"), field(e, "message"))), r.Message)

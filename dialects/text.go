@@ -32,9 +32,7 @@ func decodeText(d *doc, r *Report) {
 		return
 	}
 	if tree := formTree(d.body[:min(len(d.body), 4096)]); tree != "" {
-		d.root = gjson.Parse(tree)
-		d.top = newObj("", d.root, d.top.m[:0])
-		if readJSON(d, r, &d.top); r.Message != "" || r.Code != "" {
+		if readTreeAsJSON(d, r, gjson.Parse(tree)); r.Message != "" || r.Code != "" {
 			return
 		}
 	}
